@@ -1,0 +1,70 @@
+// Number formatting for people: Chinese money in 亿/万亿 (350亿美元, 6.75万亿美元), English in
+// billion/trillion ($35 billion, $6.75 trillion). Values given here are in base units (dollars, persons).
+import type { Unit } from './types.ts';
+
+export type Lang = 'zh' | 'en';
+
+const CURRENCY_ZH: Record<string, string> = { USD: '美元', CNY: '元', KRW: '韩元', EUR: '欧元', JPY: '日元' };
+const CURRENCY_EN_PREFIX: Record<string, string> = { USD: '$', EUR: '€', JPY: '¥', CNY: 'CN¥' };
+
+/** Round to `digits` significant decimals without trailing zeros: 6.7457 → "6.75", 35.0 → "35". */
+export function trimNumber(v: number, decimals: number): string {
+  const s = v.toFixed(decimals);
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+}
+
+function groupThousands(s: string): string {
+  const [int, frac] = s.split('.');
+  const sign = int!.startsWith('-') ? '-' : '';
+  const digits = sign ? int!.slice(1) : int!;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return sign + grouped + (frac ? `.${frac}` : '');
+}
+
+/** A money amount in base units (e.g. dollars) for people. */
+export function formatMoney(amount: number, currency: string, lang: Lang, decimals = 2): string {
+  const abs = Math.abs(amount);
+  const sign = amount < 0 ? '-' : '';
+  if (lang === 'zh') {
+    const unit = CURRENCY_ZH[currency] ?? currency;
+    if (abs >= 1e12) return `${sign}${trimNumber(abs / 1e12, decimals)}万亿${unit}`;
+    if (abs >= 1e8) return `${sign}${trimNumber(abs / 1e8, abs >= 1e10 ? 0 : decimals)}亿${unit}`;
+    if (abs >= 1e4) return `${sign}${trimNumber(abs / 1e4, decimals)}万${unit}`;
+    return `${sign}${trimNumber(abs, decimals)}${unit}`;
+  }
+  const prefix = CURRENCY_EN_PREFIX[currency];
+  const wrap = (n: string, word: string) => (prefix ? `${sign}${prefix}${n}${word}` : `${sign}${n}${word} ${currency}`);
+  if (abs >= 1e12) return wrap(trimNumber(abs / 1e12, decimals), ' trillion');
+  if (abs >= 1e9) return wrap(trimNumber(abs / 1e9, abs >= 1e11 ? 0 : decimals === 2 ? 1 : decimals), ' billion');
+  if (abs >= 1e6) return wrap(trimNumber(abs / 1e6, 1), ' million');
+  return wrap(groupThousands(trimNumber(abs, decimals)), '');
+}
+
+/** A value in a series' native units, formatted for people in the given language. */
+export function formatValue(value: number, unit: Unit, lang: Lang): string {
+  switch (unit.kind) {
+    case 'currency':
+      return formatMoney(value * unit.scale, unit.currency ?? 'USD', lang);
+    case 'percent':
+      return `${trimNumber(value, 2)}%`;
+    case 'percentage_points':
+      return lang === 'zh' ? `${trimNumber(value, 2)}个百分点` : `${trimNumber(value, 2)} pp`;
+    case 'count': {
+      const n = value * unit.scale;
+      if (lang === 'zh') {
+        if (Math.abs(n) >= 1e8) return `${trimNumber(n / 1e8, 2)}亿`;
+        if (Math.abs(n) >= 1e4) return `${trimNumber(n / 1e4, 1)}万`;
+        return groupThousands(trimNumber(n, 0));
+      }
+      if (Math.abs(n) >= 1e6) return `${trimNumber(n / 1e6, 2)} million`;
+      return groupThousands(trimNumber(n, 0));
+    }
+    case 'price':
+      return lang === 'zh'
+        ? `${groupThousands(trimNumber(value, 2))}${CURRENCY_ZH[unit.currency ?? 'USD'] ?? unit.currency ?? ''}`
+        : `${CURRENCY_EN_PREFIX[unit.currency ?? 'USD'] ?? ''}${groupThousands(trimNumber(value, 2))}${CURRENCY_EN_PREFIX[unit.currency ?? 'USD'] ? '' : ` ${unit.currency}`}`;
+    case 'index':
+    case 'ratio':
+      return groupThousands(trimNumber(value, 2));
+  }
+}

@@ -1,0 +1,82 @@
+// Decides where data comes from (live publishers when reachable, else the offline snapshot) and loads an
+// empty database on first start. Shared by `fincite start`, `fincite sync` and the server.
+import type { Config } from '../config.ts';
+import type { Database } from '../store/db.ts';
+import * as repo from '../store/repo.ts';
+import { catalog, companies } from './catalog/index.ts';
+import { readFomcSnapshot } from './fomc.ts';
+import { fredConnectorFromEnv } from './fred.ts';
+import { runSync, type DocumentSource, type SyncMode, type SyncOptions, type SyncProgress, type SyncReport } from './sync.ts';
+import { yahooConnectorFromEnv } from './yahoo.ts';
+
+/** True when the live probe URL answers within the timeout (any HTTP status counts as reachable). */
+export async function liveReachable(config: Config, timeoutMs = 3000): Promise<boolean> {
+  if (config.offline) return false;
+  try {
+    const res = await fetch(config.liveProbeUrl, { method: 'HEAD', signal: AbortSignal.timeout(timeoutMs) });
+    return res.status < 500;
+  } catch {
+    return false;
+  }
+}
+
+export interface ChooseResult {
+  mode: SyncMode;
+  reason: string;
+}
+
+/** Pick live or snapshot for this run; an explicit offline directory always wins. */
+export async function chooseMode(config: Config, offlineDir?: string): Promise<ChooseResult> {
+  if (offlineDir) return { mode: 'snapshot', reason: `offline snapshot requested (${offlineDir})` };
+  if (await liveReachable(config)) return { mode: 'live', reason: `live sources reachable (${new URL(config.liveProbeUrl).host})` };
+  if (!config.snapshotDir) throw new Error('live sources are unreachable and no snapshot directory was found; set FINCITE_SNAPSHOT');
+  return {
+    mode: 'snapshot',
+    reason: config.offline ? `FINCITE_OFFLINE is set; using snapshot ${config.snapshotDir}` : `live sources unreachable; using snapshot ${config.snapshotDir}`,
+  };
+}
+
+export interface SyncRequest {
+  offlineDir?: string;
+  seriesIds?: string[];
+  signal?: AbortSignal;
+  onProgress?: (e: SyncProgress) => void;
+  /** Called once the mode is known, before any data moves. */
+  onMode?: (c: ChooseResult) => void;
+}
+
+export async function syncFromConfig(db: Database, config: Config, req: SyncRequest = {}): Promise<SyncReport> {
+  const choice = await chooseMode(config, req.offlineDir);
+  req.onMode?.(choice);
+  const snapshotDir = req.offlineDir ?? config.snapshotDir;
+  const documents: DocumentSource[] = [];
+  if (snapshotDir) {
+    documents.push({
+      label: 'snapshot',
+      read: async () => {
+        const snap = await readFomcSnapshot(snapshotDir);
+        return { documents: snap.documents, problems: snap.problems };
+      },
+    });
+  }
+  const opts: SyncOptions = {
+    mode: choice.mode,
+    catalog,
+    companies,
+    ...(snapshotDir ? { snapshotDir } : {}),
+    ...(choice.mode === 'live' ? { live: { fred: fredConnectorFromEnv(process.env), yahoo: yahooConnectorFromEnv(process.env) } } : {}),
+    ...(req.seriesIds?.length ? { seriesIds: req.seriesIds } : {}),
+    documents,
+    fundamentals: true,
+    ...(req.signal ? { signal: req.signal } : {}),
+    ...(req.onProgress ? { onProgress: req.onProgress } : {}),
+  };
+  return runSync(db, opts);
+}
+
+/** On first start with an empty database, load everything; otherwise do nothing. */
+export async function ensureLoaded(db: Database, config: Config, req: SyncRequest = {}): Promise<SyncReport | null> {
+  const counts = await repo.tableCounts(db);
+  if (counts.observations > 0) return null;
+  return syncFromConfig(db, config, req);
+}

@@ -1,0 +1,250 @@
+// `fincite sync`: bring the database up to date from the live publishers or the offline snapshot.
+// Each series is written in its own transaction (an interrupted run leaves no half-written series and the
+// next run completes it); a second run with the same data changes nothing; every run is recorded.
+import type { Company, DataProblem, SeriesBatch, SourceId } from '../core/types.ts';
+import type { Database } from '../store/db.ts';
+import * as repo from '../store/repo.ts';
+import type { CatalogSeries } from './catalog/types.ts';
+import type { SeriesConnector } from './connector.ts';
+import { SnapshotReader } from './snapshot.ts';
+import { SOURCES } from './sources.ts';
+
+export type SyncMode = 'live' | 'snapshot';
+
+export interface LiveConnectors {
+  fred?: SeriesConnector;
+  yahoo?: SeriesConnector;
+}
+
+export interface DocumentSource {
+  /** Where documents come from, for the report ('snapshot' or a feed URL). */
+  label: string;
+  read(): Promise<{ documents: import('../core/types.ts').FinDocument[]; problems: string[] }>;
+}
+
+export interface SyncOptions {
+  mode: SyncMode;
+  catalog: CatalogSeries[];
+  companies: Company[];
+  snapshotDir?: string;
+  /** Live connectors (mode 'live'); series without a live location fall back to the snapshot. */
+  live?: LiveConnectors;
+  /** Only these series (ids or tickers, case-insensitive); documents and fundamentals are skipped then. */
+  seriesIds?: string[];
+  documents?: DocumentSource[];
+  fundamentals?: boolean;
+  /** Parallel live fetches. */
+  concurrency?: number;
+  signal?: AbortSignal;
+  onProgress?: (e: SyncProgress) => void;
+}
+
+export type SyncProgress =
+  | { type: 'start'; total: number; mode: SyncMode; bulk: boolean }
+  | { type: 'series'; done: number; total: number; seriesId: string; added: number; revised: number; error?: string }
+  | { type: 'phase'; phase: 'documents' | 'fundamentals' | 'index' };
+
+export interface SyncReport {
+  runId: number;
+  mode: SyncMode;
+  status: 'completed' | 'failed' | 'interrupted';
+  seriesTotal: number;
+  seriesDone: number;
+  failures: Array<{ seriesId: string; error: string }>;
+  rowsAdded: number;
+  rowsRevised: number;
+  rowsUnchanged: number;
+  documentsAdded: number;
+  fundamentalsChanged: number;
+  problems: DataProblem[];
+  bySource: Record<string, { added: number; revised: number; series: number }>;
+  durationMs: number;
+}
+
+export class SyncBusyError extends Error {
+  constructor() {
+    super('another sync is running on this database');
+  }
+}
+
+export async function runSync(db: Database, opts: SyncOptions): Promise<SyncReport> {
+  const t0 = performance.now();
+  if (!(await repo.tryLockSync(db))) throw new SyncBusyError();
+  try {
+    await repo.markStaleRunsInterrupted(db);
+    // A first import interrupted before its index was rebuilt: rebuild it before anything else.
+    await repo.ensureObservationsPrimaryKey(db);
+    const entries = selectEntries(opts.catalog, opts.seriesIds);
+    await repo.upsertSources(db, Object.values(SOURCES));
+    await repo.upsertSeriesMeta(db, entries);
+    await repo.upsertCompanies(db, opts.companies);
+    const bulk = (await repo.countObservations(db)) === 0;
+    const runId = await repo.startSyncRun(db, opts.mode, entries.length);
+    opts.onProgress?.({ type: 'start', total: entries.length, mode: opts.mode, bulk });
+
+    const report: SyncReport = {
+      runId,
+      mode: opts.mode,
+      status: 'completed',
+      seriesTotal: entries.length,
+      seriesDone: 0,
+      failures: [],
+      rowsAdded: 0,
+      rowsRevised: 0,
+      rowsUnchanged: 0,
+      documentsAdded: 0,
+      fundamentalsChanged: 0,
+      problems: [],
+      bySource: {},
+      durationMs: 0,
+    };
+    const snapshot = opts.snapshotDir ? new SnapshotReader(opts.snapshotDir) : undefined;
+    if (bulk) await repo.dropObservationsPrimaryKey(db);
+    try {
+      await forEachBatch(entries, opts, snapshot, async (entry, batch, error) => {
+        if (batch) {
+          const res = await repo.applySeriesBatch(db, batch, runId, { assumeEmpty: bulk });
+          const problems = [...batch.problems];
+          if (res.unitChanged) problems.push({ kind: 'unit_change', seriesId: entry.id, detail: `units reported as "${batch.reportedUnits}" differ from the stored units` });
+          await repo.recordProblems(db, runId, problems);
+          report.problems.push(...problems);
+          report.rowsAdded += res.added;
+          report.rowsRevised += res.revised;
+          report.rowsUnchanged += res.unchanged;
+          const key = `${batch.provenance.source}:${batch.provenance.mode}`;
+          const s = (report.bySource[key] ??= { added: 0, revised: 0, series: 0 });
+          s.added += res.added;
+          s.revised += res.revised;
+          s.series += 1;
+          report.seriesDone++;
+          opts.onProgress?.({ type: 'series', done: report.seriesDone + report.failures.length, total: entries.length, seriesId: entry.id, added: res.added, revised: res.revised });
+        } else {
+          report.failures.push({ seriesId: entry.id, error: error ?? 'unknown error' });
+          opts.onProgress?.({ type: 'series', done: report.seriesDone + report.failures.length, total: entries.length, seriesId: entry.id, added: 0, revised: 0, error });
+        }
+        if (report.seriesDone % 25 === 0) await repo.updateSyncProgress(db, runId, report.seriesDone);
+      });
+      if (!opts.seriesIds?.length && !opts.signal?.aborted) {
+        if (opts.documents?.length) {
+          opts.onProgress?.({ type: 'phase', phase: 'documents' });
+          const now = new Date();
+          for (const source of opts.documents) {
+            const { documents, problems } = await source.read();
+            report.documentsAdded += await repo.upsertDocuments(db, documents, now);
+            report.problems.push(...problems.map((detail) => ({ kind: 'bad_date' as const, seriesId: `documents:${source.label}`, detail })));
+          }
+        }
+        if (opts.fundamentals && snapshot) {
+          opts.onProgress?.({ type: 'phase', phase: 'fundamentals' });
+          const known = new Set(opts.companies.map((c) => c.ticker));
+          const now = new Date();
+          for (const ticker of snapshot.fundamentalTickers()) {
+            if (!known.has(ticker)) continue;
+            const { rows, url } = await snapshot.readFundamentals(ticker);
+            report.fundamentalsChanged += await repo.upsertFundamentals(db, ticker, rows, url, now);
+          }
+        }
+      }
+      if (opts.signal?.aborted) report.status = 'interrupted';
+      else if (report.failures.length && report.seriesDone === 0) report.status = 'failed';
+    } catch (err) {
+      report.status = opts.signal?.aborted ? 'interrupted' : 'failed';
+      report.durationMs = performance.now() - t0;
+      await finish(db, report, err);
+      throw err;
+    } finally {
+      if (bulk) {
+        opts.onProgress?.({ type: 'phase', phase: 'index' });
+        await repo.ensureObservationsPrimaryKey(db);
+      }
+    }
+    report.durationMs = performance.now() - t0;
+    await finish(db, report);
+    return report;
+  } finally {
+    await repo.unlockSync(db);
+  }
+}
+
+async function finish(db: Database, report: SyncReport, err?: unknown): Promise<void> {
+  await repo.finishSyncRun(db, report.runId, {
+    status: report.status,
+    seriesDone: report.seriesDone,
+    seriesFailed: report.failures.length,
+    rowsAdded: report.rowsAdded,
+    rowsRevised: report.rowsRevised,
+    rowsUnchanged: report.rowsUnchanged,
+    documentsAdded: report.documentsAdded,
+    bySource: report.bySource,
+    durationMs: report.durationMs,
+    ...(err ? { error: err instanceof Error ? err.message : String(err) } : {}),
+  });
+}
+
+function selectEntries(catalog: CatalogSeries[], ids?: string[]): CatalogSeries[] {
+  if (!ids?.length) return catalog;
+  const byId = new Map(catalog.map((e) => [e.id.toUpperCase(), e]));
+  const out: CatalogSeries[] = [];
+  const unknown: string[] = [];
+  for (const id of ids) {
+    const e = byId.get(id.toUpperCase());
+    if (e) out.push(e);
+    else unknown.push(id);
+  }
+  if (unknown.length) throw new UnknownSyncSeriesError(unknown, catalog);
+  return out;
+}
+
+export class UnknownSyncSeriesError extends Error {
+  constructor(
+    readonly ids: string[],
+    catalog: CatalogSeries[],
+  ) {
+    super(`unknown series: ${ids.join(', ')} (${catalog.length} series in the catalog; try \`fincite series search\`)`);
+  }
+}
+
+/**
+ * Produce each entry's batch (live fetches run `concurrency` at a time; snapshot reads in order) and hand it
+ * to `apply` one at a time, in catalog order, so database writes stay sequential.
+ */
+async function forEachBatch(
+  entries: CatalogSeries[],
+  opts: SyncOptions,
+  snapshot: SnapshotReader | undefined,
+  apply: (entry: CatalogSeries, batch: SeriesBatch | null, error?: string) => Promise<void>,
+): Promise<void> {
+  const fetchOne = async (entry: CatalogSeries): Promise<SeriesBatch> => {
+    const connector = opts.mode === 'live' && entry.live ? opts.live?.[entry.live.connector] : undefined;
+    if (connector && entry.live) {
+      const remoteId = entry.live.connector === 'fred' ? entry.live.id : entry.live.symbol;
+      return connector.fetchSeries({ remoteId, seriesId: entry.id, ...(opts.signal ? { signal: opts.signal } : {}) });
+    }
+    if (!snapshot) throw new Error(`no live source reachable and no snapshot directory for ${entry.id}`);
+    return snapshot.readSeries(entry);
+  };
+  const concurrency = opts.mode === 'live' ? Math.max(1, opts.concurrency ?? 4) : 1;
+  const pending: Array<Promise<SeriesBatch>> = [];
+  let next = 0;
+  const launch = () => {
+    while (pending.length < concurrency && next < entries.length) {
+      const p = fetchOne(entries[next++]!);
+      p.catch(() => undefined); // handled when awaited below
+      pending.push(p);
+    }
+  };
+  for (let i = 0; i < entries.length; i++) {
+    if (opts.signal?.aborted) return;
+    launch();
+    const entry = entries[i]!;
+    try {
+      const batch = await pending.shift()!;
+      await apply(entry, batch);
+    } catch (err) {
+      if (opts.signal?.aborted) return;
+      await apply(entry, null, err instanceof Error ? err.message : String(err));
+    }
+  }
+}
+
+export type { SourceId };

@@ -1,0 +1,138 @@
+// The database handle: embedded PGlite in a data directory by default, PostgreSQL when a URL is given.
+// Both run the same schema and migrations; the rest of the code sees one `Database` interface.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { encodeObservationsCopy, type ObservationColumns } from './copy.ts';
+import * as schema from './schema.ts';
+
+export type { ObservationColumns } from './copy.ts';
+
+export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Runs SQL inside or outside a transaction. `$1`-style parameters; arrays are passed as PostgreSQL arrays. */
+export interface Executor {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Bulk-insert the observations of one series: binary COPY on PGlite, one INSERT … unnest on PostgreSQL. */
+  insertObservations(rows: ObservationColumns): Promise<void>;
+}
+
+export interface Database extends Executor {
+  kind: 'pglite' | 'postgres';
+  orm: Orm;
+  transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+  /** PGlite only: the whole data directory as a tarball, to clone databases quickly (tests, benchmarks). */
+  dumpDataDir?(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL URL; when absent, PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data directory; when absent (and no URL), an in-memory database. */
+  dataDir?: string;
+  /** A PGlite data-directory dump to start from (fast test fixtures). */
+  loadDataDir?: Blob | File;
+  /** Apply migrations (default true). */
+  migrate?: boolean;
+}
+
+const OBSERVATION_COLUMNS = 'series_id, date, value, open, high, low, volume, retrieved_at, sync_run_id';
+
+export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
+  const db = opts.databaseUrl ? await openPostgres(opts.databaseUrl) : await openPglite(opts);
+  if (opts.migrate !== false) {
+    try {
+      await migrateDatabase(db);
+    } catch (err) {
+      await db.close();
+      throw err;
+    }
+  }
+  return db;
+}
+
+async function migrateDatabase(db: Database): Promise<void> {
+  if (db.kind === 'pglite') await migratePglite(db.orm as never, { migrationsFolder });
+  else await migratePg(db.orm as never, { migrationsFolder });
+}
+
+async function openPglite(opts: OpenOptions): Promise<Database> {
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const client = await PGlite.create(opts.dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  const executor = (q: Pick<PGlite, 'query'>): Executor => ({
+    async query<T>(text: string, params: unknown[] = []) {
+      const res = await q.query<T>(text, params);
+      return res.rows;
+    },
+    async insertObservations(rows) {
+      if (rows.dates.length === 0) return;
+      const data = encodeObservationsCopy(rows);
+      await q.query(`COPY observations (${OBSERVATION_COLUMNS}) FROM '/dev/blob' WITH (FORMAT binary)`, [], {
+        blob: new Blob([data as Uint8Array<ArrayBuffer>]),
+      });
+    },
+  });
+  const base = executor(client);
+  return {
+    kind: 'pglite',
+    orm: drizzlePglite(client, { schema }) as unknown as Orm,
+    ...base,
+    transaction: (fn) => client.transaction((tx) => fn(executor(tx))),
+    dumpDataDir: () => client.dumpDataDir('none'),
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Fail fast with a clear message when the server is not reachable.
+  const probe = await pool.connect();
+  probe.release();
+  const executor = (q: pg.Pool | pg.PoolClient): Executor => ({
+    async query<T>(text: string, params: unknown[] = []) {
+      const res = await q.query(text, params);
+      return res.rows as T[];
+    },
+    async insertObservations(rows) {
+      if (rows.dates.length === 0) return;
+      const n = rows.dates.length;
+      const orNulls = (a: Array<number | null> | undefined) => a ?? new Array<null>(n).fill(null);
+      await q.query(
+        `INSERT INTO observations (${OBSERVATION_COLUMNS})
+         SELECT $1, d, v, o, h, l, vol, $7::timestamptz, $8::int
+         FROM unnest($2::date[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $9::float8[]) AS t(d, v, o, h, l, vol)`,
+        [rows.seriesId, rows.dates, rows.values, orNulls(rows.open), orNulls(rows.high), orNulls(rows.low), rows.retrievedAt, rows.syncRunId, orNulls(rows.volume)],
+      );
+    },
+  });
+  return {
+    kind: 'postgres',
+    orm: drizzlePg(pool, { schema }) as unknown as Orm,
+    ...executor(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(executor(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,179 @@
+// The database schema, declared once for both backends (embedded PGlite and PostgreSQL).
+// Migrations in ./migrations are generated from this file with `npm run db:generate`.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+
+export const sources = pgTable('sources', {
+  id: text('id').primaryKey(),
+  nameEn: text('name_en').notNull(),
+  nameZh: text('name_zh').notNull(),
+  url: text('url').notNull(),
+});
+
+export const series = pgTable(
+  'series',
+  {
+    id: text('id').primaryKey(),
+    titleZh: text('title_zh').notNull(),
+    titleEn: text('title_en').notNull(),
+    aliases: jsonb('aliases').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    unitKind: text('unit_kind').notNull(),
+    unitScale: doublePrecision('unit_scale').notNull(),
+    unitCurrency: text('unit_currency'),
+    unitLabel: text('unit_label').notNull(),
+    frequency: text('frequency').notNull(),
+    category: text('category').notNull(),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
+    url: text('url').notNull(),
+    notes: text('notes'),
+    ticker: text('ticker'),
+    firstDate: date('first_date', { mode: 'string' }),
+    lastDate: date('last_date', { mode: 'string' }),
+    observationCount: integer('observation_count').notNull().default(0),
+    /** Units as the source last reported them; a change is a data problem worth reporting. */
+    reportedUnits: text('reported_units'),
+    /** The URL last read for this series and when (provenance of the stored values). */
+    lastSyncUrl: text('last_sync_url'),
+    lastSyncMode: text('last_sync_mode'),
+    lastSyncedAt: timestamp('last_synced_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('series_ticker_idx').on(t.ticker)],
+);
+
+export const observations = pgTable(
+  'observations',
+  {
+    seriesId: text('series_id')
+      .notNull()
+      .references(() => series.id, { onDelete: 'cascade' }),
+    date: date('date', { mode: 'string' }).notNull(),
+    value: doublePrecision('value'),
+    open: doublePrecision('open'),
+    high: doublePrecision('high'),
+    low: doublePrecision('low'),
+    volume: doublePrecision('volume'),
+    retrievedAt: timestamp('retrieved_at', { withTimezone: true, mode: 'date' }).notNull(),
+    syncRunId: integer('sync_run_id'),
+  },
+  (t) => [primaryKey({ columns: [t.seriesId, t.date] })],
+);
+
+/** The value an observation had before a re-sync changed it (publishers revise data). */
+export const observationRevisions = pgTable(
+  'observation_revisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    seriesId: text('series_id').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    oldValue: doublePrecision('old_value'),
+    newValue: doublePrecision('new_value'),
+    oldRetrievedAt: timestamp('old_retrieved_at', { withTimezone: true, mode: 'date' }).notNull(),
+    revisedAt: timestamp('revised_at', { withTimezone: true, mode: 'date' }).notNull(),
+    syncRunId: integer('sync_run_id'),
+  },
+  (t) => [index('observation_revisions_series_date_idx').on(t.seriesId, t.date)],
+);
+
+export const companies = pgTable('companies', {
+  ticker: text('ticker').primaryKey(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  aliases: jsonb('aliases').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  exchange: text('exchange'),
+  sector: text('sector'),
+  cik: text('cik'),
+  currency: text('currency').notNull(),
+});
+
+export const fundamentals = pgTable(
+  'fundamentals',
+  {
+    ticker: text('ticker')
+      .notNull()
+      .references(() => companies.ticker, { onDelete: 'cascade' }),
+    statement: text('statement').notNull(),
+    period: text('period').notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    item: text('item').notNull(),
+    value: doublePrecision('value').notNull(),
+    sourceUrl: text('source_url').notNull(),
+    retrievedAt: timestamp('retrieved_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ticker, t.statement, t.period, t.periodEnd, t.item] })],
+);
+
+export const documents = pgTable(
+  'documents',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    url: text('url').notNull(),
+    language: text('language').notNull(),
+    publisher: text('publisher').notNull(),
+    body: text('body').notNull(),
+    retrievedAt: timestamp('retrieved_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('documents_date_idx').on(t.date)],
+);
+
+export const fomcDecisions = pgTable('fomc_decisions', {
+  date: date('date', { mode: 'string' }).primaryKey(),
+  action: text('action').notNull(),
+  lower: doublePrecision('lower').notNull(),
+  upper: doublePrecision('upper').notNull(),
+  votesFor: integer('votes_for'),
+  votesAgainst: integer('votes_against'),
+  url: text('url'),
+});
+
+export const syncRuns = pgTable('sync_runs', {
+  id: serial('id').primaryKey(),
+  startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+  finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+  /** 'live' | 'snapshot' | 'mixed' */
+  mode: text('mode').notNull(),
+  /** 'running' | 'completed' | 'failed' | 'interrupted' */
+  status: text('status').notNull(),
+  seriesTotal: integer('series_total').notNull().default(0),
+  seriesDone: integer('series_done').notNull().default(0),
+  seriesFailed: integer('series_failed').notNull().default(0),
+  rowsAdded: integer('rows_added').notNull().default(0),
+  rowsRevised: integer('rows_revised').notNull().default(0),
+  rowsUnchanged: integer('rows_unchanged').notNull().default(0),
+  documentsAdded: integer('documents_added').notNull().default(0),
+  /** Rows added/revised per source, e.g. {"fred": {"added": 10, "revised": 0, "mode": "snapshot"}}. */
+  bySource: jsonb('by_source').$type<Record<string, { added: number; revised: number; series: number }>>(),
+  durationMs: integer('duration_ms'),
+  error: text('error'),
+});
+
+export const syncProblems = pgTable(
+  'sync_problems',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    runId: integer('run_id')
+      .notNull()
+      .references(() => syncRuns.id, { onDelete: 'cascade' }),
+    seriesId: text('series_id').notNull(),
+    kind: text('kind').notNull(),
+    detail: text('detail').notNull(),
+    date: date('date', { mode: 'string' }),
+  },
+  (t) => [index('sync_problems_run_idx').on(t.runId)],
+);
