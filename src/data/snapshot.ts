@@ -7,7 +7,8 @@ import { pathToFileURL } from 'node:url';
 import type { Bar, DataProblem, FundamentalRow, IsoDate, Observation, PeriodKind, SeriesBatch, StatementKind } from '../core/types.ts';
 import type { CatalogSeries, SnapshotLocation } from './catalog/types.ts';
 import { columnIndex, parseCsv, type CsvTable } from './csv.ts';
-import { isIsoDate, orderAndDedupe, parseValue } from './quality.ts';
+import { parseFredCsv } from './fred.ts';
+import { isIsoDate, orderByDate, parseValue } from './quality.ts';
 
 export class SnapshotReader {
   private readonly tables = new Map<string, Promise<CsvTable>>();
@@ -30,9 +31,14 @@ export class SnapshotReader {
 
   async readSeries(entry: CatalogSeries, retrievedAt = new Date()): Promise<SeriesBatch> {
     const loc = entry.snapshot;
-    const table = await this.table(loc.file);
-    const problems: DataProblem[] = [];
-    const observations = extractSeries(entry.id, loc, table, problems);
+    let observations: Array<Observation | Bar>;
+    let problems: DataProblem[] = [];
+    if (loc.dateColumn === 'observation_date') {
+      // fred-snapshot/ files are byte-for-byte FRED's graph CSV: read them with the live connector's parser.
+      ({ observations, problems } = parseFredCsv(await readFile(path.join(this.root, loc.file), 'utf8'), entry.id, loc.valueColumn));
+    } else {
+      observations = extractSeries(entry.id, loc, await this.table(loc.file), problems);
+    }
     if (observations.length === 0) problems.push({ kind: 'empty_series', seriesId: entry.id, detail: `no rows in ${loc.file}` });
     return {
       seriesId: entry.id,
@@ -114,11 +120,11 @@ export function extractSeries(seriesId: string, loc: SnapshotLocation, table: Cs
     }
     const cell = cells[valueIdx];
     if (wide && (cell === undefined || cell.trim() === '')) continue;
-    const value = parseValue(cell, seriesId, date, problems);
+    const value = parseValue(cell?.trim() ?? '', date, seriesId, problems);
     if (ohlcv) {
-      const [o, h, l, v] = ohlcv.map((i) => parseValue(cells[i], seriesId, date, problems));
+      const [o, h, l, v] = ohlcv.map((i) => parseValue(cells[i]?.trim() ?? '', date, seriesId, problems));
       out.push({ date, value, open: o ?? null, high: h ?? null, low: l ?? null, volume: v ?? null });
     } else out.push({ date, value });
   }
-  return orderAndDedupe(seriesId, out, problems);
+  return orderByDate(out, seriesId, problems);
 }
