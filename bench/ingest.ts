@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { catalog, companies } from '../src/data/catalog/index.ts';
+import { snapshotDocuments } from '../src/data/bootstrap.ts';
 import { readFomcSnapshot } from '../src/data/fomc.ts';
 import { SnapshotReader } from '../src/data/snapshot.ts';
 import { runSync } from '../src/data/sync.ts';
@@ -12,16 +13,16 @@ import { openDatabase } from '../src/store/db.ts';
 import * as repo from '../src/store/repo.ts';
 
 const config = loadConfig();
-const snapshotDir = config.snapshotDir;
-if (!snapshotDir) throw new Error('no snapshot directory: set FINCITE_SNAPSHOT');
+if (!config.snapshotDir) throw new Error('no snapshot directory: set FINCITE_SNAPSHOT');
+const snapshotDir: string = config.snapshotDir;
 
 async function parseFloor(): Promise<{ ms: number; rows: number }> {
   const t0 = performance.now();
-  const reader = new SnapshotReader(snapshotDir!);
+  const reader = new SnapshotReader(snapshotDir);
   let rows = 0;
   for (const entry of catalog) rows += (await reader.readSeries(entry)).observations.length;
   for (const t of reader.fundamentalTickers()) rows += (await reader.readFundamentals(t)).rows.length;
-  rows += (await readFomcSnapshot(snapshotDir!)).documents.length;
+  rows += (await readFomcSnapshot(snapshotDir)).documents.length;
   return { ms: performance.now() - t0, rows };
 }
 
@@ -34,7 +35,7 @@ async function importOnce(): Promise<{ ms: number; observations: number; series:
     catalog,
     companies,
     snapshotDir,
-    documents: [{ label: 'snapshot', read: () => readFomcSnapshot(snapshotDir!) }],
+    documents: [snapshotDocuments(snapshotDir)],
     fundamentals: true,
   });
   const counts = await repo.tableCounts(db);

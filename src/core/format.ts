@@ -48,7 +48,9 @@ export function formatValue(value: number, unit: Unit, lang: Lang): string {
     case 'percent':
       return `${trimNumber(value, 2)}%`;
     case 'percentage_points':
-      return lang === 'zh' ? `${trimNumber(value, 2)}个百分点` : `${trimNumber(value, 2)} pp`;
+      // scale 0.01 = basis points (1 bp = 0.01 percentage points)
+      if (unit.scale === 0.01) return lang === 'zh' ? `${trimNumber(value, 1)}个基点` : `${trimNumber(value, 1)} bp`;
+      return lang === 'zh' ? `${trimNumber(value * unit.scale, 2)}个百分点` : `${trimNumber(value * unit.scale, 2)} pp`;
     case 'count': {
       const n = value * unit.scale;
       if (lang === 'zh') {

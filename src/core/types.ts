@@ -54,7 +54,7 @@ export interface Bilingual {
   en: string;
 }
 
-export type SourceId = 'fred' | 'nyfed' | 'treasury' | 'ibkr' | 'yahoo' | 'cboe' | 'shiller' | 'ofr' | 'lixinger' | 'fed' | 'sec' | 'wikipedia' | 'sf_fed';
+export type SourceId = 'fred' | 'nyfed' | 'treasury' | 'ibkr' | 'yahoo' | 'cboe' | 'shiller' | 'ofr' | 'lixinger' | 'fed' | 'sec' | 'wikipedia' | 'sf_fed' | 'chinamoney';
 
 /** A time series as the catalog describes it. */
 export interface SeriesMeta {

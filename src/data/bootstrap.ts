@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../store/db.ts';
 import * as repo from '../store/repo.ts';
 import { catalog, companies } from './catalog/index.ts';
-import { readFomcSnapshot } from './fomc.ts';
+import { readFomcSnapshot, type FomcDecision } from './fomc.ts';
 import { fredConnectorFromEnv } from './fred.ts';
 import { runSync, type DocumentSource, type SyncMode, type SyncOptions, type SyncProgress, type SyncReport } from './sync.ts';
 import { yahooConnectorFromEnv } from './yahoo.ts';
@@ -49,16 +49,7 @@ export async function syncFromConfig(db: Database, config: Config, req: SyncRequ
   const choice = await chooseMode(config, req.offlineDir);
   req.onMode?.(choice);
   const snapshotDir = req.offlineDir ?? config.snapshotDir;
-  const documents: DocumentSource[] = [];
-  if (snapshotDir) {
-    documents.push({
-      label: 'snapshot',
-      read: async () => {
-        const snap = await readFomcSnapshot(snapshotDir);
-        return { documents: snap.documents, problems: snap.problems };
-      },
-    });
-  }
+  const documents: DocumentSource[] = snapshotDir ? [snapshotDocuments(snapshotDir)] : [];
   const opts: SyncOptions = {
     mode: choice.mode,
     catalog,
@@ -74,9 +65,26 @@ export async function syncFromConfig(db: Database, config: Config, req: SyncRequ
   return runSync(db, opts);
 }
 
+/** FOMC documents and rate decisions from the snapshot's fomc/ folder. */
+export function snapshotDocuments(snapshotDir: string): DocumentSource {
+  return {
+    label: 'snapshot',
+    read: async () => {
+      const snap = await readFomcSnapshot(snapshotDir);
+      return { documents: snap.documents, decisions: snap.decisions.map(decisionRow), problems: snap.problems };
+    },
+  };
+}
+
 /** On first start with an empty database, load everything; otherwise do nothing. */
 export async function ensureLoaded(db: Database, config: Config, req: SyncRequest = {}): Promise<SyncReport | null> {
   const counts = await repo.tableCounts(db);
   if (counts.observations > 0) return null;
   return syncFromConfig(db, config, req);
+}
+
+function decisionRow(d: FomcDecision): repo.DecisionRow {
+  return d.type === 'decision'
+    ? { date: d.date, action: d.action, lower: d.lower, upper: d.upper, votesFor: d.votesFor, votesAgainst: d.votesAgainst, url: d.url ?? null }
+    : { date: d.date, action: 'operational', lower: null, upper: null, votesFor: null, votesAgainst: null, url: d.url ?? null };
 }

@@ -28,7 +28,8 @@ export function parseCsv(text: string): CsvTable {
 }
 
 export function columnIndex(table: CsvTable, name: string, file: string): number {
-  const i = table.header.indexOf(name);
+  let i = table.header.indexOf(name);
+  if (i < 0) i = table.header.findIndex((h) => h.toLowerCase() === name.toLowerCase());
   if (i < 0) throw new Error(`column "${name}" not found in ${file} (columns: ${table.header.slice(0, 12).join(', ')}…)`);
   return i;
 }

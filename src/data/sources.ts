@@ -21,5 +21,6 @@ export const SOURCES: Record<SourceId, SourceInfo> = {
   fed: { id: 'fed', nameEn: 'Board of Governors of the Federal Reserve System', nameZh: '美联储理事会', url: 'https://www.federalreserve.gov/' },
   sec: { id: 'sec', nameEn: 'U.S. Securities and Exchange Commission (EDGAR)', nameZh: '美国证监会 EDGAR', url: 'https://www.sec.gov/edgar' },
   wikipedia: { id: 'wikipedia', nameEn: 'Wikipedia (S&P 500 constituents)', nameZh: '维基百科(标普500成分股)', url: 'https://en.wikipedia.org/wiki/List_of_S%26P_500_companies' },
+  chinamoney: { id: 'chinamoney', nameEn: 'China Foreign Exchange Trade System (chinamoney.com.cn)', nameZh: '中国外汇交易中心(中国货币网)', url: 'https://www.chinamoney.com.cn/' },
   sf_fed: { id: 'sf_fed', nameEn: 'Federal Reserve Bank of San Francisco', nameZh: '旧金山联储', url: 'https://www.frbsf.org/research-and-insights/data-and-indicators/' },
 };

@@ -1,7 +1,7 @@
 // `fincite sync`: bring the database up to date from the live publishers or the offline snapshot.
 // Each series is written in its own transaction (an interrupted run leaves no half-written series and the
 // next run completes it); a second run with the same data changes nothing; every run is recorded.
-import type { Company, DataProblem, SeriesBatch, SourceId } from '../core/types.ts';
+import type { Company, DataProblem, FinDocument, SeriesBatch, SourceId } from '../core/types.ts';
 import type { Database } from '../store/db.ts';
 import * as repo from '../store/repo.ts';
 import type { CatalogSeries } from './catalog/types.ts';
@@ -19,7 +19,7 @@ export interface LiveConnectors {
 export interface DocumentSource {
   /** Where documents come from, for the report ('snapshot' or a feed URL). */
   label: string;
-  read(): Promise<{ documents: import('../core/types.ts').FinDocument[]; problems: string[] }>;
+  read(): Promise<{ documents: FinDocument[]; decisions?: repo.DecisionRow[]; problems: string[] }>;
 }
 
 export interface SyncOptions {
@@ -129,8 +129,9 @@ export async function runSync(db: Database, opts: SyncOptions): Promise<SyncRepo
           opts.onProgress?.({ type: 'phase', phase: 'documents' });
           const now = new Date();
           for (const source of opts.documents) {
-            const { documents, problems } = await source.read();
+            const { documents, decisions, problems } = await source.read();
             report.documentsAdded += await repo.upsertDocuments(db, documents, now);
+            if (decisions) await repo.upsertDecisions(db, decisions);
             report.problems.push(...problems.map((detail) => ({ kind: 'bad_date' as const, seriesId: `documents:${source.label}`, detail })));
           }
         }

@@ -423,6 +423,34 @@ export async function upsertDocuments(db: Executor, docs: FinDocument[], retriev
   return res.length;
 }
 
+export interface DecisionRow {
+  date: IsoDate;
+  action: 'hike' | 'cut' | 'hold' | 'operational';
+  lower: number | null;
+  upper: number | null;
+  votesFor: number | null;
+  votesAgainst: number | null;
+  url: string | null;
+}
+
+export async function upsertDecisions(db: Executor, rows: DecisionRow[]): Promise<void> {
+  if (!rows.length) return;
+  await db.query(
+    `INSERT INTO fomc_decisions (date, action, lower, upper, votes_for, votes_against, url)
+     SELECT * FROM unnest($1::date[], $2::text[], $3::float8[], $4::float8[], $5::int[], $6::int[], $7::text[])
+     ON CONFLICT (date) DO UPDATE SET action = EXCLUDED.action, lower = EXCLUDED.lower, upper = EXCLUDED.upper,
+       votes_for = EXCLUDED.votes_for, votes_against = EXCLUDED.votes_against, url = EXCLUDED.url`,
+    [rows.map((r) => r.date), rows.map((r) => r.action), rows.map((r) => r.lower), rows.map((r) => r.upper), rows.map((r) => r.votesFor), rows.map((r) => r.votesAgainst), rows.map((r) => r.url)],
+  );
+}
+
+export async function listDecisions(db: Executor): Promise<DecisionRow[]> {
+  const rows = await db.query<{ date: string | Date; action: DecisionRow['action']; lower: number | null; upper: number | null; votes_for: number | null; votes_against: number | null; url: string | null }>(
+    'SELECT * FROM fomc_decisions ORDER BY date',
+  );
+  return rows.map((r) => ({ date: isoDate(r.date)!, action: r.action, lower: r.lower, upper: r.upper, votesFor: r.votes_for, votesAgainst: r.votes_against, url: r.url }));
+}
+
 export interface TableCounts {
   series: number;
   seriesWithData: number;

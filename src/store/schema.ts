@@ -134,9 +134,10 @@ export const documents = pgTable(
 
 export const fomcDecisions = pgTable('fomc_decisions', {
   date: date('date', { mode: 'string' }).primaryKey(),
+  /** 'hike' | 'cut' | 'hold' | 'operational' (an announcement between meetings, without a range or vote) */
   action: text('action').notNull(),
-  lower: doublePrecision('lower').notNull(),
-  upper: doublePrecision('upper').notNull(),
+  lower: doublePrecision('lower'),
+  upper: doublePrecision('upper'),
   votesFor: integer('votes_for'),
   votesAgainst: integer('votes_against'),
   url: text('url'),

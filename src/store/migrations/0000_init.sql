@@ -24,8 +24,8 @@ CREATE TABLE "documents" (
 CREATE TABLE "fomc_decisions" (
 	"date" date PRIMARY KEY NOT NULL,
 	"action" text NOT NULL,
-	"lower" double precision NOT NULL,
-	"upper" double precision NOT NULL,
+	"lower" double precision,
+	"upper" double precision,
 	"votes_for" integer,
 	"votes_against" integer,
 	"url" text

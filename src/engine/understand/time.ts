@@ -1,0 +1,299 @@
+// Time expressions in questions, Chinese and English: exact dates, months, quarters, years, year-ends,
+// relative windows (去年, 过去一年, 近三个月, last 3 months), "since" and "from … to …" ranges and the named
+// policy periods (缩表期间 / QT, 疫情期间 …). Calendar words are resolved against `today`; trailing windows
+// ("past year") are resolved later against the data's last observation.
+import type { Bilingual, IsoDate } from '../../core/types.ts';
+import { NAMED_PERIODS, type NamedPeriod } from '../../knowledge/periods.ts';
+
+export type Precision = 'day' | 'month' | 'quarter' | 'year';
+
+export type TimeSpec =
+  | { kind: 'latest' }
+  /**
+   * A point: a day, or the end (or start) of a month, quarter or year. `relative` marks words such as 上个月 /
+   * last month, which mean "the latest period" when the data has not reached the calendar month yet.
+   */
+  | { kind: 'point'; date: IsoDate; precision: Precision; from: IsoDate; to: IsoDate; label: Bilingual; relative?: boolean }
+  /** A closed or open range; `to` absent = up to the latest data. */
+  | { kind: 'range'; from: IsoDate; to?: IsoDate; label: Bilingual; period?: NamedPeriod; since?: boolean }
+  /** The last N months of data (resolved against the series' last observation). */
+  | { kind: 'trailing'; months: number; label: Bilingual };
+
+export interface TimeMatch {
+  spec: TimeSpec;
+  start: number;
+  end: number;
+}
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 三 → 3, 十二 → 12, 二十 → 20, 12 → 12. */
+export function parseSmallNumber(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text);
+  if (text === '十') return 10;
+  const m = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(text);
+  if (m) return (m[1] ? CN_DIGITS[m[1]]! : 1) * 10 + (m[2] ? CN_DIGITS[m[2]]! : 0);
+  if (text.length === 1 && text in CN_DIGITS) return CN_DIGITS[text]!;
+  return null;
+}
+
+const EN_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, a: 1, an: 1 };
+const MONTHS_EN = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+
+function monthIndex(name: string): number {
+  const n = name.toLowerCase().replace('.', '').slice(0, 3);
+  return MONTHS_EN.findIndex((m) => m.startsWith(n)) + 1;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+export const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+export function lastDayOfMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  return iso(ny, nm, Math.min(d, lastDayOfMonth(ny, nm)));
+}
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  return y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= lastDayOfMonth(y, m);
+}
+
+function dayPoint(y: number, m: number, d: number): TimeSpec | null {
+  if (!validDate(y, m, d)) return null;
+  const date = iso(y, m, d);
+  return { kind: 'point', date, precision: 'day', from: date, to: date, label: { zh: `${y}年${m}月${d}日`, en: date } };
+}
+
+function monthSpan(y: number, m: number): { from: IsoDate; to: IsoDate } {
+  return { from: iso(y, m, 1), to: iso(y, m, lastDayOfMonth(y, m)) };
+}
+
+function monthPoint(y: number, m: number): TimeSpec | null {
+  if (!validDate(y, m, 1)) return null;
+  const span = monthSpan(y, m);
+  return { kind: 'point', date: span.to, precision: 'month', ...span, label: { zh: `${y}年${m}月`, en: `${MONTHS_EN[m - 1]![0]!.toUpperCase()}${MONTHS_EN[m - 1]!.slice(1)} ${y}` } };
+}
+
+function quarterPoint(y: number, q: number): TimeSpec | null {
+  if (q < 1 || q > 4 || y < 1800 || y > 2200) return null;
+  const from = iso(y, q * 3 - 2, 1);
+  const to = iso(y, q * 3, lastDayOfMonth(y, q * 3));
+  return { kind: 'point', date: to, precision: 'quarter', from, to, label: { zh: `${y}年第${q}季度`, en: `Q${q} ${y}` } };
+}
+
+function yearPoint(y: number): TimeSpec | null {
+  if (y < 1800 || y > 2200) return null;
+  return { kind: 'point', date: iso(y, 12, 31), precision: 'year', from: iso(y, 1, 1), to: iso(y, 12, 31), label: { zh: `${y}年`, en: String(y) } };
+}
+
+function yearEnd(y: number): TimeSpec {
+  const date = iso(y, 12, 31);
+  return { kind: 'point', date, precision: 'day', from: date, to: date, label: { zh: `${y}年底`, en: `end of ${y}` } };
+}
+
+function yearStart(y: number): TimeSpec {
+  const date = iso(y - 1, 12, 31);
+  return { kind: 'point', date, precision: 'day', from: date, to: date, label: { zh: `${y}年初`, en: `start of ${y}` } };
+}
+
+interface Rule {
+  re: RegExp;
+  make: (m: RegExpExecArray, today: IsoDate) => TimeSpec | null;
+}
+
+const Y = '((?:19|20)\\d{2})';
+
+/** Rules in priority order: longer, more specific forms first. Matches may not overlap. */
+const RULES: Rule[] = [
+  // ISO and slash dates
+  { re: new RegExp(`${Y}[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)`, 'g'), make: (m) => dayPoint(+m[1]!, +m[2]!, +m[3]!) },
+  { re: new RegExp(`${Y}\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]`, 'g'), make: (m) => dayPoint(+m[1]!, +m[2]!, +m[3]!) },
+  { re: new RegExp(`${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${Y}`, 'gi'), make: (m) => dayPoint(+m[3]!, monthIndex(m[1]!), +m[2]!) },
+  { re: new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE},?\\s+${Y}`, 'gi'), make: (m) => dayPoint(+m[3]!, monthIndex(m[2]!), +m[1]!) },
+  // year-ends and starts
+  { re: new RegExp(`${Y}\\s*年\\s*(?:底|末|年底|年末)`, 'g'), make: (m) => yearEnd(+m[1]!) },
+  { re: new RegExp(`(?:end|close) of\\s+${Y}|${Y}\\s+year[- ]end|year[- ]end\\s+${Y}`, 'gi'), make: (m) => yearEnd(+(m[1] ?? m[2] ?? m[3])!) },
+  { re: new RegExp(`${Y}\\s*年\\s*初`, 'g'), make: (m) => yearStart(+m[1]!) },
+  { re: new RegExp(`(?:start|beginning) of\\s+${Y}`, 'gi'), make: (m) => yearStart(+m[1]!) },
+  { re: /(去年|前年|今年)\s*(?:底|末|年底|年末)/g, make: (m, t) => yearEnd(relYear(m[1]!, t)) },
+  { re: /(去年|前年|今年)\s*初/g, make: (m, t) => yearStart(relYear(m[1]!, t)) },
+  { re: /(?:the\s+)?end of (last|this) year/gi, make: (m, t) => yearEnd(Number(t.slice(0, 4)) - (m[1]!.toLowerCase() === 'last' ? 1 : 0)) },
+  // quarters
+  { re: new RegExp(`${Y}\\s*年\\s*(?:第\\s*)?([一二三四1-4])\\s*季度`, 'g'), make: (m) => quarterPoint(+m[1]!, parseSmallNumber(m[2]!) ?? 0) },
+  { re: new RegExp(`${Y}\\s*[Qq]([1-4])|[Qq]([1-4])\\s*${Y}`, 'g'), make: (m) => (m[1] ? quarterPoint(+m[1], +m[2]!) : quarterPoint(+m[4]!, +m[3]!)) },
+  { re: new RegExp(`(first|second|third|fourth) quarter of\\s+${Y}`, 'gi'), make: (m) => quarterPoint(+m[2]!, ['first', 'second', 'third', 'fourth'].indexOf(m[1]!.toLowerCase()) + 1) },
+  // months
+  { re: new RegExp(`${Y}\\s*年\\s*(\\d{1,2}|[一二三四五六七八九十]{1,2})\\s*月(?!\\s*\\d)`, 'g'), make: (m) => monthPoint(+m[1]!, parseSmallNumber(m[2]!) ?? 0) },
+  { re: new RegExp(`${MONTH_RE},?\\s+${Y}`, 'gi'), make: (m) => monthPoint(+m[2]!, monthIndex(m[1]!)) },
+  { re: new RegExp(`${Y}-(\\d{2})(?![-\\d])`, 'g'), make: (m) => monthPoint(+m[1]!, +m[2]!) },
+  // years
+  { re: new RegExp(`${Y}\\s*年(?!\\s*期)(?!\\s*[0-9一二三四五六七八九十]+\\s*月)`, 'g'), make: (m) => yearPoint(+m[1]!) },
+  { re: new RegExp(`(?:in|during|for|of|year)\\s+${Y}(?![-/\\d])`, 'gi'), make: (m) => yearPoint(+m[1]!) },
+  { re: new RegExp(`FY\\s*${Y}`, 'gi'), make: (m) => yearPoint(+m[1]!) },
+  // a bare year ("since 2020", "2020 high"), not an amount or a maturity
+  { re: new RegExp(`(?<![\\d.,$-])${Y}(?![\\d%.,]|\\s*(?:年期|bp|bps|亿|万|points?)|-(?:year|yr))`, 'g'), make: (m) => yearPoint(+m[1]!) },
+];
+
+function relYear(word: string, today: IsoDate): number {
+  const y = Number(today.slice(0, 4));
+  return word === '去年' ? y - 1 : word === '前年' ? y - 2 : y;
+}
+
+interface TrailingRule {
+  re: RegExp;
+  months: (m: RegExpExecArray) => number | null;
+}
+
+const TRAILING: TrailingRule[] = [
+  { re: /(?:过去|最近|近|前)\s*([0-9一二两三四五六七八九十]{1,3})\s*(年|个月|月|周|天|日|个季度|季度)/g, months: (m) => unitMonths(parseSmallNumber(m[1]!), m[2]!) },
+  { re: /(?:过去|最近|近)\s*(一年|半年|一个月|一季度)/g, months: (m) => ({ 一年: 12, 半年: 6, 一个月: 1, 一季度: 3 })[m[1]!] ?? null },
+  { re: /(?:over |in |during )?(?:the )?(?:past|last|previous|trailing)\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(years?|months?|weeks?|days?|quarters?)/gi, months: (m) => unitMonths(EN_NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1]), m[2]!) },
+  { re: /(?:over |in |during )?(?:the )?(?:past|last|previous|trailing)\s+(year|month|quarter|week)\b/gi, months: (m) => unitMonths(1, m[1]!) },
+  { re: /\b(\d{1,2})[- ]?(?:month|year)s?\b(?= (?:change|return|performance|high|low|average|volatility))/gi, months: () => null },
+];
+
+function unitMonths(n: number | null, unit: string): number | null {
+  if (n === null || n <= 0) return null;
+  const u = unit.toLowerCase();
+  if (u.startsWith('年') || u.startsWith('year')) return n * 12;
+  if (u.includes('季') || u.startsWith('quarter')) return n * 3;
+  if (u.includes('月') || u.startsWith('month')) return n;
+  if (u.startsWith('周') || u.startsWith('week')) return n / 4.345;
+  if (u.startsWith('天') || u.startsWith('日') || u.startsWith('day')) return n / 30.44;
+  return null;
+}
+
+function trailingLabel(months: number): Bilingual {
+  if (months >= 12 && months % 12 === 0) {
+    const y = months / 12;
+    return { zh: y === 1 ? '过去一年' : `过去${y}年`, en: y === 1 ? 'the past year' : `the past ${y} years` };
+  }
+  if (Number.isInteger(months)) return { zh: `过去${months}个月`, en: months === 1 ? 'the past month' : `the past ${months} months` };
+  const days = Math.round(months * 30.44);
+  return { zh: `过去${days}天`, en: `the past ${days} days` };
+}
+
+export interface ParsedTime {
+  /** Every time expression found, in text order. */
+  matches: TimeMatch[];
+  /** The resolved overall time of the question. */
+  spec: TimeSpec;
+}
+
+/**
+ * Find the time the question asks about. Two points joined by 到/至/~/to/through/and (with 从/from/between)
+ * make a range; 以来/since/起 after a point opens a range to the latest data.
+ */
+export function parseTime(question: string, today: IsoDate): ParsedTime {
+  const matches: TimeMatch[] = [];
+  const taken: Array<[number, number]> = [];
+  const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
+  const add = (spec: TimeSpec | null, start: number, end: number) => {
+    if (!spec || !free(start, end)) return;
+    taken.push([start, end]);
+    matches.push({ spec, start, end });
+  };
+
+  // Named periods first (缩表期间, QT1 …): longest alias wins.
+  const periodAliases = NAMED_PERIODS.flatMap((p) => p.aliases.map((a) => ({ p, a }))).sort((x, y) => y.a.length - x.a.length);
+  const lower = question.toLowerCase();
+  for (const { p, a } of periodAliases) {
+    const al = a.toLowerCase();
+    let idx = lower.indexOf(al);
+    while (idx >= 0) {
+      const before = lower[idx - 1] ?? ' ';
+      const after = lower[idx + al.length] ?? ' ';
+      const asciiWord = /^[a-z0-9 ]+$/.test(al);
+      if (!asciiWord || (!/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after))) {
+        add({ kind: 'range', from: p.from, to: p.to, label: p.name, period: p }, idx, idx + al.length);
+      }
+      idx = lower.indexOf(al, idx + al.length);
+    }
+  }
+
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(question); m; m = rule.re.exec(question)) add(rule.make(m, today), m.index, m.index + m[0].length);
+  }
+  for (const rule of TRAILING) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(question); m; m = rule.re.exec(question)) {
+      const months = rule.months(m);
+      if (months) add({ kind: 'trailing', months, label: trailingLabel(months) }, m.index, m.index + m[0].length);
+    }
+  }
+  // Calendar words.
+  const y = Number(today.slice(0, 4));
+  const mo = Number(today.slice(5, 7));
+  const words: Array<[RegExp, () => TimeSpec | null]> = [
+    [/今年以来|年初至今|年内|year[- ]to[- ]date|\bytd\b|this year/gi, () => ({ kind: 'range', from: iso(y - 1, 12, 31), label: { zh: '今年以来', en: 'this year to date' }, since: true })],
+    [/今年/g, () => ({ kind: 'range', from: iso(y - 1, 12, 31), label: { zh: '今年以来', en: 'this year to date' }, since: true })],
+    [/去年|last year/gi, () => yearPoint(y - 1)],
+    [/前年/g, () => yearPoint(y - 2)],
+    [/上个月|上月|last month/gi, () => relative(monthPoint(mo === 1 ? y - 1 : y, mo === 1 ? 12 : mo - 1))],
+    [/上个季度|上季度|last quarter/gi, () => relative(quarterPoint(mo <= 3 ? y - 1 : y, mo <= 3 ? 4 : Math.ceil(mo / 3) - 1))],
+  ];
+  for (const [re, make] of words) {
+    re.lastIndex = 0;
+    for (let m = re.exec(question); m; m = re.exec(question)) add(make(), m.index, m.index + m[0].length);
+  }
+  matches.sort((a, b) => a.start - b.start);
+  return { matches, spec: combine(question, matches) };
+}
+
+function relative(spec: TimeSpec | null): TimeSpec | null {
+  return spec && spec.kind === 'point' ? { ...spec, relative: true } : spec;
+}
+
+function asRangeStart(s: TimeSpec): IsoDate | null {
+  if (s.kind === 'point') return s.precision === 'day' ? s.date : s.from;
+  if (s.kind === 'range') return s.from;
+  return null;
+}
+
+function asRangeEnd(s: TimeSpec): IsoDate | null {
+  if (s.kind === 'point') return s.precision === 'day' ? s.date : s.to;
+  if (s.kind === 'range') return s.to ?? null;
+  return null;
+}
+
+function combine(q: string, matches: TimeMatch[]): TimeSpec {
+  if (matches.length === 0) return { kind: 'latest' };
+  // "from A to B", "A到B", "between A and B"
+  for (let i = 0; i + 1 < matches.length; i++) {
+    const a = matches[i]!;
+    const b = matches[i + 1]!;
+    const between = q.slice(a.end, b.start);
+    if (/^\s*(?:到|至|~|～|-|–|—|to|through|until|till|and)\s*$/i.test(between)) {
+      const from = asRangeStart(a.spec);
+      const to = asRangeEnd(b.spec);
+      if (from && to && from <= to) {
+        const la = 'label' in a.spec ? a.spec.label : { zh: from, en: from };
+        const lb = 'label' in b.spec ? b.spec.label : { zh: to, en: to };
+        return { kind: 'range', from, to, label: { zh: `${la.zh}至${lb.zh}`, en: `${la.en} to ${lb.en}` } };
+      }
+    }
+  }
+  const first = matches[0]!;
+  // "A以来", "since A", "自A起", "A至今"
+  const after = q.slice(first.end, first.end + 6);
+  const before = q.slice(Math.max(0, first.start - 12), first.start);
+  if (/^\s*(?:以来|至今|起|开始|到现在|到目前)/.test(after) || /(?:since|from)\s*$/i.test(before) || /自\s*$/.test(before)) {
+    const from = first.spec.kind === 'point' ? (first.spec.precision === 'day' ? first.spec.date : first.spec.from) : first.spec.kind === 'range' ? first.spec.from : null;
+    if (from) {
+      const l = 'label' in first.spec ? first.spec.label : { zh: from, en: from };
+      return { kind: 'range', from, label: { zh: `${l.zh}以来`, en: `since ${l.en}` }, since: true };
+    }
+  }
+  return first.spec;
+}
