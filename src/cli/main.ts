@@ -10,6 +10,9 @@ import { searchSeries, suggestSeries } from '../data/search.ts';
 import { SyncBusyError, UnknownSyncSeriesError, type SyncReport } from '../data/sync.ts';
 import { openDatabase, type Database } from '../store/db.ts';
 import * as repo from '../store/repo.ts';
+import { createEngine } from '../engine/index.ts';
+import { verifyCommand } from './verify.ts';
+import { printAnswer } from './answer.ts';
 import { syncProgressPrinter } from './progress.ts';
 
 export const EXIT = { ok: 0, userError: 1, usage: 2, unavailable: 3, internal: 70 } as const;
@@ -136,6 +139,34 @@ export function buildProgram(): Command {
     .description('print what the database holds and the last sync')
     .action(async () => {
       await withDatabase(loadConfig(), (db) => printStatus(db, lang()));
+    });
+
+  program
+    .command('ask')
+    .description('ask a financial question in Chinese or English; every number in the answer is cited')
+    .argument('<question>', 'the question')
+    .option('--json', 'print the Answer object as JSON')
+    .action(async (question: string, opts: { json?: boolean }) => {
+      const explicitLang = program.getOptionValueSource('lang') === 'cli' ? lang() : undefined;
+      const config = loadConfig();
+      await withDatabase(config, async (db) => {
+        await ensureLoaded(db, config, { onMode: (c) => process.stderr.write(`${c.reason}\n`) });
+        const answer = await createEngine({ db }).ask(question, explicitLang ? { lang: explicitLang } : {});
+        if (opts.json) process.stdout.write(JSON.stringify(answer, null, 2) + '\n');
+        else printAnswer(answer);
+        if (answer.unanswerable) process.exitCode = EXIT.userError;
+      });
+    });
+
+  program
+    .command('verify')
+    .description('check every number in a text against evidence (facts, tables, passages)')
+    .argument('[text]', 'the text to verify')
+    .option('--evidence <file>', 'JSON evidence: {facts?, tables?, passages?, numbers?}')
+    .option('--batch <file>', 'JSONL input, one {id, text, evidence} per line')
+    .option('--json', 'print JSON')
+    .action(async (text: string | undefined, opts: { evidence?: string; batch?: string; json?: boolean }) => {
+      process.exitCode = await verifyCommand(text, opts, lang());
     });
 
   const seriesCmd = program.command('series').description('look at the series catalog and stored data');

@@ -125,22 +125,41 @@ export interface StoredObservation extends Bar {
   retrievedAt: Date;
 }
 
+/**
+ * Observations of one series in date order. The rows come back as one aggregated string, parsed here: for a
+ * 16k-row daily series that is ~5x faster in PGlite than returning rows (float8 text is round-trip exact).
+ */
 export async function readObservations(db: Executor, seriesId: string, from?: IsoDate, to?: IsoDate): Promise<StoredObservation[]> {
-  const rows = await db.query<{ date: string | Date; value: number | null; open: number | null; high: number | null; low: number | null; volume: number | null; retrieved_at: Date | string }>(
-    `SELECT date, value, open, high, low, volume, retrieved_at FROM observations
-     WHERE series_id = $1 AND ($2::date IS NULL OR date >= $2::date) AND ($3::date IS NULL OR date <= $3::date)
-     ORDER BY date`,
+  const [row] = await db.query<{ s: string | null }>(
+    `SELECT string_agg(date::text || '|' || coalesce(value::text, '') || '|' || coalesce(open::text, '') || '|' ||
+                       coalesce(high::text, '') || '|' || coalesce(low::text, '') || '|' || coalesce(volume::text, '') || '|' ||
+                       (extract(epoch from retrieved_at) * 1000)::bigint::text, ';' ORDER BY date) AS s
+     FROM observations
+     WHERE series_id = $1 AND ($2::date IS NULL OR date >= $2::date) AND ($3::date IS NULL OR date <= $3::date)`,
     [seriesId, from ?? null, to ?? null],
   );
-  return rows.map((r) => ({
-    date: isoDate(r.date)!,
-    value: r.value,
-    open: r.open,
-    high: r.high,
-    low: r.low,
-    volume: r.volume,
-    retrievedAt: new Date(r.retrieved_at),
-  }));
+  if (!row?.s) return [];
+  const out: StoredObservation[] = [];
+  for (const rec of row.s.split(';')) {
+    const f = rec.split('|');
+    const num = (x: string | undefined) => (x === undefined || x === '' ? null : Number(x));
+    out.push({ date: f[0]!, value: num(f[1]), open: num(f[2]), high: num(f[3]), low: num(f[4]), volume: num(f[5]), retrievedAt: new Date(Number(f[6])) });
+  }
+  return out;
+}
+
+/** Dates and values only (the engine's hot path): one aggregated string, ~3x cheaper than readObservations. */
+export async function readValues(db: Executor, seriesId: string): Promise<Observation[]> {
+  const [row] = await db.query<{ s: string | null }>(
+    `SELECT string_agg(date::text || '|' || coalesce(value::text, ''), ';' ORDER BY date) AS s FROM observations WHERE series_id = $1`,
+    [seriesId],
+  );
+  if (!row?.s) return [];
+  return row.s.split(';').map((rec) => {
+    const bar = rec.indexOf('|');
+    const v = rec.slice(bar + 1);
+    return { date: rec.slice(0, bar), value: v === '' ? null : Number(v) };
+  });
 }
 
 export interface ApplyResult {

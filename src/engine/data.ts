@@ -1,0 +1,85 @@
+// What the engine reads from the store: series (metadata + observations, cached per sync), company
+// fundamentals as series, and FOMC decisions. Read-only.
+import type { SeriesData } from '../analytics/index.ts';
+import { UnknownSeriesError } from '../core/errors.ts';
+import type { IsoDate, SeriesMeta } from '../core/types.ts';
+import type { Database } from '../store/db.ts';
+import * as repo from '../store/repo.ts';
+
+export interface LoadedSeries extends SeriesData {
+  meta: repo.StoredSeries;
+}
+
+export class DataAccess {
+  private readonly cache = new Map<string, { stamp: string; data: LoadedSeries }>();
+  private metas: Map<string, repo.StoredSeries> | null = null;
+  private metasStamp = '';
+
+  constructor(readonly db: Database) {}
+
+  /** Series metadata, refreshed when a sync has run since the last read. */
+  async seriesList(): Promise<repo.StoredSeries[]> {
+    const [run] = await repo.listSyncRuns(this.db, 1);
+    const stamp = run ? `${run.id}:${run.status}:${run.finishedAt?.getTime() ?? ''}` : 'none';
+    if (!this.metas || stamp !== this.metasStamp) {
+      this.metas = new Map((await repo.listSeries(this.db)).map((s) => [s.id, s]));
+      this.metasStamp = stamp;
+      this.cache.clear();
+    }
+    return [...this.metas.values()];
+  }
+
+  async meta(id: string): Promise<repo.StoredSeries> {
+    if (!this.metas) await this.seriesList();
+    const m = this.metas!.get(id) ?? [...this.metas!.values()].find((s) => s.id.toUpperCase() === id.toUpperCase());
+    if (!m) throw new UnknownSeriesError(id);
+    return m;
+  }
+
+  async series(id: string): Promise<LoadedSeries> {
+    const meta = await this.meta(id);
+    const stamp = `${meta.lastSyncedAt?.getTime() ?? ''}:${meta.observationCount}`;
+    const hit = this.cache.get(meta.id);
+    if (hit && hit.stamp === stamp) return hit.data;
+    const data: LoadedSeries = { meta, observations: await repo.readValues(this.db, meta.id) };
+    this.cache.set(meta.id, { stamp, data });
+    return data;
+  }
+
+  /** One statement item of a company over its periods, as a series in U.S. dollars (or per share for EPS). */
+  async fundamentalSeries(ticker: string, statement: string, item: string, period: 'annual' | 'quarterly'): Promise<SeriesData | null> {
+    const rows = await this.db.query<{ period_end: string | Date; value: number; source_url: string; retrieved_at: Date | string }>(
+      `SELECT period_end, value, source_url, retrieved_at FROM fundamentals WHERE ticker = $1 AND statement = $2 AND item = $3 AND period = $4 ORDER BY period_end`,
+      [ticker, statement, item, period],
+    );
+    if (!rows.length) return null;
+    const company = (await this.db.query<{ name_zh: string; name_en: string }>('SELECT name_zh, name_en FROM companies WHERE ticker = $1', [ticker]))[0];
+    const perShare = /EPS/.test(item);
+    const meta: SeriesMeta = {
+      id: `${ticker}:${item}:${period}`,
+      title: { zh: `${company?.name_zh ?? ticker} ${item}`, en: `${company?.name_en ?? ticker} ${item}` },
+      aliases: [],
+      unit: perShare ? { kind: 'price', scale: 1, currency: 'USD', label: 'USD per share' } : { kind: 'currency', scale: 1, currency: 'USD', label: 'U.S. Dollars' },
+      frequency: period === 'annual' ? 'annual' : 'quarterly',
+      category: 'equity',
+      source: 'yahoo',
+      url: `https://finance.yahoo.com/quote/${ticker.replace('.', '-')}/financials`,
+      ticker,
+    };
+    return { meta, observations: rows.map((r) => ({ date: repo.isoDate(r.period_end)!, value: r.value })) };
+  }
+
+  async decisions(): Promise<repo.DecisionRow[]> {
+    return repo.listDecisions(this.db);
+  }
+
+  /** The document that contains a quote, published on a date (for citing the text behind a policy fact). */
+  async documentWithQuote(date: IsoDate, quote: string): Promise<{ id: string; title: string; url: string; date: IsoDate } | null> {
+    const rows = await this.db.query<{ id: string; title: string; url: string; date: string | Date }>(
+      `SELECT id, title, url, date FROM documents WHERE date = $1 AND position($2 in body) > 0 ORDER BY kind = 'statement' DESC, length(body) LIMIT 1`,
+      [date, quote],
+    );
+    const r = rows[0];
+    return r ? { id: r.id, title: r.title, url: r.url, date: repo.isoDate(r.date)! } : null;
+  }
+}

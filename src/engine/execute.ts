@@ -1,0 +1,730 @@
+// Turns a Plan into Facts computed by the analytics library and writes them, with citations, through the
+// AnswerWriter. One handler per measure; each states the dates it actually used.
+import * as A from '../analytics/index.ts';
+import type { Fact } from '../core/answer.ts';
+import { FinciteError } from '../core/errors.ts';
+import type { Bilingual, IsoDate, SeriesMeta } from '../core/types.ts';
+import { NAMED_PERIODS, QT2_CAP_REGIMES, type NamedPeriod } from '../knowledge/periods.ts';
+import { lineChart } from './charts.ts';
+import type { DataAccess, LoadedSeries } from './data.ts';
+import type { Measure, Plan, Subject } from './plan.ts';
+import type { TimeSpec } from './understand/time.ts';
+import type { AnswerWriter } from './writer.ts';
+
+/** The data cannot answer what the plan asks (no observations in the period, a missing statement …). */
+export class NoAnswerError extends FinciteError {
+  constructor(messages: Bilingual) {
+    super('no_answer', messages, 422);
+  }
+}
+
+interface Window {
+  from?: IsoDate;
+  to?: IsoDate;
+  label: Bilingual;
+  /** The start is an anchor at the end of the previous period (year-end): use the last value on or before it. */
+  fromBefore?: boolean;
+}
+
+const DEFAULT_STAT_MONTHS = 12;
+
+/** The concrete window of a time spec for a series; trailing windows end at the series' last observation. */
+function windowFor(spec: TimeSpec, s: LoadedSeries, fallback: 'all' | number): Window {
+  const last = s.meta.lastDate ?? undefined;
+  switch (spec.kind) {
+    case 'range':
+      return { from: spec.from, ...(spec.to ? { to: spec.to } : {}), label: spec.label, fromBefore: spec.from.endsWith('-12-31') };
+    case 'point':
+      return spec.precision === 'day' ? { from: spec.date, to: spec.date, label: spec.label } : { from: spec.from, to: spec.to, label: spec.label };
+    case 'trailing': {
+      if (!last) return { label: spec.label };
+      const from = spec.months >= 1 ? A.addMonths(last, -Math.round(spec.months)) : A.addDays(last, -Math.round(spec.months * 30.44));
+      return { from, to: last, label: spec.label, fromBefore: true };
+    }
+    case 'latest':
+      if (fallback === 'all' || !last) return { label: { zh: '有数据以来', en: 'the full history' } };
+      return { from: A.addMonths(last, -fallback), to: last, label: fallback === 12 ? { zh: '过去一年', en: 'the past year' } : { zh: `过去${fallback}个月`, en: `the past ${fallback} months` }, fromBefore: true };
+  }
+}
+
+function periodText(w: AnswerWriter, f: Fact): string {
+  if (!f.period) return w.date(f.asOf);
+  return w.t(`${w.date(f.period.from)}至${w.date(f.period.to)}`, `${w.date(f.period.from)} to ${w.date(f.period.to)}`);
+}
+
+function asBp(f: Fact): Fact {
+  return A.isBasisPoints(f.unit) || f.unit.kind !== 'percentage_points' ? f : A.toBasisPoints(f);
+}
+
+export interface ExecContext {
+  data: DataAccess;
+  w: AnswerWriter;
+  plan: Plan;
+}
+
+export async function execute(ctx: ExecContext): Promise<void> {
+  const { plan } = ctx;
+  switch (plan.measure) {
+    case 'policy':
+      return policy(ctx);
+    case 'fundamental':
+      return fundamental(ctx);
+    case 'compare_entities':
+      return compareEntities(ctx);
+    case 'compare_periods':
+      return comparePeriods(ctx);
+    case 'spread':
+    case 'ratio':
+      return twoSeries(ctx);
+    case 'correlation':
+      return correlation(ctx);
+    default:
+      return single(ctx, plan.subjects[0]!, plan.measure);
+  }
+}
+
+async function load(ctx: ExecContext, subject: Subject): Promise<LoadedSeries> {
+  return ctx.data.series(subject.seriesId);
+}
+
+function chartFor(ctx: ExecContext, series: LoadedSeries[], from?: IsoDate, to?: IsoDate, marks: Fact[] = []): void {
+  ctx.w.charts.push(lineChart(series, ctx.w.lang, from, to, marks));
+}
+
+// ---- one series ---------------------------------------------------------------------------------------------
+
+async function single(ctx: ExecContext, subject: Subject, measure: Measure): Promise<void> {
+  const s = await load(ctx, subject);
+  const { w, plan } = ctx;
+  const name = w.name(s.meta);
+  if (!s.meta.lastDate) throw new NoAnswerError({ zh: `${name} 没有数据。`, en: `${name} has no data.` });
+  switch (measure) {
+    case 'level':
+      return level(ctx, s);
+    case 'change':
+    case 'percent_change':
+      return changeAnswer(ctx, s, measure);
+    case 'yoy':
+      return yoyAnswer(ctx, s);
+    case 'average':
+    case 'stdev':
+    case 'volatility': {
+      const win = windowFor(plan.time, s, DEFAULT_STAT_MONTHS);
+      let f = measure === 'average' ? A.average(s, win.from, win.to) : measure === 'stdev' ? A.stdev(s, win.from, win.to, { kind: 'sample', on: A.isRateUnit(s.meta.unit) ? 'changes' : 'levels' }) : A.volatility(s, win.from, win.to);
+      if (plan.inBasisPoints && measure === 'stdev') f = asBp(f);
+      const what = measure === 'average' ? w.t('平均值', 'average') : measure === 'stdev' ? w.t('标准差', 'standard deviation') : w.t('波动率', 'volatility');
+      w.say(
+        `${w.date(f.period!.from)}至${w.date(f.period!.to)},${name}的${what}为${w.v(f)}${w.cite(f)}。`,
+        `From ${f.period!.from} to ${f.period!.to}, the ${what} of ${name} was ${w.v(f)}${w.cite(f)}.`,
+      );
+      if (f.methodDetail) w.say(`计算方法:${f.methodDetail}。`, `Method: ${f.methodDetail}.`);
+      const latest = A.latest(s);
+      w.say(`作为参照,最新值为${w.v(latest)}(${w.obsDate(latest.asOf, s.meta.frequency)})${w.cite(latest)}。`, `For reference, the latest value is ${w.v(latest)} (${w.obsDate(latest.asOf, s.meta.frequency)})${w.cite(latest)}.`);
+      chartFor(ctx, [s], f.period!.from, f.period!.to, [f]);
+      return;
+    }
+    case 'max':
+    case 'min': {
+      const win = windowFor(plan.time, s, 'all');
+      const f = measure === 'max' ? A.max(s, win.from, win.to) : A.min(s, win.from, win.to);
+      const range = f.period ? w.t(`${w.date(f.period.from)}至${w.date(f.period.to)}期间`, `between ${f.period.from} and ${f.period.to}`) : '';
+      const what = measure === 'max' ? w.t('最高', 'highest') : w.t('最低', 'lowest');
+      w.say(
+        `${range},${name}${what}为${w.v(f)},出现在${w.obsDate(f.asOf, s.meta.frequency)}${w.cite(f)}。`,
+        `${range ? `${range[0]!.toUpperCase()}${range.slice(1)}, the` : 'The'} ${what} ${name} was ${w.v(f)}, on ${w.obsDate(f.asOf, s.meta.frequency)}${w.cite(f)}.`,
+      );
+      const latest = A.latest(s);
+      w.say(`最新值为${w.v(latest)}(${w.obsDate(latest.asOf, s.meta.frequency)})${w.cite(latest)}。`, `The latest value is ${w.v(latest)} (${w.obsDate(latest.asOf, s.meta.frequency)})${w.cite(latest)}.`);
+      chartFor(ctx, [s], win.from, win.to, [f]);
+      return;
+    }
+    case 'avg_monthly_change': {
+      const win = windowFor(plan.time, s, DEFAULT_STAT_MONTHS);
+      if (!win.from) throw new NoAnswerError({ zh: '请指明时间段。', en: 'Please name a period.' });
+      const f = A.averageMonthlyChange(s, win.from, win.to, win.fromBefore ? { fromPolicy: 'on_or_before' } : {});
+      const total = A.change(s, win.from, win.to, win.fromBefore ? { fromPolicy: 'on_or_before' } : {});
+      const dir = f.value < 0 ? w.t('平均每月减少', 'fell by an average of') : w.t('平均每月增加', 'rose by an average of');
+      w.say(
+        `${w.date(total.period!.from)}至${w.date(total.period!.to)},${name}${dir}${w.abs(f)}${w.cite(f)},累计${total.value < 0 ? '减少' : '增加'}${w.abs(total)}${w.cite(total)}。`,
+        `From ${total.period!.from} to ${total.period!.to}, ${name} ${dir} ${w.abs(f)} a month${w.cite(f)}, ${total.value < 0 ? 'a total decline of' : 'a total increase of'} ${w.abs(total)}${w.cite(total)}.`,
+      );
+      capComparison(ctx, s, f);
+      chartFor(ctx, [s], total.period!.from, total.period!.to, [f]);
+      return;
+    }
+    case 'drawdown': {
+      const win = windowFor(plan.time, s, 'all');
+      const dd = A.drawdown(s, win.from, win.to);
+      const f = dd.max;
+      w.say(
+        `${win.from ? `${w.date(win.from)}以来,` : ''}${name}最大回撤为${w.abs(f)}${w.cite(f)}${f.extra?.peakDate ? `(从${w.date(String(f.extra.peakDate))}的高点到${w.date(String(f.extra.troughDate ?? f.asOf))}的低点)` : ''}。`,
+        `${win.from ? `Since ${win.from}, the` : 'The'} largest drawdown of ${name} was ${w.abs(f)}${w.cite(f)}${f.extra?.peakDate ? ` (from the peak on ${f.extra.peakDate} to the trough on ${f.extra.troughDate ?? f.asOf})` : ''}.`,
+      );
+      w.say(`截至${w.date(dd.current.asOf)},较前高回撤${w.abs(dd.current)}${w.cite(dd.current)}。`, `As of ${dd.current.asOf}, it is ${w.abs(dd.current)} below its previous peak${w.cite(dd.current)}.`);
+      chartFor(ctx, [s], win.from, win.to, [f]);
+      return;
+    }
+    case 'inversion':
+      return inversion(ctx, s);
+    case 'annualized_growth': {
+      const date = plan.time.kind === 'point' ? plan.time.to : undefined;
+      const f = A.annualizedGrowth(s, date);
+      w.say(
+        `${w.obsDate(f.asOf, s.meta.frequency)},${name}环比折年率为${w.v(f)}${w.cite(f)}。`,
+        `In ${w.obsDate(f.asOf, s.meta.frequency)}, ${name} grew at an annualised rate of ${w.v(f)}${w.cite(f)}.`,
+      );
+      if (f.methodDetail) w.say(`计算方法:${f.methodDetail}。`, `Method: ${f.methodDetail}.`);
+      try {
+        const y = A.yoy(s, f.asOf);
+        w.say(`同比增长${w.v(y)}${w.cite(y)}。`, `Year over year it grew ${w.v(y)}${w.cite(y)}.`);
+      } catch (err) {
+        if (!A.isNoDataError(err)) throw err;
+      }
+      chartFor(ctx, [s], A.addYears(f.asOf, -5), f.asOf, [f]);
+      return;
+    }
+    default:
+      return level(ctx, s);
+  }
+}
+
+async function level(ctx: ExecContext, s: LoadedSeries): Promise<void> {
+  const { w, plan } = ctx;
+  const name = w.name(s.meta);
+  const t = plan.time;
+  const freq = s.meta.frequency;
+  let f: Fact;
+  if (t.kind === 'point' && t.precision === 'year' && freq !== 'annual') {
+    const avg = A.average(s, t.from, t.to);
+    const end = A.valueOn(s, t.to);
+    w.say(
+      `${t.label.zh},${name}的平均值为${w.v(avg)}${w.cite(avg)};年末(${w.obsDate(end.asOf, freq)})为${w.v(end)}${w.cite(end)}。`,
+      `In ${t.label.en}, ${name} averaged ${w.v(avg)}${w.cite(avg)}; at the end of the year (${w.obsDate(end.asOf, freq)}) it was ${w.v(end)}${w.cite(end)}.`,
+    );
+    chartFor(ctx, [s], t.from, t.to, [avg]);
+    return;
+  }
+  if (t.kind === 'point') {
+    const lastDate = s.meta.lastDate!;
+    if (t.relative && t.from > lastDate) {
+      f = A.latest(s);
+      w.say(
+        `数据尚未更新到${t.label.zh}。最新一期(${w.obsDate(f.asOf, freq)})${name}为${w.v(f)}${w.cite(f)}。`,
+        `The data does not reach ${t.label.en} yet. The latest reading (${w.obsDate(f.asOf, freq)}) of ${name} is ${w.v(f)}${w.cite(f)}.`,
+      );
+    } else {
+      f = A.valueOn(s, t.precision === 'day' ? t.date : t.to);
+      const usedDiffers = t.precision === 'day' && f.asOf !== t.date;
+      w.say(
+        `${w.obsDate(f.asOf, freq)},${name}为${w.v(f)}${w.cite(f)}。${usedDiffers ? `(${w.date(t.date)}没有观测值,使用此前最近的${w.date(f.asOf)}的数据。)` : ''}`,
+        `${name} was ${w.v(f)} on ${w.obsDate(f.asOf, freq)}${w.cite(f)}.${usedDiffers ? ` (There is no observation on ${t.date}; the latest one before it, ${f.asOf}, is used.)` : ''}`,
+      );
+    }
+  } else if (t.kind === 'range' || t.kind === 'trailing') {
+    return changeAnswer(ctx, s, 'change');
+  } else {
+    f = A.latest(s);
+    w.say(`截至${w.obsDate(f.asOf, freq)},${name}为${w.v(f)}${w.cite(f)}。`, `As of ${w.obsDate(f.asOf, freq)}, ${name} is ${w.v(f)}${w.cite(f)}.`);
+  }
+  // Context: a year earlier.
+  try {
+    const before = A.valueOn(s, A.addYears(f.asOf, -1));
+    const ch = A.change(s, before.asOf, f.asOf, { fromPolicy: 'on_or_before' });
+    const pct = s.meta.unit.kind === 'percent' || s.meta.unit.kind === 'percentage_points' ? null : A.percentChange(s, before.asOf, f.asOf, { fromPolicy: 'on_or_before' });
+    w.say(
+      `一年前(${w.obsDate(before.asOf, freq)})为${w.v(before)}${w.cite(before)},变化${w.signed(ch)}${pct ? `(${w.signed(pct)})` : ''}${w.cite(ch)}。`,
+      `A year earlier (${w.obsDate(before.asOf, freq)}) it was ${w.v(before)}${w.cite(before)}, a change of ${w.signed(ch)}${pct ? ` (${w.signed(pct)})` : ''}${w.cite(ch)}.`,
+    );
+  } catch (err) {
+    if (!A.isNoDataError(err) && !(err instanceof A.UndefinedResultError)) throw err;
+  }
+  chartFor(ctx, [s], A.addYears(f.asOf, -3), f.asOf, [f]);
+}
+
+async function changeAnswer(ctx: ExecContext, s: LoadedSeries, measure: 'change' | 'percent_change'): Promise<void> {
+  const { w, plan } = ctx;
+  const name = w.name(s.meta);
+  const freq = s.meta.frequency;
+  const t = plan.time;
+  let from: IsoDate;
+  let to: IsoDate | undefined;
+  let fromBefore = false;
+  if (t.kind === 'latest' || (t.kind === 'point' && t.relative)) {
+    if (freq === 'monthly' || freq === 'quarterly' || freq === 'annual') {
+      // "上个月增加了多少": the latest period's change
+      const pts = A.points(s);
+      const last = pts[pts.length - 1]!;
+      const prev = pts[pts.length - 2];
+      if (!prev) throw new NoAnswerError({ zh: `${name} 只有一个观测值。`, en: `${name} has only one observation.` });
+      from = prev.date;
+      to = last.date;
+    } else {
+      const win = windowFor({ kind: 'trailing', months: 12, label: { zh: '过去一年', en: 'the past year' } }, s, 12);
+      from = win.from!;
+      to = win.to;
+      fromBefore = true;
+    }
+  } else if (t.kind === 'point' && t.precision !== 'day') {
+    // "2023年的变化": from the end of the previous period to the end of this one
+    from = A.addDays(t.from, -1);
+    to = t.to;
+    fromBefore = true;
+  } else if (t.kind === 'point') {
+    // a single day: the change from that day to the latest
+    from = t.date;
+    fromBefore = true;
+  } else {
+    const win = windowFor(t, s, 12);
+    from = win.from!;
+    to = win.to;
+    fromBefore = Boolean(win.fromBefore);
+  }
+  const opts = fromBefore ? { fromPolicy: 'on_or_before' as const } : {};
+  const abs = A.change(s, from, to, opts);
+  let pct: Fact | null = null;
+  try {
+    pct = s.meta.unit.kind === 'percent' || s.meta.unit.kind === 'percentage_points' ? null : A.percentChange(s, from, to, opts);
+  } catch (err) {
+    if (!(err instanceof A.UndefinedResultError)) throw err;
+  }
+  const head = measure === 'percent_change' && pct ? pct : abs;
+  w.fact(head);
+  const start = String(abs.extra?.startDate ?? abs.period!.from);
+  const end = abs.asOf;
+  const startVal = abs.extra?.startValue;
+  const endVal = abs.extra?.endValue;
+  const rising = abs.value > 0;
+  const verbZh = abs.value === 0 ? '持平' : rising ? '上升' : '下降';
+  const verbEn = abs.value === 0 ? 'was unchanged' : rising ? 'rose' : 'fell';
+  const startFact = A.valueOn(s, start);
+  const endFact = A.valueOn(s, end);
+  void startVal;
+  void endVal;
+  if (head === pct) {
+    w.say(
+      `${w.obsDate(start, freq)}至${w.obsDate(end, freq)},${name}${rising ? '上涨' : abs.value === 0 ? '持平' : '下跌'}${w.abs(pct)}${w.cite(pct)},从${w.v(startFact)}到${w.v(endFact)}${w.cite(startFact, endFact)}。`,
+      `From ${w.obsDate(start, freq)} to ${w.obsDate(end, freq)}, ${name} ${verbEn} ${w.abs(pct)}${w.cite(pct)}, from ${w.v(startFact)} to ${w.v(endFact)}${w.cite(startFact, endFact)}.`,
+    );
+  } else {
+    w.say(
+      `${w.obsDate(start, freq)}至${w.obsDate(end, freq)},${name}${verbZh}${w.abs(abs)}${w.cite(abs)}${pct ? `(${w.signed(pct)})${w.cite(pct)}` : ''},从${w.v(startFact)}到${w.v(endFact)}${w.cite(startFact, endFact)}。`,
+      `From ${w.obsDate(start, freq)} to ${w.obsDate(end, freq)}, ${name} ${verbEn} by ${w.abs(abs)}${w.cite(abs)}${pct ? ` (${w.signed(pct)})${w.cite(pct)}` : ''}, from ${w.v(startFact)} to ${w.v(endFact)}${w.cite(startFact, endFact)}.`,
+    );
+  }
+  if (t.kind === 'range' && t.period) periodNote(ctx, t.period);
+  chartFor(ctx, [s], start, end, [startFact, endFact]);
+}
+
+function periodNote(ctx: ExecContext, p: NamedPeriod): void {
+  ctx.w.say(`“${p.name.zh}”按${p.basis.zh}界定。`, `"${p.name.en}" is dated by the FOMC texts: ${p.basis.en}.`);
+}
+
+async function yoyAnswer(ctx: ExecContext, s: LoadedSeries): Promise<void> {
+  const { w, plan } = ctx;
+  const name = w.name(s.meta);
+  const freq = s.meta.frequency;
+  const t = plan.time;
+  if (t.kind === 'trailing' || t.kind === 'range') {
+    const win = windowFor(t, s, 12);
+    const ys = A.yoySeries(s, win.from, win.to);
+    const pts = A.points(ys);
+    if (!pts.length) throw new NoAnswerError({ zh: `${win.label.zh}没有可计算同比的数据。`, en: `No year-over-year values can be computed for ${win.label.en}.` });
+    const facts = pts.slice(-Math.min(pts.length, 13)).map((p) => A.yoy(s, p.date));
+    const lastF = facts[facts.length - 1]!;
+    const firstF = facts[0]!;
+    w.fact(lastF);
+    w.say(
+      `${name}同比:${w.obsDate(lastF.asOf, freq)}为${w.v(lastF)}${w.cite(lastF)}。`,
+      `${name}, year over year: ${w.v(lastF)} in ${w.obsDate(lastF.asOf, freq)}${w.cite(lastF)}.`,
+    );
+    if (facts.length > 1) {
+      const listed = facts.length <= 6 ? facts : [firstF, ...facts.slice(-4)];
+      w.say(
+        `${listed.map((f) => `${w.obsDate(f.asOf, freq)} ${w.v(f)}`).join(',')}${w.cite(...listed)}。`,
+        `${listed.map((f) => `${w.obsDate(f.asOf, freq)}: ${w.v(f)}`).join('; ')}${w.cite(...listed)}.`,
+      );
+      const diff = lastF.value - firstF.value;
+      w.say(
+        `期间同比${diff > 0 ? '上升' : diff < 0 ? '下降' : '持平'}${w.num(Math.abs(lastF.value - firstF.value))}个百分点(${w.v(firstF)}→${w.v(lastF)})。`,
+        `Over the period the year-over-year rate ${diff > 0 ? 'rose' : diff < 0 ? 'fell' : 'was unchanged'} by ${w.num(Math.abs(diff))} percentage points (${w.v(firstF)} → ${w.v(lastF)}).`,
+      );
+    }
+    chartFor(ctx, [ys as LoadedSeries], ys.observations[0]?.date, lastF.asOf, [lastF]);
+    return;
+  }
+  const date = t.kind === 'point' ? t.to : undefined;
+  const f = A.yoy(s, date && !(t.kind === 'point' && t.relative && t.from > (s.meta.lastDate ?? '')) ? date : undefined);
+  w.say(`${w.obsDate(f.asOf, freq)},${name}同比${f.value >= 0 ? '上涨' : '下降'}${w.abs(f)}${w.cite(f)}。`, `In ${w.obsDate(f.asOf, freq)}, ${name} was ${f.value >= 0 ? 'up' : 'down'} ${w.abs(f)} year over year${w.cite(f)}.`);
+  try {
+    const prevPoint = A.points(s).filter((p) => p.date < f.asOf).at(-1);
+    if (prevPoint) {
+      const prev = A.yoy(s, prevPoint.date);
+      w.say(`前一期(${w.obsDate(prev.asOf, freq)})为${w.v(prev)}${w.cite(prev)}。`, `The previous reading (${w.obsDate(prev.asOf, freq)}) was ${w.v(prev)}${w.cite(prev)}.`);
+    }
+    const yearAgo = A.yoy(s, A.addYears(f.asOf, -1));
+    w.say(`一年前(${w.obsDate(yearAgo.asOf, freq)})为${w.v(yearAgo)}${w.cite(yearAgo)}。`, `A year earlier (${w.obsDate(yearAgo.asOf, freq)}) it was ${w.v(yearAgo)}${w.cite(yearAgo)}.`);
+  } catch (err) {
+    if (!A.isNoDataError(err)) throw err;
+  }
+  const ys = A.yoySeries(s, A.addYears(f.asOf, -5), f.asOf);
+  chartFor(ctx, [ys as LoadedSeries], ys.observations[0]?.date, f.asOf, [f]);
+}
+
+async function inversion(ctx: ExecContext, s: LoadedSeries): Promise<void> {
+  const { w, plan } = ctx;
+  const name = w.name(s.meta);
+  const win = windowFor(plan.time, s, 'all');
+  const res = A.inversionEpisodes(s, 0, { ...(win.from ? { from: win.from } : {}), ...(win.to ? { to: win.to } : {}), minDays: 1 });
+  if (!res.episodes.length) {
+    w.say(`${win.label.zh}${name}没有出现倒挂(低于0)。`, `${name} did not invert (fall below 0) in ${win.label.en}.`);
+    chartFor(ctx, [s], win.from, win.to);
+    return;
+  }
+  // Without a period, the most recent episode is the one people mean.
+  const ep = win.from ? res.longest! : res.episodes[res.episodes.length - 1]!;
+  const minFact = A.min(s, ep.start, ep.end);
+  const startFact = A.valueOn(s, ep.start);
+  w.fact(minFact);
+  w.say(
+    `${name}于${w.date(ep.start)}转为倒挂(${w.v(startFact)})${w.cite(startFact)},最深在${w.date(minFact.asOf)}达到${w.v(minFact)}${w.cite(minFact)}${ep.ongoing ? ',目前仍处于倒挂' : `,至${w.date(ep.recoveredOn ?? ep.end)}结束倒挂`}。`,
+    `${name} inverted on ${ep.start} (${w.v(startFact)})${w.cite(startFact)}; it was deepest on ${minFact.asOf} at ${w.v(minFact)}${w.cite(minFact)}${ep.ongoing ? ' and is still inverted' : `, and the inversion ended on ${ep.recoveredOn ?? ep.end}`}.`,
+  );
+  w.say(`该次倒挂持续${ep.days}天。`, `That inversion lasted ${ep.days} days.`);
+  chartFor(ctx, [s], A.addMonths(ep.start, -6), ep.recoveredOn ?? ep.end, [minFact]);
+}
+
+/** Runoff against the cap: only for the Fed's Treasury and MBS holdings during a QT2 cap regime. */
+function capComparison(ctx: ExecContext, s: LoadedSeries, monthly: Fact): void {
+  const kind = s.meta.id === 'TREAST' ? 'treasury' : s.meta.id === 'WSHOMCB' ? 'mbs' : null;
+  if (!kind || !monthly.period) return;
+  const regimes = QT2_CAP_REGIMES.filter((r) => r.from <= monthly.period!.to && r.to >= monthly.period!.from);
+  if (regimes.length !== 1) return;
+  const r = regimes[0]!;
+  const cap = kind === 'treasury' ? r.treasuryCapBillions : r.mbsCapBillions;
+  const src = ctx.w.document({ id: `cap:${r.id}`, title: r.citation.title, url: r.citation.url, date: r.citation.date, quote: r.citation.quote });
+  const runoffBillions = Math.abs(monthly.value * s.meta.unit.scale) / 1e9;
+  ctx.w.say(
+    `同期月度上限为${cap * 10}亿美元${ctx.w.citeDoc(src)},实际缩减约为上限的${ctx.w.num((runoffBillions / cap) * 100, 0)}%。`,
+    `The monthly cap in that period was $${cap} billion${ctx.w.citeDoc(src)}; the actual runoff was about ${ctx.w.num((runoffBillions / cap) * 100, 0)}% of the cap.`,
+  );
+}
+
+// ---- two series -----------------------------------------------------------------------------------------
+
+async function twoSeries(ctx: ExecContext): Promise<void> {
+  const { w, plan } = ctx;
+  const [a, b] = await Promise.all([load(ctx, plan.subjects[0]!), load(ctx, plan.subjects[1]!)]);
+  const date = plan.time.kind === 'point' ? (plan.time.precision === 'day' ? plan.time.date : plan.time.to) : undefined;
+  const na = w.name(a.meta);
+  const nb = w.name(b.meta);
+  if (plan.measure === 'ratio') {
+    const f = A.ratio(a, b, date);
+    w.say(`${w.date(f.asOf)},${na}与${nb}之比为${w.v(f)}${w.cite(f)}。`, `On ${f.asOf}, the ratio of ${na} to ${nb} was ${w.v(f)}${w.cite(f)}.`);
+    chartFor(ctx, [a, b], A.addYears(f.asOf, -3), f.asOf);
+    return;
+  }
+  const bp = Boolean(plan.inBasisPoints);
+  if (plan.time.kind === 'range' || plan.time.kind === 'trailing') {
+    const win = windowFor(plan.time, a, 12);
+    const ss = A.spreadSeries(a, b, { ...(win.from ? { from: win.from } : {}), ...(win.to ? { to: win.to } : {}), bp });
+    const avg = A.average(ss, win.from, win.to);
+    const last = A.latest(ss);
+    w.fact(last);
+    w.say(
+      `${na}减${nb}的利差:${w.date(last.asOf)}为${w.v(last)}${w.cite(last)};${w.date(avg.period!.from)}至${w.date(avg.period!.to)}平均为${w.v(avg)}${w.cite(avg)}。`,
+      `The spread of ${na} over ${nb} was ${w.v(last)} on ${last.asOf}${w.cite(last)}; from ${avg.period!.from} to ${avg.period!.to} it averaged ${w.v(avg)}${w.cite(avg)}.`,
+    );
+    chartFor(ctx, [ss as LoadedSeries], win.from, win.to, [last]);
+    return;
+  }
+  const f = A.spread(a, b, date, { bp });
+  const va = A.valueOn(a, f.asOf);
+  const vb = A.valueOn(b, f.asOf);
+  w.say(
+    `${w.date(f.asOf)},${na}(${w.v(va)})${w.cite(va)}减${nb}(${w.v(vb)})${w.cite(vb)}的利差为${w.v(f)}${w.cite(f)}。`,
+    `On ${f.asOf}, ${na} (${w.v(va)})${w.cite(va)} minus ${nb} (${w.v(vb)})${w.cite(vb)} was ${w.v(f)}${w.cite(f)}.`,
+  );
+  try {
+    const ss = A.spreadSeries(a, b, { from: A.addYears(f.asOf, -1), to: f.asOf, bp });
+    const avg = A.average(ss);
+    w.say(`过去一年平均为${w.v(avg)}${w.cite(avg)}。`, `Over the past year it averaged ${w.v(avg)}${w.cite(avg)}.`);
+    chartFor(ctx, [ss as LoadedSeries], ss.observations[0]?.date, f.asOf, [f]);
+  } catch (err) {
+    if (!A.isNoDataError(err)) throw err;
+  }
+}
+
+async function correlation(ctx: ExecContext): Promise<void> {
+  const { w, plan } = ctx;
+  if (plan.subjects.length < 2) throw new NoAnswerError({ zh: '相关性需要两个序列。', en: 'A correlation needs two series.' });
+  const [a, b] = await Promise.all([load(ctx, plan.subjects[0]!), load(ctx, plan.subjects[1]!)]);
+  const win = windowFor(plan.time, a, 36);
+  const levels = A.correlation(a, b, win.from, win.to, { on: 'levels' });
+  const changes = A.correlation(a, b, win.from, win.to, { on: 'changes' });
+  const na = w.name(a.meta);
+  const nb = w.name(b.meta);
+  w.fact(levels);
+  w.say(
+    `${w.date(levels.period!.from)}至${w.date(levels.period!.to)},${na}与${nb}水平值的相关系数为${w.v(levels)}${w.cite(levels)};按变化计算的相关系数为${w.v(changes)}${w.cite(changes)}。`,
+    `From ${levels.period!.from} to ${levels.period!.to}, the correlation between the levels of ${na} and ${nb} was ${w.v(levels)}${w.cite(levels)}; on changes it was ${w.v(changes)}${w.cite(changes)}.`,
+  );
+  if (levels.methodDetail) w.say(`计算方法:${levels.methodDetail}。`, `Method: ${levels.methodDetail}.`);
+  chartFor(ctx, [a, b], levels.period!.from, levels.period!.to);
+}
+
+// ---- comparisons ------------------------------------------------------------------------------------------
+
+function periodStat(m: Measure | undefined): A.PeriodStat {
+  switch (m) {
+    case 'avg_monthly_change':
+      return 'average_monthly_change';
+    case 'volatility':
+      return 'volatility';
+    case 'stdev':
+      return 'stdev';
+    case 'max':
+      return 'max';
+    case 'min':
+      return 'min';
+    case 'change':
+      return 'change';
+    case 'percent_change':
+      return 'percent_change';
+    default:
+      return 'average';
+  }
+}
+
+async function comparePeriods(ctx: ExecContext): Promise<void> {
+  const { w, plan } = ctx;
+  const s = await load(ctx, plan.subjects[0]!);
+  const name = w.name(s.meta);
+  const periods = plan.timeMatches.map((m) => m.spec).filter((t): t is Extract<TimeSpec, { kind: 'range' }> => t.kind === 'range' && Boolean(t.period));
+  const stat = periodStat(plan.compareStat);
+  const pa = periods[0]!;
+  const pA: A.PeriodSpec = { from: pa.from, ...(pa.to ? { to: pa.to } : {}), label: pa.period!.name };
+  const pB: A.PeriodSpec = plan.versusOutside ? A.outsidePeriod(s, { from: pa.from, ...(pa.to ? { to: pa.to } : {}) }) : { from: periods[1]!.from, ...(periods[1]!.to ? { to: periods[1]!.to } : {}), label: periods[1]!.period!.name };
+  const res = A.comparePeriods(s, pA, pB, stat);
+  const a = plan.inBasisPoints && stat === 'stdev' ? asBp(res.a) : res.a;
+  const b = plan.inBasisPoints && stat === 'stdev' ? asBp(res.b) : res.b;
+  w.fact(a);
+  const labelB = plan.versusOutside ? w.t('其余时期', 'the rest of the history') : w.t(periods[1]!.period!.name.zh, periods[1]!.period!.name.en);
+  const labelA = w.t(pa.period!.name.zh, pa.period!.name.en);
+  const statName = w.t(
+    { average_monthly_change: '平均每月变化', volatility: '波动率', stdev: '标准差', average: '平均值', max: '最高值', min: '最低值', change: '变化', percent_change: '变化率', sum: '合计' }[stat],
+    { average_monthly_change: 'average monthly change', volatility: 'volatility', stdev: 'standard deviation', average: 'average', max: 'maximum', min: 'minimum', change: 'change', percent_change: 'percent change', sum: 'sum' }[stat],
+  );
+  w.say(
+    `${name}的${statName}:${labelA}为${w.v(a)}${w.cite(a)},${labelB}为${w.v(b)}${w.cite(b)}。`,
+    `${name}, ${statName}: ${w.v(a)} in ${labelA}${w.cite(a)} versus ${w.v(b)} in ${labelB}${w.cite(b)}.`,
+  );
+  const bigger = Math.abs(a.value) > Math.abs(b.value);
+  w.say(
+    `${labelA}${bigger ? '高于' : '低于'}${labelB}${a.value !== 0 && b.value !== 0 ? `,约为后者的${w.num(Math.abs(a.value / b.value), 2)}倍` : ''}。`,
+    `${labelA} is ${bigger ? 'higher' : 'lower'} than ${labelB}${a.value !== 0 && b.value !== 0 ? `, about ${w.num(Math.abs(a.value / b.value), 2)} times as large` : ''}.`,
+  );
+  if (a.methodDetail) w.say(`计算方法:${a.methodDetail}。`, `Method: ${a.methodDetail}.`);
+  for (const p of periods.slice(0, plan.versusOutside ? 1 : 2)) periodNote(ctx, p.period!);
+  chartFor(ctx, [s], periods[0]!.from < (periods[1]?.from ?? periods[0]!.from) ? periods[0]!.from : (periods[1]?.from ?? periods[0]!.from), undefined, [a, b]);
+}
+
+async function compareEntities(ctx: ExecContext): Promise<void> {
+  const { w, plan } = ctx;
+  const series = await Promise.all(plan.subjects.slice(0, 4).map((s) => load(ctx, s)));
+  const stat = plan.compareStat ?? 'percent_change';
+  const facts: Array<{ s: LoadedSeries; f: Fact }> = [];
+  for (const s of series) {
+    const win = windowFor(plan.time, s, 12);
+    let f: Fact;
+    if (stat === 'percent_change' || stat === 'change') {
+      f = stat === 'change' ? A.change(s, win.from!, win.to, win.fromBefore ? { fromPolicy: 'on_or_before' } : {}) : A.percentChange(s, win.from!, win.to, win.fromBefore ? { fromPolicy: 'on_or_before' } : {});
+    } else if (stat === 'volatility') f = A.volatility(s, win.from, win.to);
+    else if (stat === 'drawdown') f = A.drawdown(s, win.from, win.to).max;
+    else if (stat === 'max') f = A.max(s, win.from, win.to);
+    else if (stat === 'min') f = A.min(s, win.from, win.to);
+    else if (stat === 'yoy') f = A.yoy(s);
+    else if (stat === 'average') f = A.average(s, win.from, win.to);
+    else f = A.percentChange(s, win.from!, win.to, win.fromBefore ? { fromPolicy: 'on_or_before' } : {});
+    facts.push({ s, f });
+  }
+  const sorted = [...facts].sort((x, y) => y.f.value - x.f.value);
+  const top = sorted[0]!;
+  w.fact(top.f);
+  for (const { s, f } of sorted) {
+    w.say(
+      `${w.name(s.meta)}:${periodText(w, f)},${w.signed(f)}${w.cite(f)}。`,
+      `${w.name(s.meta)}: ${w.signed(f)} (${periodText(w, f)})${w.cite(f)}.`,
+    );
+  }
+  if (sorted.length >= 2) {
+    const second = sorted[1]!;
+    w.paragraphs.unshift(
+      w.t(
+        `${w.name(top.s.meta)}表现更强:${w.signed(top.f)}${w.cite(top.f)},高于${w.name(second.s.meta)}的${w.signed(second.f)}${w.cite(second.f)}。`,
+        `${w.name(top.s.meta)} did better: ${w.signed(top.f)}${w.cite(top.f)}, against ${w.signed(second.f)} for ${w.name(second.s.meta)}${w.cite(second.f)}.`,
+      ),
+    );
+  }
+  const win = windowFor(plan.time, series[0]!, 12);
+  chartFor(ctx, series, win.from, win.to);
+}
+
+// ---- companies ---------------------------------------------------------------------------------------------
+
+async function fundamental(ctx: ExecContext): Promise<void> {
+  const { w, plan, data } = ctx;
+  const fm = plan.fundamental!;
+  const companies = plan.subjects.filter((s) => s.type === 'company');
+  for (const c of companies.slice(0, 3)) {
+    const ticker = (c as Extract<Subject, { type: 'company' }>).ticker;
+    const priceMeta = await data.meta(c.seriesId).catch(() => undefined);
+    const companyName = priceMeta ? w.name(priceMeta).replace(/[((].*$/, '').replace(/ daily close$|日收盘价$/, '') : ticker;
+    let s: A.SeriesData | null;
+    if (fm.metric.kind === 'item') {
+      s = await data.fundamentalSeries(ticker, fm.metric.statement, fm.metric.item, fm.period);
+    } else {
+      const [num, den] = await Promise.all([data.fundamentalSeries(ticker, 'income', fm.metric.numerator, fm.period), data.fundamentalSeries(ticker, 'income', fm.metric.denominator, fm.period)]);
+      s = num && den ? (A.ratioSeries(num, den, { asPercent: true }) as A.SeriesData) : null;
+      if (s) s = { ...s, meta: { ...s.meta, title: { zh: `${companyName} ${fm.metric.label.zh}`, en: `${companyName} ${fm.metric.label.en}` } } };
+    }
+    if (!s || !A.points(s).length) {
+      throw new NoAnswerError({ zh: `数据库中没有${companyName}的${fm.metric.label.zh}数据。`, en: `The database has no ${fm.metric.label.en} data for ${companyName}.` });
+    }
+    const src = { kind: 'series' as const, title: w.t(`${companyName} 财务报表(${fm.period === 'annual' ? '年度' : '季度'})`, `${companyName} financial statements (${fm.period})`), publisher: w.t('雅虎财经(公司财报数据)', 'Yahoo Finance (company filings data)'), url: `https://finance.yahoo.com/quote/${ticker.replace('.', '-')}/financials` };
+    const reg = (f: Fact) => w.factWithSource(f, { ...src, date: f.asOf });
+    const pts = A.points(s);
+    const last = reg(A.latest(s));
+    const label = w.t(fm.metric.label.zh, fm.metric.label.en);
+    const periodName = (d: IsoDate) => (fm.period === 'annual' ? w.t(`截至${w.month(d)}的财年`, `fiscal year ended ${d}`) : w.t(`截至${w.month(d)}的季度`, `quarter ended ${d}`));
+    const win = windowFor(plan.time, s as LoadedSeries, 'all');
+    const growthAsked = plan.compareStat === 'change' || plan.compareStat === 'percent_change' || plan.compareStat === 'annualized_growth' || plan.compareStat === 'yoy';
+    if (growthAsked && pts.length >= 2) {
+      const fromDate = win.from && plan.time.kind !== 'latest' ? win.from : pts[pts.length - 2]!.date;
+      const startPt = pts.find((p) => p.date >= A.addDays(fromDate, -45)) ?? pts[0]!;
+      const pct = reg(A.percentChange(s, startPt.date, last.asOf));
+      const first = reg(A.valueOn(s, startPt.date));
+      w.say(
+        `${companyName}${label}从${periodName(first.asOf)}的${w.v(first)}增至${periodName(last.asOf)}的${w.v(last)},${pct.value >= 0 ? '增长' : '下降'}${w.abs(pct)}${w.cite(first, last, pct)}。`.replace('增至', pct.value >= 0 ? '增至' : '降至'),
+        `${companyName}'s ${label} went from ${w.v(first)} (${periodName(first.asOf)}) to ${w.v(last)} (${periodName(last.asOf)}), ${pct.value >= 0 ? 'up' : 'down'} ${w.abs(pct)}${w.cite(first, last, pct)}.`,
+      );
+      w.facts.unshift(w.facts.splice(w.facts.indexOf(pct), 1)[0]!);
+    } else {
+      const listed = pts.slice(-5).map((p) => reg(A.valueOn(s!, p.date)));
+      w.say(
+        `${companyName}${label}:${periodName(last.asOf)}为${w.v(last)}${w.cite(last)}。`,
+        `${companyName}'s ${label} was ${w.v(last)} in the ${periodName(last.asOf)}${w.cite(last)}.`,
+      );
+      if (listed.length > 1) {
+        w.say(
+          `近${listed.length}期:${listed.map((f) => `${w.month(f.asOf)} ${w.v(f)}`).join(',')}${w.cite(...listed)}。`,
+          `Last ${listed.length} periods: ${listed.map((f) => `${f.asOf}: ${w.v(f)}`).join('; ')}${w.cite(...listed)}.`,
+        );
+      }
+    }
+    w.charts.push(lineChart([s as LoadedSeries], w.lang, undefined, undefined, [last]));
+  }
+  w.say('财务数据来自公司报表的汇总数据(雅虎财经),以公司向SEC提交的文件为准。', 'Statement figures are Yahoo Finance summaries of company filings; the SEC filings are authoritative.');
+}
+
+// ---- policy (FOMC documents and decisions) ------------------------------------------------------------------
+
+async function policy(ctx: ExecContext): Promise<void> {
+  const { w, plan, data } = ctx;
+  const topic = plan.policy!;
+  const qt2 = NAMED_PERIODS.find((p) => p.id === 'qt2')!;
+  const qt1 = NAMED_PERIODS.find((p) => p.id === 'qt1')!;
+  const cite = async (c: { date: IsoDate; title: string; url: string; quote: string }) => {
+    const doc = await data.documentWithQuote(c.date, c.quote);
+    return w.document({ id: doc?.id ?? `${c.date}:${c.url}`, title: doc?.title ?? c.title, url: doc?.url ?? c.url, date: c.date, quote: c.quote });
+  };
+  if (topic === 'qt_end' || topic === 'qt_start') {
+    const [start, end] = qt2.citations;
+    const sStart = await cite(start!);
+    const sEnd = await cite(end!);
+    const walcl = await data.series('WALCL');
+    const ch = A.change(walcl, qt2.from, qt2.to);
+    const pct = A.percentChange(walcl, qt2.from, qt2.to);
+    if (topic === 'qt_end') {
+      w.say(
+        `美联储在${w.date(end!.date)}的FOMC声明中宣布于12月1日结束缩表(“${end!.quote}”)${w.citeDoc(sEnd)}。本轮缩表自2022年6月1日开始${w.citeDoc(sStart)}。`,
+        `The FOMC announced on ${end!.date} that it would end the runoff on December 1, 2025 ("${end!.quote}")${w.citeDoc(sEnd)}. This round of QT had begun on June 1, 2022${w.citeDoc(sStart)}.`,
+      );
+    } else {
+      w.say(
+        `本轮缩表于2022年6月1日开始,依据是${w.date(start!.date)}发布的缩表计划(“${start!.quote}”)${w.citeDoc(sStart)};上一轮(QT1)于2017年10月启动${w.citeDoc(await cite(qt1.citations[0]!))}。`,
+        `This round of QT began on June 1, 2022 under the plan published on ${start!.date} ("${start!.quote}")${w.citeDoc(sStart)}; the previous round (QT1) began in October 2017${w.citeDoc(await cite(qt1.citations[0]!))}.`,
+      );
+    }
+    w.fact(ch);
+    w.say(
+      `按H.4.1数据,缩表期间(${w.date(ch.period!.from)}至${w.date(ch.period!.to)})美联储总资产减少${w.abs(ch)}(${w.signed(pct)})${w.cite(ch, pct)}。`,
+      `Per the H.4.1 data, total assets fell by ${w.abs(ch)} (${w.signed(pct)}) between ${ch.period!.from} and ${ch.period!.to}${w.cite(ch, pct)}.`,
+    );
+    chartFor(ctx, [walcl], '2021-01-01', undefined, [ch]);
+    return;
+  }
+  if (topic === 'qt_caps') {
+    const rows: string[] = [];
+    for (const r of QT2_CAP_REGIMES) {
+      const src = await cite(r.citation);
+      rows.push(
+        w.t(
+          `- ${w.month(r.from)}–${w.month(r.to)}:国债每月上限${r.treasuryCapBillions * 10}亿美元,MBS每月上限${r.mbsCapBillions * 10}亿美元${w.citeDoc(src)}`,
+          `- ${r.from.slice(0, 7)} to ${r.to.slice(0, 7)}: Treasuries $${r.treasuryCapBillions} billion a month, MBS $${r.mbsCapBillions} billion a month${w.citeDoc(src)}`,
+        ),
+      );
+    }
+    w.say('本轮缩表(QT2)的每月赎回上限及调整:', 'Monthly redemption caps of QT2 and how they changed:');
+    w.paragraphs.push(rows.join('\n'));
+    // How much MBS actually ran off under the full cap, computed from the data.
+    const mbs = await data.series('WSHOMCB');
+    const full = QT2_CAP_REGIMES.find((r) => r.id === 'qt2_full')!;
+    const m = A.averageMonthlyChange(mbs, full.from, full.to);
+    w.fact(m);
+    w.say(
+      `实际数据:${w.date(m.period!.from)}至${w.date(m.period!.to)},美联储MBS持有量平均每月减少${w.abs(m)}${w.cite(m)},低于350亿美元的上限${w.citeDoc(await cite(full.citation))}——提前还款慢使MBS缩减长期低于上限。`,
+      `In the data: from ${m.period!.from} to ${m.period!.to}, the Fed's MBS holdings fell by an average of ${w.abs(m)} a month${w.cite(m)}, below the $35 billion cap${w.citeDoc(await cite(full.citation))} — slow prepayments kept MBS runoff under its cap.`,
+    );
+    w.say(`${w.date(qt2.citations[1]!.date)}的声明宣布于12月1日结束缩表${w.citeDoc(await cite(qt2.citations[1]!))}。`, `The ${qt2.citations[1]!.date} statement ended the runoff on December 1${w.citeDoc(await cite(qt2.citations[1]!))}.`);
+    chartFor(ctx, [mbs], '2022-01-01', undefined, [m]);
+    return;
+  }
+  // Rate decisions: dates from the decision record, sizes computed from FRED's target-range series.
+  const decisions = await data.decisions();
+  const upper = await data.series('DFEDTARU');
+  const lower = await data.series('DFEDTARL');
+  const pick = topic === 'last_hike' ? decisions.filter((d) => d.action === 'hike') : topic === 'last_cut' ? decisions.filter((d) => d.action === 'cut') : decisions.filter((d) => d.action !== 'operational');
+  const d = pick[pick.length - 1];
+  const lastUpper = A.latest(upper);
+  if (topic === 'target_range' || !d || d.date > (upper.meta.lastDate ?? '')) {
+    const lastLower = A.latest(lower);
+    w.fact(lastUpper);
+    w.say(
+      `截至${w.date(lastUpper.asOf)},联邦基金利率目标区间为${w.v(lastLower)}–${w.v(lastUpper)}${w.cite(lastLower, lastUpper)}。`,
+      `As of ${lastUpper.asOf}, the federal funds target range is ${w.v(lastLower)} to ${w.v(lastUpper)}${w.cite(lastLower, lastUpper)}.`,
+    );
+    const later = decisions.filter((x) => x.date > lastUpper.asOf && x.action !== 'operational');
+    for (const x of later) {
+      w.say(
+        `注意:FRED数据截至${w.date(lastUpper.asOf)};此后${w.date(x.date)}的FOMC会议决定${x.action === 'hike' ? '加息' : x.action === 'cut' ? '降息' : '维持利率不变'}${x.url ? `[${w.document({ id: `decision:${x.date}`, title: w.t(`FOMC声明 ${x.date}`, `FOMC statement ${x.date}`), url: x.url, date: x.date }).n}]` : ''}。`,
+        `Note: the FRED data ends on ${lastUpper.asOf}; at its meeting on ${x.date} the FOMC decided to ${x.action === 'hike' ? 'raise rates' : x.action === 'cut' ? 'cut rates' : 'hold rates'}${x.url ? `[${w.document({ id: `decision:${x.date}`, title: `FOMC statement ${x.date}`, url: x.url, date: x.date }).n}]` : ''}.`,
+      );
+    }
+    chartFor(ctx, [upper, lower], '2021-01-01');
+    return;
+  }
+  const before = A.valueOn(upper, A.addDays(d.date, -1));
+  const after = A.valueOn(upper, A.addDays(d.date, 1), { policy: 'on_or_after' });
+  const size = A.toBasisPoints(A.change(upper, before.asOf, after.asOf));
+  const afterLower = A.valueOn(lower, after.asOf);
+  const src = d.url ? w.document({ id: `decision:${d.date}`, title: w.t(`FOMC声明 ${d.date}`, `FOMC statement ${d.date}`), url: d.url, date: d.date }) : null;
+  w.fact(size);
+  const verbZh = d.action === 'hike' ? '加息' : d.action === 'cut' ? '降息' : '调整';
+  w.say(
+    `最近一次${verbZh}是在${w.date(d.date)}的FOMC会议${src ? w.citeDoc(src) : ''},幅度${w.abs(size)}${w.cite(size)},目标区间调整为${w.v(afterLower)}–${w.v(after)}${w.cite(afterLower, after)}。`,
+    `The last ${d.action === 'hike' ? 'hike' : 'cut'} was at the FOMC meeting on ${d.date}${src ? w.citeDoc(src) : ''}: ${w.abs(size)}${w.cite(size)}, taking the target range to ${w.v(afterLower)}–${w.v(after)}${w.cite(afterLower, after)}.`,
+  );
+  chartFor(ctx, [upper, lower], A.addYears(d.date, -3));
+}
+
+export type { SeriesMeta };

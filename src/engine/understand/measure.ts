@@ -1,0 +1,112 @@
+// What a question asks to compute, from its words in Chinese or English. The words of subject names are
+// removed before this runs, so "高收益债利差" (a series) does not read as "spread".
+import type { FundamentalMetric, Measure, PolicyTopic } from '../plan.ts';
+
+interface Cue {
+  measure: Measure;
+  re: RegExp;
+}
+
+/** Checked in order; the first that matches wins. */
+const CUES: Cue[] = [
+  { measure: 'correlation', re: /相关性|相关系数|相关度|联动|correlat/i },
+  { measure: 'inversion', re: /倒挂|invert|inversion/i },
+  { measure: 'drawdown', re: /回撤|drawdown|draw-down|peak[- ]to[- ]trough/i },
+  { measure: 'avg_monthly_change', re: /(?:平均)?每月(?:平均)?(?:减少|下降|缩减|增加|变化|缩表|流失|到期)?|月均(?:减少|下降|变化|缩减)?|per month|a month|monthly (?:pace|runoff|decline|change)|each month/i },
+  { measure: 'volatility', re: /波动率|波动性|波动|标准差|volatil|standard deviation|std\b|stdev/i },
+  { measure: 'yoy', re: /同比|年率|yoy|y\/y|year[- ]over[- ]year|year[- ]on[- ]year|annual (?:rate|inflation)/i },
+  { measure: 'annualized_growth', re: /折年率|年化增长|环比年化|annuali[sz]ed|growth rate|经济增长|增速|gdp增长|growth/i },
+  { measure: 'max', re: /最高|峰值|高点|最大值|历史高位|新高|peak|highest|the high|record high|maximum|\bmax\b|top\b/i },
+  { measure: 'min', re: /最低|低点|谷底|最小值|新低|lowest|the low|record low|trough|minimum|\bmin\b|bottom/i },
+  { measure: 'average', re: /平均|均值|average|mean\b/i },
+  { measure: 'percent_change', re: /涨幅|跌幅|涨了多少|跌了多少|涨多少|跌多少|收益率多少|回报|百分比|增长率|增长了百分之|return|performance|percent(?:age)? change|% change|gain|how much (?:has|did) .* (?:rise|rally|gain|fall|drop)/i },
+  { measure: 'change', re: /变化|变动|减少|增加|下降|上升|上涨|下跌|缩减|缩水|扩张|增长|增加了|新增|降了|升了|涨|跌|少了|多了|change|shrunk|shrink|shrank|grown|grew|fell|fall|rose|rise|increase|decrease|decline|drop|added|lost|reduced|reduction/i },
+  { measure: 'level', re: /是多少|多少|现在|目前|最新|当前|水平|规模|多大|几|what is|what's|what was|current|latest|level|now|how big|how large|how much is/i },
+];
+
+export function detectMeasure(text: string): Measure | null {
+  for (const c of CUES) if (c.re.test(text)) return c.measure;
+  return null;
+}
+
+/** "which rose more", "谁涨得多", "A vs B" — a comparison between entities. */
+export function asksComparison(text: string): boolean {
+  return /谁|哪个|哪一个|比较|对比|相比|vs\.?|versus|compare|compared|which (?:one|rose|did|has|had|gained|fell)|more than|better/i.test(text);
+}
+
+/** "…是不是比平时大", "than usual", "outside QT" — a period against the rest of the history. */
+export function asksVersusOutside(text: string): boolean {
+  return /平时|平常|其他时期|其余时期|非缩表|之外|以外|than usual|than normal|outside|otherwise|other times/i.test(text);
+}
+
+/** Spread words that, with two subjects, mean "A minus B". */
+export function asksSpread(text: string): boolean {
+  return /利差|差值|之差|价差|相差|差多少|spread|difference|gap|minus/i.test(text);
+}
+
+export function asksRatio(text: string): boolean {
+  return /比值|比率|之比|ratio|divided by/i.test(text);
+}
+
+/** Words that a change should be reported in percent (prices, indices: 涨了多少 means a return). */
+export function wantsPercent(text: string): boolean {
+  return /%|百分|percent|涨幅|跌幅|return/i.test(text);
+}
+
+// ---- company fundamentals ----
+
+const item = (item: string, statement: 'income' | 'balance' | 'cashflow', zh: string, en: string): FundamentalMetric => ({ kind: 'item', item, statement, label: { zh, en } });
+
+const FUNDAMENTALS: Array<[RegExp, FundamentalMetric]> = [
+  [/毛利率|gross margin/i, { kind: 'margin', numerator: 'Gross Profit', denominator: 'Total Revenue', label: { zh: '毛利率', en: 'gross margin' } }],
+  [/营业利润率|经营利润率|operating margin/i, { kind: 'margin', numerator: 'Operating Income', denominator: 'Total Revenue', label: { zh: '营业利润率', en: 'operating margin' } }],
+  [/净利率|净利润率|net margin|profit margin/i, { kind: 'margin', numerator: 'Net Income', denominator: 'Total Revenue', label: { zh: '净利率', en: 'net margin' } }],
+  [/自由现金流|free cash flow|fcf/i, item('Free Cash Flow', 'cashflow', '自由现金流', 'free cash flow')],
+  [/经营现金流|operating cash flow/i, item('Operating Cash Flow', 'cashflow', '经营现金流', 'operating cash flow')],
+  [/资本开支|资本支出|capex|capital expenditure/i, item('Capital Expenditure', 'cashflow', '资本开支', 'capital expenditure')],
+  [/研发|r&d|research and development/i, item('Research And Development', 'income', '研发费用', 'R&D expense')],
+  [/每股收益|eps|earnings per share/i, item('Diluted EPS', 'income', '稀释每股收益', 'diluted EPS')],
+  [/毛利|gross profit/i, item('Gross Profit', 'income', '毛利', 'gross profit')],
+  [/营业利润|经营利润|operating income|operating profit/i, item('Operating Income', 'income', '营业利润', 'operating income')],
+  [/净利润|净利|利润|net income|earnings|profit/i, item('Net Income', 'income', '净利润', 'net income')],
+  [/营收|营业收入|收入|销售额|revenue|sales|turnover/i, item('Total Revenue', 'income', '营业收入', 'revenue')],
+  [/ebitda/i, item('EBITDA', 'income', 'EBITDA', 'EBITDA')],
+  [/总负债|total liabilities/i, item('Total Liabilities Net Minority Interest', 'balance', '总负债', 'total liabilities')],
+  [/总债务|有息负债|total debt|debt/i, item('Total Debt', 'balance', '总债务', 'total debt')],
+  [/股东权益|净资产|shareholders'? equity|stockholders'? equity|book value/i, item('Stockholders Equity', 'balance', '股东权益', "stockholders' equity")],
+  [/总资产|total assets/i, item('Total Assets', 'balance', '总资产', 'total assets')],
+  [/现金|cash/i, item('Cash And Cash Equivalents', 'balance', '现金及现金等价物', 'cash and cash equivalents')],
+];
+
+export function detectFundamental(text: string): FundamentalMetric | null {
+  for (const [re, metric] of FUNDAMENTALS) if (re.test(text)) return metric;
+  return null;
+}
+
+export function wantsQuarterly(text: string): boolean {
+  return /季度|单季|quarter|q[1-4]\b/i.test(text);
+}
+
+// ---- policy and documents ----
+
+export function detectPolicy(text: string): PolicyTopic | null {
+  const t = text;
+  if (/(?:缩表|qt|runoff|balance[- ]sheet (?:runoff|reduction)|quantitative tightening).*(?:上限|额度|速度|cap|pace)|(?:上限|cap).*(?:缩表|qt|runoff|treasur|mbs)/i.test(t)) return 'qt_caps';
+  if (/(?:什么时候|何时|哪天|when).*(?:结束|停止|终止|end|stop|conclude).*(?:缩表|qt|runoff)|(?:缩表|qt|runoff).*(?:什么时候|何时|when).*(?:结束|停止|end|stop)|(?:结束|停止)缩表|end(?:ed)? (?:of )?(?:qt|runoff)/i.test(t)) return 'qt_end';
+  if (/(?:什么时候|何时|when).*(?:开始|启动|start|begin).*(?:缩表|qt|runoff)|(?:缩表|qt|runoff).*(?:什么时候|何时|when).*(?:开始|启动|start|begin)/i.test(t)) return 'qt_start';
+  if (/上次加息|最近一次加息|最后一次加息|last (?:rate )?hike|last time .*(?:raise|hike)|most recent hike/i.test(t)) return 'last_hike';
+  if (/上次降息|最近一次降息|最后一次降息|last (?:rate )?cut|last time .*cut|most recent cut/i.test(t)) return 'last_cut';
+  if (/目标区间|target range/i.test(t)) return 'target_range';
+  if (/议息|利率决议|fomc (?:decision|meeting)|最近一次会议|last (?:fomc )?meeting/i.test(t)) return 'last_decision';
+  return null;
+}
+
+// ---- questions fincite must not answer with a number ----
+
+export type RefusalKind = 'forecast' | 'advice';
+
+export function detectRefusal(text: string): RefusalKind | null {
+  if (/应该买|该不该买|要不要买|值得买|能买吗|可以买吗|该卖|要不要卖|该不该卖|推荐.*(?:股票|买)|建议.*(?:买|卖|持有|配置)|抄底|should i (?:buy|sell|invest|hold)|is it a good (?:time|idea) to (?:buy|sell|invest)|worth buying|recommend|buy or sell|good investment/i.test(text)) return 'advice';
+  if (/预测|预计|预期.*(?:多少|会)|会不会|会降息|会加息|将会|明年.*(?:点位|多少|会)|下个月.*会|下次.*(?:会|降息|加息)|未来.*(?:走势|多少|会)|目标价|能涨到|会涨|会跌|forecast|predict|will (?:the|it|they|fed|rates?|stocks?)|going to|next (?:month|year|week|meeting).*(?:will|be)|target price|price target|outlook for next/i.test(text)) return 'forecast';
+  return null;
+}

@@ -1,0 +1,83 @@
+// Finds what a question is about: series (by id, Chinese or English alias) and companies (ticker, names),
+// as non-overlapping spans of the question — the longest name wins where two overlap ("10年期美债收益率"
+// beats "美债收益率"), and Latin names must stand as whole words.
+import type { Company, SeriesMeta } from '../../core/types.ts';
+import type { Subject } from '../plan.ts';
+
+interface Key {
+  key: string;
+  raw: string;
+  /** Tickers and short upper-case ids count only when written in capitals (COST, not "cost"). */
+  exactCase: boolean;
+  subject: Subject;
+}
+
+export interface SubjectMatch {
+  subject: Subject;
+  start: number;
+  end: number;
+}
+
+const HAS_CJK = /[\u3400-\u9fff]/;
+const norm = (s: string) => s.normalize('NFKC').toLowerCase();
+
+export class SubjectIndex {
+  private readonly keys: Key[];
+
+  constructor(series: SeriesMeta[], companies: Company[]) {
+    const keys: Key[] = [];
+    const priceSeries = new Map(series.filter((s) => s.ticker).map((s) => [s.ticker!, s.id]));
+    for (const s of series) {
+      if (s.ticker) continue;
+      const subject: Subject = { type: 'series', seriesId: s.id, matched: s.id };
+      keys.push({ key: norm(s.id), raw: s.id, exactCase: s.id.length <= 4, subject });
+      for (const a of s.aliases) keys.push({ key: norm(a), raw: a, exactCase: /^[A-Z0-9]{1,3}$/.test(a), subject });
+    }
+    for (const c of companies) {
+      const seriesId = priceSeries.get(c.ticker) ?? c.ticker;
+      const subject: Subject = { type: 'company', ticker: c.ticker, seriesId, matched: c.ticker };
+      const tickers = [c.ticker, c.ticker.replace('.', '-'), c.ticker.replace('.', ' ')];
+      for (const t of new Set(tickers)) keys.push({ key: norm(t), raw: t, exactCase: true, subject });
+      for (const n of [c.name.en, c.name.zh, ...c.aliases]) keys.push({ key: norm(n), raw: n, exactCase: n.length <= 2, subject });
+    }
+    // Longest keys first so that overlaps resolve to the most specific name.
+    this.keys = keys.filter((k) => k.key.trim().length > 0).sort((a, b) => b.key.length - a.key.length);
+  }
+
+  /** Every subject mentioned, in text order, without overlaps; one match per subject (its first mention). */
+  find(question: string, exclude: Array<[number, number]> = []): SubjectMatch[] {
+    const text = question.normalize('NFKC');
+    const lower = text.toLowerCase();
+    const taken: Array<[number, number]> = [...exclude];
+    const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
+    const out: SubjectMatch[] = [];
+    for (const k of this.keys) {
+      const hay = k.exactCase ? text : lower;
+      const needle = k.exactCase ? k.raw : k.key;
+      let from = 0;
+      for (;;) {
+        const at = hay.indexOf(needle, from);
+        if (at < 0) break;
+        from = at + 1;
+        const end = at + needle.length;
+        if (!HAS_CJK.test(needle)) {
+          const before = hay[at - 1] ?? ' ';
+          const after = hay[end] ?? ' ';
+          // Latin names stand as whole words; digits glued to them belong to something else (10y vs 210y).
+          if (/[A-Za-z0-9]/.test(before) || /[A-Za-z0-9]/.test(after)) continue;
+        }
+        if (!free(at, end)) continue;
+        taken.push([at, end]);
+        out.push({ subject: { ...k.subject, matched: text.slice(at, end) }, start: at, end });
+      }
+    }
+    out.sort((a, b) => a.start - b.start);
+    const seen = new Set<string>();
+    return out.filter((m) => {
+      const id = m.subject.seriesId;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+  }
+}
