@@ -72,8 +72,8 @@ export async function runSync(db: Database, opts: SyncOptions): Promise<SyncRepo
   if (!(await repo.tryLockSync(db))) throw new SyncBusyError();
   try {
     await repo.markStaleRunsInterrupted(db);
-    // A first import interrupted before its index was rebuilt: rebuild it before anything else.
-    await repo.ensureObservationsPrimaryKey(db);
+    // A first import interrupted before its constraints were rebuilt: rebuild them before anything else.
+    await repo.ensureObservationsConstraints(db);
     const entries = selectEntries(opts.catalog, opts.seriesIds);
     await repo.upsertSources(db, Object.values(SOURCES));
     await repo.upsertSeriesMeta(db, entries);
@@ -99,7 +99,7 @@ export async function runSync(db: Database, opts: SyncOptions): Promise<SyncRepo
       durationMs: 0,
     };
     const snapshot = opts.snapshotDir ? new SnapshotReader(opts.snapshotDir) : undefined;
-    if (bulk) await repo.dropObservationsPrimaryKey(db);
+    if (bulk) await repo.dropObservationsConstraints(db);
     try {
       await forEachBatch(entries, opts, snapshot, async (entry, batch, error) => {
         if (batch) {
@@ -156,7 +156,7 @@ export async function runSync(db: Database, opts: SyncOptions): Promise<SyncRepo
     } finally {
       if (bulk) {
         opts.onProgress?.({ type: 'phase', phase: 'index' });
-        await repo.ensureObservationsPrimaryKey(db);
+        await repo.ensureObservationsConstraints(db);
       }
     }
     report.durationMs = performance.now() - t0;

@@ -261,19 +261,31 @@ function sameNumber(a: number | null, b: number | null): boolean {
   return a === b || (a !== null && b !== null && Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a)));
 }
 
-/** The observations primary key is dropped during a first bulk import and built once at the end (≈5x faster). */
+/**
+ * A first bulk import drops the observations table's primary key and foreign key and rebuilds them once at
+ * the end: per-row index maintenance and foreign-key checks cost ~5x the load itself in PGlite. Every sync
+ * starts by rebuilding them if a previous import was interrupted before it could.
+ */
 export async function observationsPrimaryKeyExists(db: Executor): Promise<boolean> {
   const rows = await db.query(`SELECT 1 FROM pg_constraint WHERE conname = 'observations_series_id_date_pk'`);
   return rows.length > 0;
 }
 
-export async function dropObservationsPrimaryKey(db: Executor): Promise<void> {
+export async function dropObservationsConstraints(db: Executor): Promise<void> {
   await db.query('ALTER TABLE observations DROP CONSTRAINT IF EXISTS observations_series_id_date_pk');
+  await db.query('ALTER TABLE observations DROP CONSTRAINT IF EXISTS observations_series_id_series_id_fk');
 }
 
-export async function ensureObservationsPrimaryKey(db: Executor): Promise<void> {
-  if (await observationsPrimaryKeyExists(db)) return;
-  await db.query('ALTER TABLE observations ADD CONSTRAINT observations_series_id_date_pk PRIMARY KEY (series_id, date)');
+export async function ensureObservationsConstraints(db: Executor): Promise<void> {
+  if (!(await observationsPrimaryKeyExists(db))) {
+    await db.query('ALTER TABLE observations ADD CONSTRAINT observations_series_id_date_pk PRIMARY KEY (series_id, date)');
+  }
+  const fk = await db.query(`SELECT 1 FROM pg_constraint WHERE conname = 'observations_series_id_series_id_fk'`);
+  if (!fk.length) {
+    await db.query(
+      'ALTER TABLE observations ADD CONSTRAINT observations_series_id_series_id_fk FOREIGN KEY (series_id) REFERENCES series(id) ON DELETE CASCADE',
+    );
+  }
 }
 
 export async function countObservations(db: Executor): Promise<number> {

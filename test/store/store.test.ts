@@ -110,9 +110,9 @@ describe.each(all)('store on $name', (backend: Backend) => {
 
   it.skipIf(backend.skip)('drops and rebuilds the observations primary key for bulk loads', async () => {
     expect(await repo.observationsPrimaryKeyExists(db)).toBe(true);
-    await repo.dropObservationsPrimaryKey(db);
+    await repo.dropObservationsConstraints(db);
     expect(await repo.observationsPrimaryKeyExists(db)).toBe(false);
-    await repo.ensureObservationsPrimaryKey(db);
+    await repo.ensureObservationsConstraints(db);
     expect(await repo.observationsPrimaryKeyExists(db)).toBe(true);
   });
 
