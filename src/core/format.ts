@@ -41,10 +41,10 @@ export function formatMoney(amount: number, currency: string, lang: Lang, decima
 }
 
 /** A value in a series' native units, formatted for people in the given language. */
-export function formatValue(value: number, unit: Unit, lang: Lang): string {
+export function formatValue(value: number, unit: Unit, lang: Lang, decimals = 2): string {
   switch (unit.kind) {
     case 'currency':
-      return formatMoney(value * unit.scale, unit.currency ?? 'USD', lang);
+      return formatMoney(value * unit.scale, unit.currency ?? 'USD', lang, decimals);
     case 'percent':
       return `${trimNumber(value, 2)}%`;
     case 'percentage_points':
@@ -54,11 +54,11 @@ export function formatValue(value: number, unit: Unit, lang: Lang): string {
     case 'count': {
       const n = value * unit.scale;
       if (lang === 'zh') {
-        if (Math.abs(n) >= 1e8) return `${trimNumber(n / 1e8, 2)}亿`;
-        if (Math.abs(n) >= 1e4) return `${trimNumber(n / 1e4, 1)}万`;
+        if (Math.abs(n) >= 1e8) return `${trimNumber(n / 1e8, decimals)}亿`;
+        if (Math.abs(n) >= 1e4) return `${trimNumber(n / 1e4, Math.max(1, decimals - 1))}万`;
         return groupThousands(trimNumber(n, 0));
       }
-      if (Math.abs(n) >= 1e6) return `${trimNumber(n / 1e6, 2)} million`;
+      if (Math.abs(n) >= 1e6) return `${trimNumber(n / 1e6, decimals)} million`;
       return groupThousands(trimNumber(n, 0));
     }
     case 'price':

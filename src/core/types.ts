@@ -108,7 +108,7 @@ export interface SeriesBatch {
   problems: DataProblem[];
 }
 
-export type DataProblemKind = 'unsorted_dates' | 'duplicate_date' | 'non_numeric_value' | 'unit_change' | 'bad_date' | 'empty_series';
+export type DataProblemKind = 'unsorted_dates' | 'duplicate_date' | 'non_numeric_value' | 'unit_change' | 'bad_date' | 'empty_series' | 'document';
 
 export interface DataProblem {
   kind: DataProblemKind;

@@ -1,5 +1,6 @@
 // Decides where data comes from (live publishers when reachable, else the offline snapshot) and loads an
 // empty database on first start. Shared by `fincite start`, `fincite sync` and the server.
+import { createHash } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Database } from '../store/db.ts';
 import * as repo from '../store/repo.ts';
@@ -7,6 +8,7 @@ import { catalog, companies } from './catalog/index.ts';
 import { readFomcSnapshot, type FomcDecision } from './fomc.ts';
 import { fredConnectorFromEnv } from './fred.ts';
 import { runSync, type DocumentSource, type SyncMode, type SyncOptions, type SyncProgress, type SyncReport } from './sync.ts';
+import { SOURCES } from './sources.ts';
 import { yahooConnectorFromEnv } from './yahoo.ts';
 
 /** True when the live probe URL answers within the timeout (any HTTP status counts as reachable). */
@@ -76,11 +78,28 @@ export function snapshotDocuments(snapshotDir: string): DocumentSource {
   };
 }
 
-/** On first start with an empty database, load everything; otherwise do nothing. */
+const catalogHash = createHash('sha256').update(JSON.stringify([catalog.map(({ snapshot: _s, live: _l, ...meta }) => meta), companies])).digest('hex').slice(0, 16);
+
+/** Write the catalog's metadata (titles, aliases, units …) to the database when the code's catalog changed. */
+export async function refreshCatalog(db: Database): Promise<boolean> {
+  if ((await repo.getSetting(db, 'catalog_hash')) === catalogHash) return false;
+  await repo.upsertSources(db, Object.values(SOURCES));
+  await repo.upsertSeriesMeta(db, catalog);
+  await repo.upsertCompanies(db, companies);
+  await repo.setSetting(db, 'catalog_hash', catalogHash);
+  return true;
+}
+
+/** On first start with an empty database, load everything; otherwise refresh the catalog metadata if needed. */
 export async function ensureLoaded(db: Database, config: Config, req: SyncRequest = {}): Promise<SyncReport | null> {
   const counts = await repo.tableCounts(db);
-  if (counts.observations > 0) return null;
-  return syncFromConfig(db, config, req);
+  if (counts.observations > 0) {
+    await refreshCatalog(db);
+    return null;
+  }
+  const report = await syncFromConfig(db, config, req);
+  await repo.setSetting(db, 'catalog_hash', catalogHash);
+  return report;
 }
 
 function decisionRow(d: FomcDecision): repo.DecisionRow {

@@ -132,7 +132,9 @@ export async function runSync(db: Database, opts: SyncOptions): Promise<SyncRepo
             const { documents, decisions, problems } = await source.read();
             report.documentsAdded += await repo.upsertDocuments(db, documents, now);
             if (decisions) await repo.upsertDecisions(db, decisions);
-            report.problems.push(...problems.map((detail) => ({ kind: 'bad_date' as const, seriesId: `documents:${source.label}`, detail })));
+            const docProblems = problems.map((detail) => ({ kind: 'document' as const, seriesId: `documents:${source.label}`, detail }));
+            await repo.recordProblems(db, runId, docProblems);
+            report.problems.push(...docProblems);
           }
         }
         if (opts.fundamentals && snapshot) {

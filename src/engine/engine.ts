@@ -43,6 +43,19 @@ function suggestionsFor(lang: 'zh' | 'en', subjects: Subject[], names: Map<strin
   return out.slice(0, 3);
 }
 
+/** Replace the digits of every occurrence of a name by '#', so the text keeps its length and offsets. */
+export function maskNames(text: string, names: string[]): string {
+  let out = text;
+  for (const n of names.filter((x) => /\d/.test(x) && x.length >= 3).sort((a, b) => b.length - a.length)) {
+    let at = out.indexOf(n);
+    while (at >= 0) {
+      out = out.slice(0, at) + n.replace(/\d/g, '#') + out.slice(at + n.length);
+      at = out.indexOf(n, at + n.length);
+    }
+  }
+  return out;
+}
+
 export function createEngine(opts: EngineOptions): Engine {
   const data = new DataAccess(opts.db);
   let ctx: UnderstandContext | null = null;
@@ -103,7 +116,16 @@ export function createEngine(opts: EngineOptions): Engine {
       const dataAsOf = w.sources.filter((s) => s.kind === 'series' && s.date).map((s) => s.date!).sort().at(-1);
       const asOfLine = dataAsOf ? (lang === 'zh' ? `数据截至${w.date(dataAsOf)}。` : `Data as of ${dataAsOf}.`) : '';
       const body = w.paragraphs.join('\n\n');
-      const verification = verifyText(body, { facts: w.facts, passages: w.passages }, { lang, context: question });
+      // Digits inside names (标普500, 10-Year, S&P 500) are not claims: hide them from the verifier, keeping offsets.
+      const nameList = [...new Set(w.sources.filter((x) => x.seriesId).flatMap((x) => { const m = metas.get(x.seriesId!); return m ? [m.title.zh, m.title.en, w.name(m), ...m.aliases] : []; }))];
+      // The verifier matches a number to facts about what its sentence names; the text names series by their
+      // short names and aliases, so those join each fact's label here.
+      const described = w.facts.map((f) => {
+        const ids = new Set([f.seriesId, ...f.inputs.map((i) => i.seriesId)].filter((x): x is string => Boolean(x)));
+        const extra = [...ids].flatMap((id) => { const m = metas.get(id); return m ? [w.name(m), m.title.zh, ...m.aliases] : []; }).join(' ');
+        return extra ? { ...f, label: { zh: `${f.label.zh} ${extra}`, en: `${f.label.en} ${extra}` } } : f;
+      });
+      const verification = verifyText(maskNames(body, nameList), { facts: described, passages: w.passages }, { lang, context: question });
       const shown = verification.unsupported.length ? stripUnsupported(body, verification, { lang }) : body;
       const text = [shown, asOfLine, `*${DISCLAIMER[lang]}*`].filter(Boolean).join('\n\n');
       return {

@@ -3,7 +3,7 @@
 import * as A from '../analytics/index.ts';
 import type { Fact } from '../core/answer.ts';
 import { FinciteError } from '../core/errors.ts';
-import type { Bilingual, IsoDate, SeriesMeta } from '../core/types.ts';
+import type { Bilingual, IsoDate } from '../core/types.ts';
 import { NAMED_PERIODS, QT2_CAP_REGIMES, type NamedPeriod } from '../knowledge/periods.ts';
 import { lineChart } from './charts.ts';
 import type { DataAccess, LoadedSeries } from './data.ts';
@@ -117,7 +117,7 @@ async function single(ctx: ExecContext, subject: Subject, measure: Measure): Pro
         `${w.date(f.period!.from)}至${w.date(f.period!.to)},${name}的${what}为${w.v(f)}${w.cite(f)}。`,
         `From ${f.period!.from} to ${f.period!.to}, the ${what} of ${name} was ${w.v(f)}${w.cite(f)}.`,
       );
-      if (f.methodDetail) w.say(`计算方法:${f.methodDetail}。`, `Method: ${f.methodDetail}.`);
+      methodNote(w, f);
       const latest = A.latest(s);
       w.say(`作为参照,最新值为${w.v(latest)}(${w.obsDate(latest.asOf, s.meta.frequency)})${w.cite(latest)}。`, `For reference, the latest value is ${w.v(latest)} (${w.obsDate(latest.asOf, s.meta.frequency)})${w.cite(latest)}.`);
       chartFor(ctx, [s], f.period!.from, f.period!.to, [f]);
@@ -166,6 +166,22 @@ async function single(ctx: ExecContext, subject: Subject, measure: Measure): Pro
     }
     case 'inversion':
       return inversion(ctx, s);
+    case 'from_peak':
+    case 'from_trough': {
+      const win = windowFor(plan.time, s, 'all');
+      const ext = measure === 'from_peak' ? A.max(s, win.from, win.to) : A.min(s, win.from, win.to);
+      const last = A.latest(s);
+      const abs = A.change(s, ext.asOf, last.asOf);
+      const pct = s.meta.unit.kind === 'percent' || s.meta.unit.kind === 'percentage_points' ? null : A.percentChange(s, ext.asOf, last.asOf);
+      w.fact(abs);
+      const peakWord = measure === 'from_peak' ? w.t('峰值', 'peak') : w.t('低点', 'low');
+      w.say(
+        `${name}的${peakWord}为${w.v(ext)}(${w.obsDate(ext.asOf, s.meta.frequency)})${w.cite(ext)};截至${w.obsDate(last.asOf, s.meta.frequency)}为${w.v(last)}${w.cite(last)},较${peakWord}${abs.value < 0 ? (s.meta.unit.kind === 'currency' ? '减少' : '下降') : abs.value > 0 ? (s.meta.unit.kind === 'currency' ? '增加' : '上升') : '持平'}${w.abs(abs)}${w.cite(abs)}${pct ? `(${w.signed(pct)})${w.cite(pct)}` : ''}。`,
+        `${name} ${measure === 'from_peak' ? 'peaked' : 'bottomed'} at ${w.v(ext)} on ${w.obsDate(ext.asOf, s.meta.frequency)}${w.cite(ext)}; as of ${w.obsDate(last.asOf, s.meta.frequency)} it is ${w.v(last)}${w.cite(last)}, ${abs.value < 0 ? 'down' : 'up'} ${w.abs(abs)}${w.cite(abs)}${pct ? ` (${w.signed(pct)})${w.cite(pct)}` : ''} from the ${peakWord}.`,
+      );
+      chartFor(ctx, [s], win.from ?? A.addYears(ext.asOf, -2), last.asOf, [ext, last]);
+      return;
+    }
     case 'annualized_growth': {
       const date = plan.time.kind === 'point' ? plan.time.to : undefined;
       const f = A.annualizedGrowth(s, date);
@@ -173,7 +189,7 @@ async function single(ctx: ExecContext, subject: Subject, measure: Measure): Pro
         `${w.obsDate(f.asOf, s.meta.frequency)},${name}环比折年率为${w.v(f)}${w.cite(f)}。`,
         `In ${w.obsDate(f.asOf, s.meta.frequency)}, ${name} grew at an annualised rate of ${w.v(f)}${w.cite(f)}.`,
       );
-      if (f.methodDetail) w.say(`计算方法:${f.methodDetail}。`, `Method: ${f.methodDetail}.`);
+      w.say('计算方法:当季与上季之比的四次方减一(环比折年率)。', 'Method: the quarter-on-quarter ratio raised to the fourth power, minus one (annualised).');
       try {
         const y = A.yoy(s, f.asOf);
         w.say(`同比增长${w.v(y)}${w.cite(y)}。`, `Year over year it grew ${w.v(y)}${w.cite(y)}.`);
@@ -291,28 +307,51 @@ async function changeAnswer(ctx: ExecContext, s: LoadedSeries, measure: 'change'
   w.fact(head);
   const start = String(abs.extra?.startDate ?? abs.period!.from);
   const end = abs.asOf;
-  const startVal = abs.extra?.startValue;
-  const endVal = abs.extra?.endValue;
   const rising = abs.value > 0;
-  const verbZh = abs.value === 0 ? '持平' : rising ? '上升' : '下降';
+  const kind = s.meta.unit.kind;
+  const [upZh, downZh] = kind === 'price' || kind === 'index' ? ['上涨', '下跌'] : kind === 'currency' || kind === 'count' ? ['增加', '减少'] : ['上升', '下降'];
+  const verbZh = abs.value === 0 ? '持平' : rising ? upZh : downZh;
   const verbEn = abs.value === 0 ? 'was unchanged' : rising ? 'rose' : 'fell';
   const startFact = A.valueOn(s, start);
   const endFact = A.valueOn(s, end);
-  void startVal;
-  void endVal;
+  const [startText, endText] = w.pair(startFact, endFact);
   if (head === pct) {
     w.say(
-      `${w.obsDate(start, freq)}至${w.obsDate(end, freq)},${name}${rising ? '上涨' : abs.value === 0 ? '持平' : '下跌'}${w.abs(pct)}${w.cite(pct)},从${w.v(startFact)}到${w.v(endFact)}${w.cite(startFact, endFact)}。`,
-      `From ${w.obsDate(start, freq)} to ${w.obsDate(end, freq)}, ${name} ${verbEn} ${w.abs(pct)}${w.cite(pct)}, from ${w.v(startFact)} to ${w.v(endFact)}${w.cite(startFact, endFact)}.`,
+      `${w.obsDate(start, freq)}至${w.obsDate(end, freq)},${name}${verbZh}${w.abs(pct)}${w.cite(pct)},从${startText}到${endText}${w.cite(startFact, endFact)}。`,
+      `From ${w.obsDate(start, freq)} to ${w.obsDate(end, freq)}, ${name} ${verbEn} ${w.abs(pct)}${w.cite(pct)}, from ${startText} to ${endText}${w.cite(startFact, endFact)}.`,
     );
   } else {
     w.say(
-      `${w.obsDate(start, freq)}至${w.obsDate(end, freq)},${name}${verbZh}${w.abs(abs)}${w.cite(abs)}${pct ? `(${w.signed(pct)})${w.cite(pct)}` : ''},从${w.v(startFact)}到${w.v(endFact)}${w.cite(startFact, endFact)}。`,
-      `From ${w.obsDate(start, freq)} to ${w.obsDate(end, freq)}, ${name} ${verbEn} by ${w.abs(abs)}${w.cite(abs)}${pct ? ` (${w.signed(pct)})${w.cite(pct)}` : ''}, from ${w.v(startFact)} to ${w.v(endFact)}${w.cite(startFact, endFact)}.`,
+      `${w.obsDate(start, freq)}至${w.obsDate(end, freq)},${name}${verbZh}${w.abs(abs)}${w.cite(abs)}${pct ? `(${w.signed(pct)})${w.cite(pct)}` : ''},从${startText}到${endText}${w.cite(startFact, endFact)}。`,
+      `From ${w.obsDate(start, freq)} to ${w.obsDate(end, freq)}, ${name} ${verbEn} by ${w.abs(abs)}${w.cite(abs)}${pct ? ` (${w.signed(pct)})${w.cite(pct)}` : ''}, from ${startText} to ${endText}${w.cite(startFact, endFact)}.`,
     );
   }
   if (t.kind === 'range' && t.period) periodNote(ctx, t.period);
   chartFor(ctx, [s], start, end, [startFact, endFact]);
+}
+
+/** |a| / |b| as a Fact of its own, so "x times" in the text has lineage like every other number. */
+function ratioFact(a: Fact, b: Fact): Fact {
+  return {
+    id: `${a.id}/${b.id}`,
+    value: Math.abs(a.value) / Math.abs(b.value),
+    unit: A.RATIO,
+    label: { zh: `${a.label.zh} ÷ ${b.label.zh}`, en: `${a.label.en} ÷ ${b.label.en}` },
+    asOf: a.asOf > b.asOf ? a.asOf : b.asOf,
+    method: 'ratio',
+    methodDetail: `|${a.id}| / |${b.id}|`,
+    inputs: [...a.inputs, ...b.inputs],
+    sourceIds: [],
+  };
+}
+
+/** How a statistic was computed, in words (the numbers themselves are in the fact's methodDetail). */
+function methodNote(w: AnswerWriter, f: Fact): void {
+  const d = f.methodDetail ?? '';
+  if (/log returns/.test(d)) w.say('计算方法:对数收益率的样本标准差,并年化。', 'Method: sample standard deviation of log returns, annualised.');
+  else if (/basis points/.test(d)) w.say('计算方法:日变化(基点)的样本标准差,未年化。', 'Method: sample standard deviation of daily changes in basis points, not annualised.');
+  else if (/months elapsed/.test(d)) w.say('计算方法:期末值减期初值,除以经过的月数。', 'Method: end value minus start value, divided by the months elapsed.');
+  else if (/standard deviation/.test(d)) w.say('计算方法:样本标准差。', 'Method: sample standard deviation.');
 }
 
 function periodNote(ctx: ExecContext, p: NamedPeriod): void {
@@ -380,8 +419,9 @@ async function inversion(ctx: ExecContext, s: LoadedSeries): Promise<void> {
     chartFor(ctx, [s], win.from, win.to);
     return;
   }
-  // Without a period, the most recent episode is the one people mean.
-  const ep = win.from ? res.longest! : res.episodes[res.episodes.length - 1]!;
+  // Without a period people mean the last major inversion: the longest episode of the past ten years.
+  const recent = res.episodes.filter((e) => e.end >= A.addYears(s.meta.lastDate!, -10));
+  const ep = win.from || !recent.length ? res.longest! : recent.reduce((a, b) => (b.days > a.days ? b : a));
   const minFact = A.min(s, ep.start, ep.end);
   const startFact = A.valueOn(s, ep.start);
   w.fact(minFact);
@@ -389,7 +429,29 @@ async function inversion(ctx: ExecContext, s: LoadedSeries): Promise<void> {
     `${name}于${w.date(ep.start)}转为倒挂(${w.v(startFact)})${w.cite(startFact)},最深在${w.date(minFact.asOf)}达到${w.v(minFact)}${w.cite(minFact)}${ep.ongoing ? ',目前仍处于倒挂' : `,至${w.date(ep.recoveredOn ?? ep.end)}结束倒挂`}。`,
     `${name} inverted on ${ep.start} (${w.v(startFact)})${w.cite(startFact)}; it was deepest on ${minFact.asOf} at ${w.v(minFact)}${w.cite(minFact)}${ep.ongoing ? ' and is still inverted' : `, and the inversion ended on ${ep.recoveredOn ?? ep.end}`}.`,
   );
-  w.say(`该次倒挂持续${ep.days}天。`, `That inversion lasted ${ep.days} days.`);
+  const daysFact: Fact = {
+    id: `${s.meta.id}:episode:below0:${ep.start}:${ep.end}:days`,
+    value: ep.days,
+    unit: A.DAYS,
+    label: { zh: `${name} 倒挂持续天数(${ep.start} 至 ${ep.end})`, en: `${name} days inverted (${ep.start} to ${ep.end})` },
+    asOf: ep.end,
+    period: { from: ep.start, to: ep.end },
+    method: 'count',
+    methodDetail: `calendar days from ${ep.start} to ${ep.end}, inclusive`,
+    seriesId: s.meta.id,
+    inputs: [{ seriesId: s.meta.id, from: ep.start, to: ep.end }],
+    sourceIds: [],
+  };
+  w.say(`该次倒挂持续${ep.days}天${w.cite(daysFact)}。`, `That inversion lasted ${ep.days} day${ep.days === 1 ? '' : 's'}${w.cite(daysFact)}.`);
+  const countFact = res.facts.find((f) => f.id.includes(':episodes:'));
+  const others = res.episodes.filter((e) => e !== ep);
+  if (others.length && countFact) {
+    const last = others[others.length - 1]!;
+    w.say(
+      `(区间内共出现${countFact.value}次倒挂${w.cite(countFact)};另一次最近的倒挂始于${w.date(last.start)}。)`,
+      `(${countFact.value} inversions in all in the period${w.cite(countFact)}; the most recent other one began on ${last.start}.)`,
+    );
+  }
   chartFor(ctx, [s], A.addMonths(ep.start, -6), ep.recoveredOn ?? ep.end, [minFact]);
 }
 
@@ -468,7 +530,7 @@ async function correlation(ctx: ExecContext): Promise<void> {
     `${w.date(levels.period!.from)}至${w.date(levels.period!.to)},${na}与${nb}水平值的相关系数为${w.v(levels)}${w.cite(levels)};按变化计算的相关系数为${w.v(changes)}${w.cite(changes)}。`,
     `From ${levels.period!.from} to ${levels.period!.to}, the correlation between the levels of ${na} and ${nb} was ${w.v(levels)}${w.cite(levels)}; on changes it was ${w.v(changes)}${w.cite(changes)}.`,
   );
-  if (levels.methodDetail) w.say(`计算方法:${levels.methodDetail}。`, `Method: ${levels.methodDetail}.`);
+  w.say('计算方法:皮尔逊相关系数,按共同日期对齐(频率不同时取较低频率日期上的最近值)。', 'Method: Pearson correlation on dates common to both series (for different frequencies, the last value on or before each lower-frequency date).');
   chartFor(ctx, [a, b], levels.period!.from, levels.period!.to);
 }
 
@@ -519,11 +581,12 @@ async function comparePeriods(ctx: ExecContext): Promise<void> {
     `${name}, ${statName}: ${w.v(a)} in ${labelA}${w.cite(a)} versus ${w.v(b)} in ${labelB}${w.cite(b)}.`,
   );
   const bigger = Math.abs(a.value) > Math.abs(b.value);
+  const times = b.value !== 0 ? ratioFact(a, b) : null;
   w.say(
-    `${labelA}${bigger ? '高于' : '低于'}${labelB}${a.value !== 0 && b.value !== 0 ? `,约为后者的${w.num(Math.abs(a.value / b.value), 2)}倍` : ''}。`,
-    `${labelA} is ${bigger ? 'higher' : 'lower'} than ${labelB}${a.value !== 0 && b.value !== 0 ? `, about ${w.num(Math.abs(a.value / b.value), 2)} times as large` : ''}.`,
+    `${labelA}${bigger ? '高于' : '低于'}${labelB}${times ? `,约为后者的${w.num(times.value, 2)}倍${w.cite(times)}` : ''}。`,
+    `${labelA} is ${bigger ? 'higher' : 'lower'} than ${labelB}${times ? `, about ${w.num(times.value, 2)} times as large${w.cite(times)}` : ''}.`,
   );
-  if (a.methodDetail) w.say(`计算方法:${a.methodDetail}。`, `Method: ${a.methodDetail}.`);
+  methodNote(w, a);
   for (const p of periods.slice(0, plan.versusOutside ? 1 : 2)) periodNote(ctx, p.period!);
   chartFor(ctx, [s], periods[0]!.from < (periods[1]?.from ?? periods[0]!.from) ? periods[0]!.from : (periods[1]?.from ?? periods[0]!.from), undefined, [a, b]);
 }
@@ -616,8 +679,8 @@ async function fundamental(ctx: ExecContext): Promise<void> {
       );
       if (listed.length > 1) {
         w.say(
-          `近${listed.length}期:${listed.map((f) => `${w.month(f.asOf)} ${w.v(f)}`).join(',')}${w.cite(...listed)}。`,
-          `Last ${listed.length} periods: ${listed.map((f) => `${f.asOf}: ${w.v(f)}`).join('; ')}${w.cite(...listed)}.`,
+          `最近几期:${listed.map((f) => `${w.month(f.asOf)} ${w.v(f)}`).join(',')}${w.cite(...listed)}。`,
+          `Recent periods: ${listed.map((f) => `${f.asOf}: ${w.v(f)}`).join('; ')}${w.cite(...listed)}.`,
         );
       }
     }
@@ -696,6 +759,27 @@ async function policy(ctx: ExecContext): Promise<void> {
   const pick = topic === 'last_hike' ? decisions.filter((d) => d.action === 'hike') : topic === 'last_cut' ? decisions.filter((d) => d.action === 'cut') : decisions.filter((d) => d.action !== 'operational');
   const d = pick[pick.length - 1];
   const lastUpper = A.latest(upper);
+  if (d && d.date > (upper.meta.lastDate ?? '') && d.upper !== null && d.lower !== null && topic !== 'target_range') {
+    // The decision is newer than the FRED data: its range comes from the decision record (the statement).
+    const prev = decisions.filter((x) => x.date < d.date && x.upper !== null).at(-1);
+    const doc = { kind: 'document' as const, title: w.t(`FOMC声明 ${d.date}`, `FOMC statement ${d.date}`), publisher: w.t('美联储FOMC', 'Federal Reserve FOMC'), url: d.url ?? 'https://www.federalreserve.gov/monetarypolicy/fomccalendars.htm', date: d.date };
+    const mk = (id: string, value: number, unit: Fact['unit'], zh: string, en: string, method: Fact['method']): Fact => ({ id, value, unit, label: { zh, en }, asOf: d.date, method, inputs: [], sourceIds: [] });
+    const up = w.factWithSource(mk(`FOMC:${d.date}:upper`, d.upper, A.PERCENT, '目标区间上限', 'target range, upper bound', 'document'), doc);
+    const lo = w.factWithSource(mk(`FOMC:${d.date}:lower`, d.lower, A.PERCENT, '目标区间下限', 'target range, lower bound', 'document'), doc);
+    const size = prev ? w.factWithSource({ ...mk(`FOMC:${d.date}:size`, Math.round((d.upper - prev.upper!) * 10000) / 100, A.BASIS_POINTS, '调整幅度', 'size of the move', 'change'), methodDetail: `upper bound after the ${d.date} decision minus upper bound after the ${prev.date} decision` }, doc) : null;
+    if (size) w.facts.unshift(w.facts.splice(w.facts.indexOf(size), 1)[0]!);
+    const verbZh = d.action === 'hike' ? '加息' : '降息';
+    w.say(
+      `最近一次${verbZh}是在${w.date(d.date)}的FOMC会议${size ? `,幅度${w.abs(size)}` : ''},目标区间调整为${w.v(lo)}–${w.v(up)}${w.cite(lo, up)}。`,
+      `The last ${d.action === 'hike' ? 'hike' : 'cut'} was at the FOMC meeting on ${d.date}${size ? `: ${w.abs(size)}` : ''}, taking the target range to ${w.v(lo)}–${w.v(up)}${w.cite(lo, up)}.`,
+    );
+    w.say(
+      `FRED的目标区间序列截至${w.date(lastUpper.asOf)},尚未包含这次决定;此前区间上限为${w.v(lastUpper)}${w.cite(lastUpper)}。`,
+      `FRED's target-range series ends on ${lastUpper.asOf} and does not include this decision yet; before it the upper bound was ${w.v(lastUpper)}${w.cite(lastUpper)}.`,
+    );
+    chartFor(ctx, [upper, lower], A.addYears(d.date, -3));
+    return;
+  }
   if (topic === 'target_range' || !d || d.date > (upper.meta.lastDate ?? '')) {
     const lastLower = A.latest(lower);
     w.fact(lastUpper);
@@ -703,11 +787,15 @@ async function policy(ctx: ExecContext): Promise<void> {
       `截至${w.date(lastUpper.asOf)},联邦基金利率目标区间为${w.v(lastLower)}–${w.v(lastUpper)}${w.cite(lastLower, lastUpper)}。`,
       `As of ${lastUpper.asOf}, the federal funds target range is ${w.v(lastLower)} to ${w.v(lastUpper)}${w.cite(lastLower, lastUpper)}.`,
     );
-    const later = decisions.filter((x) => x.date > lastUpper.asOf && x.action !== 'operational');
-    for (const x of later) {
+    for (const x of decisions.filter((y) => y.date > lastUpper.asOf && y.action !== 'operational' && y.upper !== null && y.lower !== null)) {
+      const doc = { kind: 'document' as const, title: w.t(`FOMC声明 ${x.date}`, `FOMC statement ${x.date}`), publisher: w.t('美联储FOMC', 'Federal Reserve FOMC'), url: x.url ?? 'https://www.federalreserve.gov/monetarypolicy/fomccalendars.htm', date: x.date };
+      const mk = (id: string, value: number, zh: string, en: string): Fact => ({ id, value, unit: A.PERCENT, label: { zh, en }, asOf: x.date, method: 'document', inputs: [], sourceIds: [] });
+      const up = w.factWithSource(mk(`FOMC:${x.date}:upper`, x.upper!, '目标区间上限', 'target range, upper bound'), doc);
+      const lo = w.factWithSource(mk(`FOMC:${x.date}:lower`, x.lower!, '目标区间下限', 'target range, lower bound'), doc);
+      const act = x.action === 'hike' ? w.t('加息', 'raised the range') : x.action === 'cut' ? w.t('降息', 'cut the range') : w.t('维持不变', 'kept the range');
       w.say(
-        `注意:FRED数据截至${w.date(lastUpper.asOf)};此后${w.date(x.date)}的FOMC会议决定${x.action === 'hike' ? '加息' : x.action === 'cut' ? '降息' : '维持利率不变'}${x.url ? `[${w.document({ id: `decision:${x.date}`, title: w.t(`FOMC声明 ${x.date}`, `FOMC statement ${x.date}`), url: x.url, date: x.date }).n}]` : ''}。`,
-        `Note: the FRED data ends on ${lastUpper.asOf}; at its meeting on ${x.date} the FOMC decided to ${x.action === 'hike' ? 'raise rates' : x.action === 'cut' ? 'cut rates' : 'hold rates'}${x.url ? `[${w.document({ id: `decision:${x.date}`, title: `FOMC statement ${x.date}`, url: x.url, date: x.date }).n}]` : ''}.`,
+        `FRED数据截至${w.date(lastUpper.asOf)};此后${w.date(x.date)}的FOMC会议${act},目标区间为${w.v(lo)}–${w.v(up)}${w.cite(lo, up)}。`,
+        `FRED's data ends on ${lastUpper.asOf}; at its meeting on ${x.date} the FOMC ${act} to ${w.v(lo)}–${w.v(up)}${w.cite(lo, up)}.`,
       );
     }
     chartFor(ctx, [upper, lower], '2021-01-01');
@@ -726,5 +814,3 @@ async function policy(ctx: ExecContext): Promise<void> {
   );
   chartFor(ctx, [upper, lower], A.addYears(d.date, -3));
 }
-
-export type { SeriesMeta };

@@ -22,6 +22,8 @@ export type Measure =
   | 'annualized_growth'
   | 'compare_periods'
   | 'compare_entities'
+  | 'from_peak'
+  | 'from_trough'
   | 'fundamental'
   | 'policy';
 

@@ -108,6 +108,16 @@ export class AnswerWriter {
     return formatValue(f.value, f.unit, this.lang);
   }
 
+  /** Two values formatted with just enough precision to tell them apart (1.5886亿 → 1.5884亿, not 1.59亿 → 1.59亿). */
+  pair(a: Fact, b: Fact): [string, string] {
+    for (let d = 2; d <= 6; d++) {
+      const x = formatValue(a.value, a.unit, this.lang, d);
+      const y = formatValue(b.value, b.unit, this.lang, d);
+      if (x !== y || a.value === b.value) return [x, y];
+    }
+    return [this.v(a), this.v(b)];
+  }
+
   /** The magnitude of the fact's value (for "fell by …" sentences). */
   abs(f: Fact): string {
     return formatValue(Math.abs(f.value), f.unit, this.lang);
@@ -152,13 +162,14 @@ export class AnswerWriter {
     this.paragraphs.push(this.lang === 'en' ? text.charAt(0).toUpperCase() + text.slice(1) : text);
   }
 
-  /** A series' name for running text: the Chinese title, or a short English name when the official one is long. */
+  /**
+   * A series' name for running text: the Chinese title, or in English the official title when it is short,
+   * else the first multi-word English alias (the catalog lists the most natural name first).
+   */
   name(meta: SeriesMeta): string {
     if (this.lang === 'zh') return meta.title.zh;
     if (meta.title.en.length <= 48) return meta.title.en;
-    const short = meta.aliases
-      .filter((a) => /^[A-Za-z0-9][A-Za-z0-9 ,.'’&()/-]+$/.test(a) && a.includes(' ') && a.length <= 48)
-      .sort((a, b) => b.length - a.length)[0];
+    const short = meta.aliases.find((a) => /^[A-Za-z0-9][A-Za-z0-9 ,.'’&()/-]+$/.test(a) && a.includes(' '));
     return short ? `the ${short}`.replace(/^the the /i, 'the ') : meta.title.en;
   }
 }

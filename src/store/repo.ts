@@ -515,3 +515,12 @@ export async function tableCounts(db: Executor): Promise<TableCounts> {
     syncRuns: Number(r!.sync_runs),
   };
 }
+
+export async function getSetting(db: Executor, key: string): Promise<string | null> {
+  const [r] = await db.query<{ value: string }>('SELECT value FROM app_settings WHERE key = $1', [key]);
+  return r?.value ?? null;
+}
+
+export async function setSetting(db: Executor, key: string, value: string): Promise<void> {
+  await db.query('INSERT INTO app_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [key, value]);
+}

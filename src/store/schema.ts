@@ -178,3 +178,9 @@ export const syncProblems = pgTable(
   },
   (t) => [index('sync_problems_run_idx').on(t.runId)],
 );
+
+/** Small key-value settings of the installation (e.g. the hash of the catalog last written to `series`). */
+export const appSettings = pgTable('app_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

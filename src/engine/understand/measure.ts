@@ -9,6 +9,8 @@ interface Cue {
 
 /** Checked in order; the first that matches wins. */
 const CUES: Cue[] = [
+  { measure: 'from_peak', re: /(?:从|较|自|距|比)(?:历史)?(?:峰值|高点|最高点?|高位)|(?:峰值|高点)(?:以来|回落|下降)|from (?:its |the )?(?:peak|high)|since (?:its |the )?(?:peak|high)|off (?:its |the )?(?:peak|high)|below (?:its |the )?peak/i },
+  { measure: 'from_trough', re: /(?:从|较|自|距|比)(?:历史)?(?:低点|最低点?|谷底|低位)|from (?:its |the )?(?:low|trough|bottom)|since (?:its |the )?(?:low|trough|bottom)|off (?:its |the )?(?:low|lows)/i },
   { measure: 'correlation', re: /相关性|相关系数|相关度|联动|correlat/i },
   { measure: 'inversion', re: /倒挂|invert|inversion/i },
   { measure: 'drawdown', re: /回撤|drawdown|draw-down|peak[- ]to[- ]trough/i },
