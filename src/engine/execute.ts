@@ -47,6 +47,12 @@ function windowFor(spec: TimeSpec, s: LoadedSeries, fallback: 'all' | number): W
   }
 }
 
+/** A window for statistics over a period: a year-end anchor (今年 starts at last year's close) is not part of it. */
+function statWindow(spec: TimeSpec, s: LoadedSeries, fallback: 'all' | number): Window {
+  const win = windowFor(spec, s, fallback);
+  return win.fromBefore && win.from && spec.kind !== 'trailing' && spec.kind !== 'latest' ? { ...win, from: A.addDays(win.from, 1), fromBefore: false } : win;
+}
+
 function periodText(w: AnswerWriter, f: Fact): string {
   if (!f.period) return w.date(f.asOf);
   return w.t(`${w.date(f.period.from)}至${w.date(f.period.to)}`, `${w.date(f.period.from)} to ${w.date(f.period.to)}`);
@@ -93,8 +99,17 @@ function chartFor(ctx: ExecContext, series: LoadedSeries[], from?: IsoDate, to?:
 
 // ---- one series ---------------------------------------------------------------------------------------------
 
-async function single(ctx: ExecContext, subject: Subject, measure: Measure): Promise<void> {
+/** The series a plan computes on: the stored one, or its year-over-year rate for inflation questions. */
+async function subjectSeries(ctx: ExecContext, subject: Subject): Promise<LoadedSeries> {
   const s = await load(ctx, subject);
+  if (ctx.plan.transform !== 'yoy') return s;
+  const y = A.yoySeries(s);
+  const pts = A.points(y);
+  return { ...y, meta: { ...s.meta, ...y.meta, firstDate: pts[0]!.date, lastDate: pts[pts.length - 1]!.date, observationCount: pts.length } } as LoadedSeries;
+}
+
+async function single(ctx: ExecContext, subject: Subject, measure: Measure): Promise<void> {
+  const s = await subjectSeries(ctx, subject);
   const { w, plan } = ctx;
   const name = w.name(s.meta);
   if (!s.meta.lastDate) throw new NoAnswerError({ zh: `${name} 没有数据。`, en: `${name} has no data.` });
@@ -109,7 +124,8 @@ async function single(ctx: ExecContext, subject: Subject, measure: Measure): Pro
     case 'average':
     case 'stdev':
     case 'volatility': {
-      const win = windowFor(plan.time, s, DEFAULT_STAT_MONTHS);
+      const win = statWindow(plan.time, s, DEFAULT_STAT_MONTHS);
+      if (plan.rollingWindow) return rolling(ctx, s, plan.rollingWindow, win);
       let f = measure === 'average' ? A.average(s, win.from, win.to) : measure === 'stdev' ? A.stdev(s, win.from, win.to, { kind: 'sample', on: A.isRateUnit(s.meta.unit) ? 'changes' : 'levels' }) : A.volatility(s, win.from, win.to);
       if (plan.inBasisPoints && measure === 'stdev') f = asBp(f);
       const what = measure === 'average' ? w.t('平均值', 'average') : measure === 'stdev' ? w.t('标准差', 'standard deviation') : w.t('波动率', 'volatility');
@@ -125,7 +141,7 @@ async function single(ctx: ExecContext, subject: Subject, measure: Measure): Pro
     }
     case 'max':
     case 'min': {
-      const win = windowFor(plan.time, s, 'all');
+      const win = statWindow(plan.time, s, 'all');
       const f = measure === 'max' ? A.max(s, win.from, win.to) : A.min(s, win.from, win.to);
       const range = f.period ? w.t(`${w.date(f.period.from)}至${w.date(f.period.to)}期间`, `between ${f.period.from} and ${f.period.to}`) : '';
       const what = measure === 'max' ? w.t('最高', 'highest') : w.t('最低', 'lowest');
@@ -160,7 +176,7 @@ async function single(ctx: ExecContext, subject: Subject, measure: Measure): Pro
         `${win.from ? `${w.date(win.from)}以来,` : ''}${name}最大回撤为${w.abs(f)}${w.cite(f)}${f.extra?.peakDate ? `(从${w.date(String(f.extra.peakDate))}的高点到${w.date(String(f.extra.troughDate ?? f.asOf))}的低点)` : ''}。`,
         `${win.from ? `Since ${win.from}, the` : 'The'} largest drawdown of ${name} was ${w.abs(f)}${w.cite(f)}${f.extra?.peakDate ? ` (from the peak on ${f.extra.peakDate} to the trough on ${f.extra.troughDate ?? f.asOf})` : ''}.`,
       );
-      w.say(`截至${w.date(dd.current.asOf)},较前高回撤${w.abs(dd.current)}${w.cite(dd.current)}。`, `As of ${dd.current.asOf}, it is ${w.abs(dd.current)} below its previous peak${w.cite(dd.current)}.`);
+      w.say(`截至${w.date(dd.current.asOf)},${name}较此前高点回撤${w.abs(dd.current)}${w.cite(dd.current)}。`, `As of ${dd.current.asOf}, ${name} is ${w.abs(dd.current)} below its previous peak${w.cite(dd.current)}.`);
       chartFor(ctx, [s], win.from, win.to, [f]);
       return;
     }
@@ -202,6 +218,22 @@ async function single(ctx: ExecContext, subject: Subject, measure: Measure): Pro
     default:
       return level(ctx, s);
   }
+}
+
+async function rolling(ctx: ExecContext, s: LoadedSeries, window: number, win: Window): Promise<void> {
+  const { w } = ctx;
+  const name = w.name(s.meta);
+  const rate = A.isRateUnit(s.meta.unit);
+  const res = A.rollingStdev(s, window, win.from, win.to, rate ? { kind: 'sample', on: 'changes' } : { kind: 'sample', on: 'levels' });
+  w.params.push(window);
+  const last = rate ? asBp(res.last) : res.last;
+  const mx = rate ? asBp(res.max) : res.max;
+  w.fact(last);
+  w.say(
+    `${name}滚动${window}期${rate ? '日变化' : ''}标准差最新为${w.v(last)}(截至${w.date(last.asOf)})${w.cite(last)};区间内最高为${w.v(mx)}(${w.date(mx.asOf)})${w.cite(mx)}。`,
+    `The latest rolling ${window}-observation standard deviation of ${rate ? 'daily changes in ' : ''}${name} is ${w.v(last)} (as of ${last.asOf})${w.cite(last)}; its highest in the window was ${w.v(mx)} on ${mx.asOf}${w.cite(mx)}.`,
+  );
+  chartFor(ctx, [s], win.from, win.to, [last]);
 }
 
 async function level(ctx: ExecContext, s: LoadedSeries): Promise<void> {
@@ -421,10 +453,10 @@ async function inversion(ctx: ExecContext, s: LoadedSeries): Promise<void> {
   }
   // Without a period people mean the last major inversion: the longest episode of the past ten years.
   const recent = res.episodes.filter((e) => e.end >= A.addYears(s.meta.lastDate!, -10));
-  const ep = win.from || !recent.length ? res.longest! : recent.reduce((a, b) => (b.days > a.days ? b : a));
+  const ep = plan.first ? res.first! : win.from || !recent.length ? res.longest! : recent.reduce((a, b) => (b.days > a.days ? b : a));
   const minFact = A.min(s, ep.start, ep.end);
   const startFact = A.valueOn(s, ep.start);
-  w.fact(minFact);
+  w.fact(plan.first ? startFact : minFact);
   w.say(
     `${name}于${w.date(ep.start)}转为倒挂(${w.v(startFact)})${w.cite(startFact)},最深在${w.date(minFact.asOf)}达到${w.v(minFact)}${w.cite(minFact)}${ep.ongoing ? ',目前仍处于倒挂' : `,至${w.date(ep.recoveredOn ?? ep.end)}结束倒挂`}。`,
     `${name} inverted on ${ep.start} (${w.v(startFact)})${w.cite(startFact)}; it was deepest on ${minFact.asOf} at ${w.v(minFact)}${w.cite(minFact)}${ep.ongoing ? ' and is still inverted' : `, and the inversion ended on ${ep.recoveredOn ?? ep.end}`}.`,
@@ -489,9 +521,8 @@ async function twoSeries(ctx: ExecContext): Promise<void> {
   if (plan.time.kind === 'range' || plan.time.kind === 'trailing') {
     const win = windowFor(plan.time, a, 12);
     const ss = A.spreadSeries(a, b, { ...(win.from ? { from: win.from } : {}), ...(win.to ? { to: win.to } : {}), bp });
+    const last = w.fact(A.latest(ss));
     const avg = A.average(ss, win.from, win.to);
-    const last = A.latest(ss);
-    w.fact(last);
     w.say(
       `${na}减${nb}的利差:${w.date(last.asOf)}为${w.v(last)}${w.cite(last)};${w.date(avg.period!.from)}至${w.date(avg.period!.to)}平均为${w.v(avg)}${w.cite(avg)}。`,
       `The spread of ${na} over ${nb} was ${w.v(last)} on ${last.asOf}${w.cite(last)}; from ${avg.period!.from} to ${avg.period!.to} it averaged ${w.v(avg)}${w.cite(avg)}.`,
@@ -499,7 +530,7 @@ async function twoSeries(ctx: ExecContext): Promise<void> {
     chartFor(ctx, [ss as LoadedSeries], win.from, win.to, [last]);
     return;
   }
-  const f = A.spread(a, b, date, { bp });
+  const f = w.fact(A.spread(a, b, date, { bp }));
   const va = A.valueOn(a, f.asOf);
   const vb = A.valueOn(b, f.asOf);
   w.say(
@@ -520,7 +551,9 @@ async function correlation(ctx: ExecContext): Promise<void> {
   const { w, plan } = ctx;
   if (plan.subjects.length < 2) throw new NoAnswerError({ zh: '相关性需要两个序列。', en: 'A correlation needs two series.' });
   const [a, b] = await Promise.all([load(ctx, plan.subjects[0]!), load(ctx, plan.subjects[1]!)]);
-  const win = windowFor(plan.time, a, 36);
+  // Trailing windows end at the last date both series have.
+  const common = [a.meta.lastDate ?? '', b.meta.lastDate ?? ''].sort()[0]!;
+  const win = windowFor(plan.time, { ...a, meta: { ...a.meta, lastDate: common } }, 36);
   const levels = A.correlation(a, b, win.from, win.to, { on: 'levels' });
   const changes = A.correlation(a, b, win.from, win.to, { on: 'changes' });
   const na = w.name(a.meta);
@@ -559,19 +592,39 @@ function periodStat(m: Measure | undefined): A.PeriodStat {
 
 async function comparePeriods(ctx: ExecContext): Promise<void> {
   const { w, plan } = ctx;
-  const s = await load(ctx, plan.subjects[0]!);
+  const s = await subjectSeries(ctx, plan.subjects[0]!);
   const name = w.name(s.meta);
-  const periods = plan.timeMatches.map((m) => m.spec).filter((t): t is Extract<TimeSpec, { kind: 'range' }> => t.kind === 'range' && Boolean(t.period));
+  // Two named periods (QT1 vs QT2), a named period against the rest, or any two windows (2022年和2024年).
+  const named = plan.timeMatches.map((m) => m.spec).filter((t): t is Extract<TimeSpec, { kind: 'range' }> => t.kind === 'range' && Boolean(t.period));
+  const all = plan.timeMatches.map((m) => m.spec).filter((t) => t.kind === 'range' || t.kind === 'point');
+  const use = named.length >= 2 || (plan.versusOutside && named.length) ? named : all;
+  const toSpec = (t: TimeSpec): A.PeriodSpec => {
+    const win = statWindow(t, s, 'all');
+    return { from: win.from!, ...(win.to ? { to: win.to } : {}), label: win.label };
+  };
+  if (use.length >= 2 && use.every((t) => t.kind === 'point' && t.precision === 'day')) {
+    // Two dates: compare the values on them (the last observation on or before each).
+    const [x, y] = use.slice(0, 2).map((t) => A.valueOn(s, (t as Extract<TimeSpec, { kind: 'point' }>).date));
+    const ch = A.change(s, x!.asOf, y!.asOf);
+    w.fact(x!);
+    w.say(
+      `${name}:${w.obsDate(x!.asOf, s.meta.frequency)}为${w.v(x!)}${w.cite(x!)},${w.obsDate(y!.asOf, s.meta.frequency)}为${w.v(y!)}${w.cite(y!)},变化${w.signed(ch)}${w.cite(ch)}。`,
+      `${name}: ${w.v(x!)} in ${w.obsDate(x!.asOf, s.meta.frequency)}${w.cite(x!)} versus ${w.v(y!)} in ${w.obsDate(y!.asOf, s.meta.frequency)}${w.cite(y!)}, a change of ${w.signed(ch)}${w.cite(ch)}.`,
+    );
+    chartFor(ctx, [s], A.addYears(x!.asOf, -1), y!.asOf, [x!, y!]);
+    return;
+  }
   const stat = periodStat(plan.compareStat);
-  const pa = periods[0]!;
-  const pA: A.PeriodSpec = { from: pa.from, ...(pa.to ? { to: pa.to } : {}), label: pa.period!.name };
-  const pB: A.PeriodSpec = plan.versusOutside ? A.outsidePeriod(s, { from: pa.from, ...(pa.to ? { to: pa.to } : {}) }) : { from: periods[1]!.from, ...(periods[1]!.to ? { to: periods[1]!.to } : {}), label: periods[1]!.period!.name };
+  const tA = use[0]!;
+  const pA = toSpec(tA);
+  const pB: A.PeriodSpec = plan.versusOutside ? A.outsidePeriod(s, { from: (pA as { from: IsoDate }).from, ...((pA as { to?: IsoDate }).to ? { to: (pA as { to: IsoDate }).to } : {}) }) : toSpec(use[1]!);
   const res = A.comparePeriods(s, pA, pB, stat);
   const a = plan.inBasisPoints && stat === 'stdev' ? asBp(res.a) : res.a;
   const b = plan.inBasisPoints && stat === 'stdev' ? asBp(res.b) : res.b;
   w.fact(a);
-  const labelB = plan.versusOutside ? w.t('其余时期', 'the rest of the history') : w.t(periods[1]!.period!.name.zh, periods[1]!.period!.name.en);
-  const labelA = w.t(pa.period!.name.zh, pa.period!.name.en);
+  const label = (t: TimeSpec) => ('label' in t ? w.t(t.label.zh, t.label.en) : '');
+  const labelA = label(tA);
+  const labelB = plan.versusOutside ? w.t('其余时期', 'the rest of the history') : label(use[1]!);
   const statName = w.t(
     { average_monthly_change: '平均每月变化', volatility: '波动率', stdev: '标准差', average: '平均值', max: '最高值', min: '最低值', change: '变化', percent_change: '变化率', sum: '合计' }[stat],
     { average_monthly_change: 'average monthly change', volatility: 'volatility', stdev: 'standard deviation', average: 'average', max: 'maximum', min: 'minimum', change: 'change', percent_change: 'percent change', sum: 'sum' }[stat],
@@ -587,8 +640,9 @@ async function comparePeriods(ctx: ExecContext): Promise<void> {
     `${labelA} is ${bigger ? 'higher' : 'lower'} than ${labelB}${times ? `, about ${w.num(times.value, 2)} times as large${w.cite(times)}` : ''}.`,
   );
   methodNote(w, a);
-  for (const p of periods.slice(0, plan.versusOutside ? 1 : 2)) periodNote(ctx, p.period!);
-  chartFor(ctx, [s], periods[0]!.from < (periods[1]?.from ?? periods[0]!.from) ? periods[0]!.from : (periods[1]?.from ?? periods[0]!.from), undefined, [a, b]);
+  for (const t of use.slice(0, plan.versusOutside ? 1 : 2)) if (t.kind === 'range' && t.period) periodNote(ctx, t.period);
+  const starts = [pA, pB].map((p) => ('from' in p ? p.from : undefined)).filter((x): x is IsoDate => Boolean(x)).sort();
+  chartFor(ctx, [s], starts[0], undefined, [a, b]);
 }
 
 async function compareEntities(ctx: ExecContext): Promise<void> {
@@ -610,23 +664,16 @@ async function compareEntities(ctx: ExecContext): Promise<void> {
     else f = A.percentChange(s, win.from!, win.to, win.fromBefore ? { fromPolicy: 'on_or_before' } : {});
     facts.push({ s, f });
   }
-  const sorted = [...facts].sort((x, y) => y.f.value - x.f.value);
-  const top = sorted[0]!;
-  w.fact(top.f);
-  for (const { s, f } of sorted) {
-    w.say(
-      `${w.name(s.meta)}:${periodText(w, f)},${w.signed(f)}${w.cite(f)}。`,
-      `${w.name(s.meta)}: ${w.signed(f)} (${periodText(w, f)})${w.cite(f)}.`,
-    );
+  // facts[0] is the first-mentioned subject; the text says which did better.
+  for (const { f } of facts) w.fact(f);
+  for (const { s, f } of facts) {
+    w.say(`${w.name(s.meta)}:${periodText(w, f)},${w.signed(f)}${w.cite(f)}。`, `${w.name(s.meta)}: ${w.signed(f)} (${periodText(w, f)})${w.cite(f)}.`);
   }
-  if (sorted.length >= 2) {
-    const second = sorted[1]!;
-    w.paragraphs.unshift(
-      w.t(
-        `${w.name(top.s.meta)}表现更强:${w.signed(top.f)}${w.cite(top.f)},高于${w.name(second.s.meta)}的${w.signed(second.f)}${w.cite(second.f)}。`,
-        `${w.name(top.s.meta)} did better: ${w.signed(top.f)}${w.cite(top.f)}, against ${w.signed(second.f)} for ${w.name(second.s.meta)}${w.cite(second.f)}.`,
-      ),
-    );
+  if (facts.length >= 2) {
+    const sorted = [...facts].sort((x, y) => y.f.value - x.f.value);
+    const top = sorted[0]!;
+    const higherWord = stat === 'volatility' || stat === 'drawdown' ? w.t('数值更高', 'higher') : w.t('表现更强', 'did better');
+    w.say(`${w.name(top.s.meta)}${higherWord}。`, `${w.name(top.s.meta)} ${higherWord}.`);
   }
   const win = windowFor(plan.time, series[0]!, 12);
   chartFor(ctx, series, win.from, win.to);
@@ -732,8 +779,8 @@ async function policy(ctx: ExecContext): Promise<void> {
       const src = await cite(r.citation);
       rows.push(
         w.t(
-          `- ${w.month(r.from)}–${w.month(r.to)}:国债每月上限${r.treasuryCapBillions * 10}亿美元,MBS每月上限${r.mbsCapBillions * 10}亿美元${w.citeDoc(src)}`,
-          `- ${r.from.slice(0, 7)} to ${r.to.slice(0, 7)}: Treasuries $${r.treasuryCapBillions} billion a month, MBS $${r.mbsCapBillions} billion a month${w.citeDoc(src)}`,
+          `- ${w.month(r.from)}–${w.month(r.to)}:国债每月上限${r.treasuryCapBillions * 10}亿美元,MBS每月上限${r.mbsCapBillions * 10}亿美元(${w.date(r.citation.date)}宣布)${w.citeDoc(src)}`,
+          `- ${r.from.slice(0, 7)} to ${r.to.slice(0, 7)}: Treasuries $${r.treasuryCapBillions} billion a month, MBS $${r.mbsCapBillions} billion a month (announced ${r.citation.date})${w.citeDoc(src)}`,
         ),
       );
     }
@@ -753,12 +800,20 @@ async function policy(ctx: ExecContext): Promise<void> {
     return;
   }
   // Rate decisions: dates from the decision record, sizes computed from FRED's target-range series.
-  const decisions = await data.decisions();
+  const allDecisions = await data.decisions();
   const upper = await data.series('DFEDTARU');
   const lower = await data.series('DFEDTARL');
-  const pick = topic === 'last_hike' ? decisions.filter((d) => d.action === 'hike') : topic === 'last_cut' ? decisions.filter((d) => d.action === 'cut') : decisions.filter((d) => d.action !== 'operational');
+  const t = plan.time;
+  const inWindow = (date: IsoDate) => (t.kind === 'point' || t.kind === 'range' ? date >= t.from && (!('to' in t) || !t.to || date <= t.to) : true);
+  const decisions = allDecisions.filter((d) => inWindow(d.date));
+  if (topic === 'count_decisions') return countDecisions(ctx, decisions, allDecisions);
+  const action = plan.decisionAction ?? (topic === 'last_cut' ? 'cut' : topic === 'last_hike' ? 'hike' : undefined);
+  const pick = action ? decisions.filter((d) => d.action === action) : decisions.filter((d) => d.action !== 'operational');
   const d = pick[pick.length - 1];
   const lastUpper = A.latest(upper);
+  if (!d && topic !== 'target_range') {
+    throw new NoAnswerError({ zh: `所问时期内没有${action === 'cut' ? '降息' : action === 'hike' ? '加息' : '利率决议'}。`, en: `There was no ${action ?? 'rate decision'} in that period.` });
+  }
   if (d && d.date > (upper.meta.lastDate ?? '') && d.upper !== null && d.lower !== null && topic !== 'target_range') {
     // The decision is newer than the FRED data: its range comes from the decision record (the statement).
     const prev = decisions.filter((x) => x.date < d.date && x.upper !== null).at(-1);
@@ -781,13 +836,14 @@ async function policy(ctx: ExecContext): Promise<void> {
     return;
   }
   if (topic === 'target_range' || !d || d.date > (upper.meta.lastDate ?? '')) {
+    const latestDecision = allDecisions.filter((x) => x.action !== 'operational' && x.upper !== null).at(-1);
     const lastLower = A.latest(lower);
     w.fact(lastUpper);
     w.say(
       `截至${w.date(lastUpper.asOf)},联邦基金利率目标区间为${w.v(lastLower)}–${w.v(lastUpper)}${w.cite(lastLower, lastUpper)}。`,
       `As of ${lastUpper.asOf}, the federal funds target range is ${w.v(lastLower)} to ${w.v(lastUpper)}${w.cite(lastLower, lastUpper)}.`,
     );
-    for (const x of decisions.filter((y) => y.date > lastUpper.asOf && y.action !== 'operational' && y.upper !== null && y.lower !== null)) {
+    for (const x of allDecisions.filter((y) => y.date > lastUpper.asOf && y.action !== 'operational' && y.upper !== null && y.lower !== null)) {
       const doc = { kind: 'document' as const, title: w.t(`FOMC声明 ${x.date}`, `FOMC statement ${x.date}`), publisher: w.t('美联储FOMC', 'Federal Reserve FOMC'), url: x.url ?? 'https://www.federalreserve.gov/monetarypolicy/fomccalendars.htm', date: x.date };
       const mk = (id: string, value: number, zh: string, en: string): Fact => ({ id, value, unit: A.PERCENT, label: { zh, en }, asOf: x.date, method: 'document', inputs: [], sourceIds: [] });
       const up = w.factWithSource(mk(`FOMC:${x.date}:upper`, x.upper!, '目标区间上限', 'target range, upper bound'), doc);
@@ -797,6 +853,7 @@ async function policy(ctx: ExecContext): Promise<void> {
         `FRED数据截至${w.date(lastUpper.asOf)};此后${w.date(x.date)}的FOMC会议${act},目标区间为${w.v(lo)}–${w.v(up)}${w.cite(lo, up)}。`,
         `FRED's data ends on ${lastUpper.asOf}; at its meeting on ${x.date} the FOMC ${act} to ${w.v(lo)}–${w.v(up)}${w.cite(lo, up)}.`,
       );
+      if (x === latestDecision) w.facts.unshift(w.facts.splice(w.facts.indexOf(up), 1)[0]!);
     }
     chartFor(ctx, [upper, lower], '2021-01-01');
     return;
@@ -813,4 +870,41 @@ async function policy(ctx: ExecContext): Promise<void> {
     `The last ${d.action === 'hike' ? 'hike' : 'cut'} was at the FOMC meeting on ${d.date}${src ? w.citeDoc(src) : ''}: ${w.abs(size)}${w.cite(size)}, taking the target range to ${w.v(afterLower)}–${w.v(after)}${w.cite(afterLower, after)}.`,
   );
   chartFor(ctx, [upper, lower], A.addYears(d.date, -3));
+}
+
+/** "2022年加息了几次": count decisions of one kind in the period, from the decision record. */
+function countDecisions(ctx: ExecContext, decisions: Array<{ date: IsoDate; action: string; lower: number | null; upper: number | null; url: string | null }>, all: typeof decisions): void {
+  const { w, plan } = ctx;
+  const action = plan.decisionAction ?? 'hike';
+  const hits = decisions.filter((d) => d.action === action);
+  const t = plan.time;
+  const label = 'label' in t ? w.t(t.label.zh, t.label.en) : w.t('有记录以来', 'in the record');
+  const from = decisions[0]?.date ?? all[0]!.date;
+  const to = decisions.at(-1)?.date ?? all.at(-1)!.date;
+  const f: Fact = {
+    id: `FOMC:count:${action}:${from}:${to}`,
+    value: hits.length,
+    unit: { kind: 'count', scale: 1, label: 'Meetings' },
+    label: { zh: `FOMC ${action === 'hike' ? '加息' : action === 'cut' ? '降息' : '维持利率'}次数(${from} 至 ${to})`, en: `FOMC ${action === 'hike' ? 'hikes' : action === 'cut' ? 'cuts' : 'holds'} (${from} to ${to})` },
+    asOf: to,
+    period: { from, to },
+    method: 'count',
+    methodDetail: `number of scheduled and unscheduled FOMC decisions with action "${action}" between ${from} and ${to} in the decision record`,
+    inputs: [],
+    sourceIds: [],
+  };
+  const src = { kind: 'document' as const, title: w.t('FOMC利率决议记录(各次会议声明)', 'FOMC rate decisions (meeting statements)'), publisher: w.t('美联储FOMC', 'Federal Reserve FOMC'), url: 'https://www.federalreserve.gov/monetarypolicy/fomccalendars.htm', date: to };
+  const fact = w.factWithSource(f, src);
+  const verb = w.t(action === 'hike' ? '加息' : action === 'cut' ? '降息' : '维持利率不变', action === 'hike' ? 'raised rates' : action === 'cut' ? 'cut rates' : 'left rates unchanged');
+  w.say(`${label},FOMC共${verb}${hits.length}次${w.cite(fact)}。`, `In ${label}, the FOMC ${verb} ${hits.length} time${hits.length === 1 ? '' : 's'}${w.cite(fact)}.`);
+  if (hits.length && hits.length <= 12) {
+    const lines = hits.map((d) => {
+      const src2 = d.url ? w.document({ id: `decision:${d.date}`, title: w.t(`FOMC声明 ${d.date}`, `FOMC statement ${d.date}`), url: d.url, date: d.date }) : null;
+      const lo = d.lower !== null ? w.factWithSource({ id: `FOMC:${d.date}:lower`, value: d.lower, unit: A.PERCENT, label: { zh: '目标区间下限', en: 'target range, lower bound' }, asOf: d.date, method: 'document', inputs: [], sourceIds: [] }, { ...src, date: d.date, ...(d.url ? { url: d.url } : {}) }) : null;
+      const up = d.upper !== null ? w.factWithSource({ id: `FOMC:${d.date}:upper`, value: d.upper, unit: A.PERCENT, label: { zh: '目标区间上限', en: 'target range, upper bound' }, asOf: d.date, method: 'document', inputs: [], sourceIds: [] }, { ...src, date: d.date, ...(d.url ? { url: d.url } : {}) }) : null;
+      const range = lo && up ? `${w.v(lo)}–${w.v(up)}${w.cite(lo, up)}` : '';
+      return `- ${w.date(d.date)}${range ? w.t(`:目标区间 ${range}`, `: target range ${range}`) : ''}${src2 ? w.citeDoc(src2) : ''}`;
+    });
+    w.paragraphs.push(lines.join('\n'));
+  }
 }

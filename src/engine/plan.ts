@@ -35,7 +35,7 @@ export type FundamentalMetric =
   | { kind: 'item'; item: string; statement: 'income' | 'balance' | 'cashflow'; label: Bilingual }
   | { kind: 'margin'; numerator: string; denominator: string; label: Bilingual };
 
-export type PolicyTopic = 'qt_end' | 'qt_start' | 'qt_caps' | 'last_hike' | 'last_cut' | 'last_decision' | 'target_range';
+export type PolicyTopic = 'qt_end' | 'qt_start' | 'qt_caps' | 'last_hike' | 'last_cut' | 'last_decision' | 'target_range' | 'count_decisions';
 
 export interface Plan {
   question: string;
@@ -53,4 +53,12 @@ export interface Plan {
   inBasisPoints?: boolean;
   /** The question asks "outside" the period as well (缩表期间…是不是比平时大). */
   versusOutside?: boolean;
+  /** Compute on the series' year-over-year rate (inflation questions about a price index). */
+  transform?: 'yoy';
+  /** Rolling-window statistic over this many observations. */
+  rollingWindow?: number;
+  /** The first occurrence is asked for (哪天开始倒挂). */
+  first?: boolean;
+  /** For count_decisions / last_hike: which decisions. */
+  decisionAction?: 'hike' | 'cut' | 'hold';
 }

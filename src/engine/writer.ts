@@ -24,6 +24,8 @@ export class AnswerWriter {
   readonly passages: Passage[] = [];
   readonly paragraphs: string[] = [];
   readonly charts: unknown[] = [];
+  /** Numbers the question itself set (a 20-day window): shown back to the user, not computed. */
+  readonly params: number[] = [];
   private readonly seriesSource = new Map<string, Source>();
   private readonly docSource = new Map<string, Source>();
 

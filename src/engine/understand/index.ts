@@ -5,6 +5,9 @@ import type { Measure, Plan, Subject } from '../plan.ts';
 import { detectLanguage } from './lang.ts';
 import {
   asksComparison,
+  asksFirst,
+  decisionAction,
+  rollingWindow,
   asksRatio,
   asksSpread,
   asksVersusOutside,
@@ -48,14 +51,58 @@ const isPriceLike = (s: SeriesMeta | undefined) => Boolean(s && (s.unit.kind ===
 const isInflationIndex = (s: SeriesMeta | undefined) => Boolean(s && s.category === 'inflation' && s.unit.kind === 'index');
 const isRate = (s: SeriesMeta | undefined) => Boolean(s && (s.unit.kind === 'percent' || s.unit.kind === 'percentage_points'));
 
+const CN_TENOR: Record<string, string> = { 两: '2', 二: '2', 三: '3', 五: '5', 七: '7', 十: '10', 二十: '20', 三十: '30' };
+
+/**
+ * Loose phrasings made regular before parsing: Chinese tenors (两年期 → 2年期, 三十年期 → 30年期), and bare
+ * maturities next to bond words (30年和10年美债利差 → 30年期和10年期美债利差).
+ */
+export function normalizeQuestion(question: string): string {
+  let q = question.normalize('NFKC').trim();
+  q = q.replace(/(三十|二十|两|二|三|五|七|十)(年期|个月期)/g, (_, n: string, unit: string) => `${CN_TENOR[n]}${unit}`);
+  if (/美债|国债|收益率|利差|treasur/i.test(q)) q = q.replace(/(?<!过去|近|最近|前|这|\d)(\d{1,2})年(?![期底末初度前后内来]|以来|\d)/g, '$1年期');
+  return q;
+}
+
+/** "美联储手里有多少美债": the Fed's holdings named by owner and asset rather than by a series name. */
+function holdingsSubject(q: string, taken: Array<[number, number]>, series: Map<string, SeriesMeta>): { subject: Subject; span: [number, number] } | null {
+  if (!/美联储|\bfed\b|federal reserve|央行/i.test(q)) return null;
+  const rules: Array<[RegExp, string]> = [
+    [/美债|国债|treasur(?:y|ies)/i, 'TREAST'],
+    [/mbs|抵押贷款支持证券|房贷支持证券|mortgage[- ]backed/i, 'WSHOMCB'],
+  ];
+  for (const [re, id] of rules) {
+    const m = re.exec(q);
+    if (!m || !series.has(id)) continue;
+    const span: [number, number] = [m.index, m.index + m[0].length];
+    if (taken.some(([a, b]) => span[0] < b && span[1] > a)) continue;
+    return { subject: { type: 'series', seriesId: id, matched: m[0] }, span };
+  }
+  return null;
+}
+
 export function understand(question: string, ctx: UnderstandContext, forcedLang?: 'zh' | 'en'): Understood {
   const lang = forcedLang ?? detectLanguage(question);
-  const q = question.normalize('NFKC').trim();
+  const q = normalizeQuestion(question);
   const time = parseTime(q, ctx.today);
   const timeSpans = time.matches.map((m) => [m.start, m.end] as [number, number]);
   const found = ctx.index.find(q, timeSpans);
+  const spans = found.map((f) => [f.start, f.end] as [number, number]);
+  const holding = found.some((f) => f.subject.seriesId === 'TREAST' || f.subject.seriesId === 'WSHOMCB') ? null : holdingsSubject(q, [...timeSpans, ...spans], ctx.series);
+  if (holding) {
+    found.push({ subject: holding.subject, start: holding.span[0], end: holding.span[1] });
+    found.sort((a, b) => a.start - b.start);
+    spans.push(holding.span);
+  }
+  // A name right after another of the same kind qualifies it ("core CPI inflation" is core CPI, not CPI too).
+  for (let i = found.length - 1; i > 0; i--) {
+    const a = found[i - 1]!;
+    const b = found[i]!;
+    const between = q.slice(a.end, b.start);
+    if (/^\s?$/.test(between) && ctx.series.get(a.subject.seriesId)?.category === ctx.series.get(b.subject.seriesId)?.category) found.splice(i, 1);
+  }
   const subjects = found.map((f) => f.subject);
-  const rest = blank(q, [...timeSpans, ...found.map((f) => [f.start, f.end] as [number, number])]);
+  const rest = blank(q, [...timeSpans, ...spans]);
 
   const refusal = detectRefusal(rest);
   if (refusal) {
@@ -100,8 +147,9 @@ export function understand(question: string, ctx: UnderstandContext, forcedLang?
     }
   }
 
-  if (policy && (subjects.length === 0 || policy === 'qt_caps' || policy === 'qt_end' || policy === 'qt_start' || policy === 'last_hike' || policy === 'last_cut')) {
-    return { ok: true, plan: { ...base, measure: 'policy', policy } };
+  if (policy && (subjects.length === 0 || ['qt_caps', 'qt_end', 'qt_start', 'last_hike', 'last_cut', 'count_decisions'].includes(policy))) {
+    const action = decisionAction(q);
+    return { ok: true, plan: { ...base, measure: 'policy', policy, ...(action ? { decisionAction: action } : {}) } };
   }
   if (policy === 'target_range') return { ok: true, plan: { ...base, measure: 'policy', policy } };
 
@@ -117,25 +165,59 @@ export function understand(question: string, ctx: UnderstandContext, forcedLang?
     };
   }
 
+  // The measure words may sit inside a matched name (新增非农 → 新增): use them when the rest says nothing more.
   let measure: Measure = detectMeasure(rest) ?? 'level';
-  const first = ctx.series.get(subjects[0]!.seriesId);
+  let yoyTransform = false;
+  if (measure === 'level') {
+    const inNames = detectMeasure(found.map((f) => f.subject.matched).join(' '));
+    if (inNames && inNames !== 'level' && inNames !== 'correlation') measure = inNames;
+  }
+  let first = ctx.series.get(subjects[0]!.seriesId);
+  if (measure === 'level' && isPriceLike(first) && /收益率|回报|return/i.test(rest)) measure = 'percent_change';
+  // "CPI同比最低": a statistic of the year-over-year rate
+  if (measure === 'yoy') {
+    const inner = detectMeasure(rest.replace(/同比|年率|yoy|y\/y|year[- ]over[- ]year|year[- ]on[- ]year|annual (?:rate|inflation)/gi, ' '));
+    if (inner && ['max', 'min', 'average', 'stdev', 'volatility', 'change', 'from_peak', 'from_trough'].includes(inner)) {
+      measure = inner;
+      yoyTransform = true;
+    }
+  }
+  // Growth of "GDP" means real GDP unless nominal is said.
+  if (first?.id === 'GDP' && (measure === 'annualized_growth' || measure === 'yoy' || /增速|增长率|growth/i.test(rest)) && !/名义|nominal/i.test(q) && ctx.series.has('GDPC1')) {
+    subjects[0] = { type: 'series', seriesId: 'GDPC1', matched: subjects[0]!.matched };
+    first = ctx.series.get('GDPC1');
+    if (measure !== 'yoy') measure = 'annualized_growth';
+  }
   const periods = time.matches.filter((m) => m.spec.kind === 'range' && m.spec.period);
-  const plan: Plan = { ...base, measure };
+  const windows = time.matches.filter((m) => m.spec.kind === 'point' || m.spec.kind === 'range');
+  const plan: Plan = { ...base, subjects, measure, ...(yoyTransform ? { transform: 'yoy' as const } : {}) };
+  const win = rollingWindow(q);
+  if (win) plan.rollingWindow = win;
+  if (asksFirst(rest)) plan.first = true;
+  // Questions about inflation ask about the rate, not the index level (unless they say 指数 / index).
+  const inflationRate = isInflationIndex(first) && !/指数|index level|index value|点位|\bindex\b/i.test(rest);
 
   if (subjects.length >= 2 && measure === 'correlation') return { ok: true, plan };
   if (subjects.length >= 2 && asksSpread(rest)) return { ok: true, plan: { ...plan, measure: 'spread', inBasisPoints: isRate(first) } };
   if (subjects.length >= 2 && asksRatio(rest)) return { ok: true, plan: { ...plan, measure: 'ratio' } };
-  if (subjects.length >= 2 && (asksComparison(rest) || /和|与|跟|and/i.test(rest)) && measure !== 'level') {
-    return { ok: true, plan: { ...plan, measure: 'compare_entities', compareStat: measure === 'change' && subjects.every((s) => isPriceLike(ctx.series.get(s.seriesId))) ? 'percent_change' : measure } };
+  const allPrices = subjects.every((s) => isPriceLike(ctx.series.get(s.seriesId)));
+  if (subjects.length >= 2 && (asksComparison(rest) || /和|与|跟|\band\b/i.test(rest))) {
+    const stat: Measure = measure === 'level' || measure === 'change' ? (allPrices ? 'percent_change' : measure) : measure;
+    if (stat !== 'level' || asksComparison(rest)) return { ok: true, plan: { ...plan, measure: 'compare_entities', compareStat: stat } };
   }
-  if (periods.length >= 2) return { ok: true, plan: { ...plan, measure: 'compare_periods', compareStat: measure === 'level' ? 'average' : measure } };
+  if (periods.length >= 2 || (windows.length >= 2 && asksComparison(rest))) {
+    return { ok: true, plan: { ...plan, measure: 'compare_periods', compareStat: measure === 'level' ? 'average' : measure, ...(inflationRate ? { transform: 'yoy' as const } : {}) } };
+  }
   if (periods.length === 1 && asksVersusOutside(rest)) {
-    return { ok: true, plan: { ...plan, measure: 'compare_periods', compareStat: measure === 'level' ? 'average' : measure, versusOutside: true } };
+    return { ok: true, plan: { ...plan, measure: 'compare_periods', compareStat: measure === 'level' ? 'average' : measure, versusOutside: true, ...(inflationRate ? { transform: 'yoy' as const } : {}) } };
   }
   if (measure === 'correlation') measure = 'level';
   if (measure === 'inversion' && !isRate(first)) measure = 'min';
-  if (measure === 'level' && isInflationIndex(first) && !/指数|index level|index value|点位/i.test(rest)) measure = 'yoy';
-  if (measure === 'change' && isPriceLike(first) && (wantsPercent(rest) || /涨|跌|rise|rose|gain|fell|drop|fall/i.test(rest))) measure = 'percent_change';
+  if (inflationRate) {
+    if (measure === 'level' || measure === 'percent_change') measure = 'yoy';
+    else if (measure !== 'yoy' && measure !== 'annualized_growth') plan.transform = 'yoy';
+  }
+  if (measure === 'change' && isPriceLike(first) && (wantsPercent(rest) || /涨|跌|rise|rose|gain|fell|drop|fall|move/i.test(rest))) measure = 'percent_change';
   if (measure === 'annualized_growth' && first && first.frequency !== 'quarterly') measure = isPriceLike(first) ? 'percent_change' : 'yoy';
   if (measure === 'volatility' && first && !isRate(first) && !isPriceLike(first)) measure = 'stdev';
   plan.measure = measure;

@@ -9,8 +9,8 @@ interface Cue {
 
 /** Checked in order; the first that matches wins. */
 const CUES: Cue[] = [
-  { measure: 'from_peak', re: /(?:从|较|自|距|比)(?:历史)?(?:峰值|高点|最高点?|高位)|(?:峰值|高点)(?:以来|回落|下降)|from (?:its |the )?(?:peak|high)|since (?:its |the )?(?:peak|high)|off (?:its |the )?(?:peak|high)|below (?:its |the )?peak/i },
-  { measure: 'from_trough', re: /(?:从|较|自|距|比)(?:历史)?(?:低点|最低点?|谷底|低位)|from (?:its |the )?(?:low|trough|bottom)|since (?:its |the )?(?:low|trough|bottom)|off (?:its |the )?(?:low|lows)/i },
+  { measure: 'from_peak', re: /(?:从|较|自|距|(?<![同环])比)(?:历史)?(?:峰值|高点|最高点?|高位)|(?:峰值|高点)(?:以来|回落|下降)|from (?:its |the )?(?:peak|high)|since (?:its |the )?(?:peak|high)|off (?:its |the )?(?:peak|high)|below (?:its |the )?peak/i },
+  { measure: 'from_trough', re: /(?:从|较|自|距|(?<![同环])比)(?:历史)?(?:低点|最低点?|谷底|低位)|from (?:its |the )?(?:low|trough|bottom)|since (?:its |the )?(?:low|trough|bottom)|off (?:its |the )?(?:low|lows)/i },
   { measure: 'correlation', re: /相关性|相关系数|相关度|联动|correlat/i },
   { measure: 'inversion', re: /倒挂|invert|inversion/i },
   { measure: 'drawdown', re: /回撤|drawdown|draw-down|peak[- ]to[- ]trough/i },
@@ -18,11 +18,11 @@ const CUES: Cue[] = [
   { measure: 'volatility', re: /波动率|波动性|波动|标准差|volatil|standard deviation|std\b|stdev/i },
   { measure: 'yoy', re: /同比|年率|yoy|y\/y|year[- ]over[- ]year|year[- ]on[- ]year|annual (?:rate|inflation)/i },
   { measure: 'annualized_growth', re: /折年率|年化增长|环比年化|annuali[sz]ed|growth rate|经济增长|增速|gdp增长|growth/i },
-  { measure: 'max', re: /最高|峰值|高点|最大值|历史高位|新高|peak|highest|the high|record high|maximum|\bmax\b|top\b/i },
-  { measure: 'min', re: /最低|低点|谷底|最小值|新低|lowest|the low|record low|trough|minimum|\bmin\b|bottom/i },
+  { measure: 'max', re: /最高|峰值|高点|最大值|最大的时候|最大时|最多的时候|历史高位|新高|peak|highest|the high|all[- ]time high|record high|maximum|\bmax\b|top\b/i },
+  { measure: 'min', re: /最低|低点|谷底|最小值|最小的时候|新低|lowest|the low|all[- ]time low|record low|trough|minimum|\bmin\b|bottom/i },
   { measure: 'average', re: /平均|均值|average|mean\b/i },
-  { measure: 'percent_change', re: /涨幅|跌幅|涨了多少|跌了多少|涨多少|跌多少|收益率多少|回报|百分比|增长率|增长了百分之|return|performance|percent(?:age)? change|% change|gain|how much (?:has|did) .* (?:rise|rally|gain|fall|drop)/i },
-  { measure: 'change', re: /变化|变动|减少|增加|下降|上升|上涨|下跌|缩减|缩水|扩张|增长|增加了|新增|降了|升了|涨|跌|少了|多了|change|shrunk|shrink|shrank|grown|grew|fell|fall|rose|rise|increase|decrease|decline|drop|added|lost|reduced|reduction/i },
+  { measure: 'percent_change', re: /涨幅|跌幅|涨了多少|跌了多少|涨多少|跌多少|回报|百分比|增长率|增长了百分之|return|performance|percent(?:age)? change|% change|gain|how much (?:has|did) .* (?:rise|rally|gain|fall|drop)/i },
+  { measure: 'change', re: /变化|变动|减少|增加|下降|上升|上涨|下跌|缩减|缩水|缩了|减了|扩张|增长|增加了|新增|降了|升了|涨|跌|少了|多了|change|shrunk|shrink|shrank|grown|grew|fell|fall|rose|rise|increase|decrease|decline|drop|added|lost|reduced|reduction|\bmove[ds]?\b|movement/i },
   { measure: 'level', re: /是多少|多少|现在|目前|最新|当前|水平|规模|多大|几|what is|what's|what was|current|latest|level|now|how big|how large|how much is/i },
 ];
 
@@ -33,7 +33,18 @@ export function detectMeasure(text: string): Measure | null {
 
 /** "which rose more", "谁涨得多", "A vs B" — a comparison between entities. */
 export function asksComparison(text: string): boolean {
-  return /谁|哪个|哪一个|比较|对比|相比|vs\.?|versus|compare|compared|which (?:one|rose|did|has|had|gained|fell)|more than|better/i.test(text);
+  return /谁|哪个|哪一个|比较|对比|相比|表现|vs\.?|versus|compare|compared|which (?:one|rose|did|has|had|gained|fell)|more than|better|faster|slower/i.test(text);
+}
+
+/** "20-day rolling volatility", "20日滚动波动率": the window in observations. */
+export function rollingWindow(text: string): number | null {
+  const m = /(\d{1,3})\s*[- ]?\s*(?:day|日|天|交易日)\s*(?:rolling|滚动)|(?:rolling|滚动)\s*(\d{1,3})\s*[- ]?\s*(?:day|日|天)/i.exec(text);
+  return m ? Number(m[1] ?? m[2]) : null;
+}
+
+/** "哪天开始", "when did … first": the first occurrence, not the longest or latest. */
+export function asksFirst(text: string): boolean {
+  return /开始|首次|第一次|最早|哪天|哪一天|first|began|begin|start/i.test(text);
 }
 
 /** "…是不是比平时大", "than usual", "outside QT" — a period against the rest of the history. */
@@ -43,7 +54,7 @@ export function asksVersusOutside(text: string): boolean {
 
 /** Spread words that, with two subjects, mean "A minus B". */
 export function asksSpread(text: string): boolean {
-  return /利差|差值|之差|价差|相差|差多少|spread|difference|gap|minus/i.test(text);
+  return /利差|差值|之差|价差|相差|差多少|比.{0,6}(?:高|低|多|少)多少|spread|difference|gap|minus|(?:higher|lower|above|below) than/i.test(text);
 }
 
 export function asksRatio(text: string): boolean {
@@ -91,15 +102,27 @@ export function wantsQuarterly(text: string): boolean {
 
 // ---- policy and documents ----
 
+const QT = '(?:缩表|qt\\s*\\d?|runoff|run off|balance[- ]sheet (?:runoff|reduction)|quantitative tightening|redemption)';
+const has = (t: string, ...res: string[]) => res.every((r) => new RegExp(r, 'i').test(t));
+
 export function detectPolicy(text: string): PolicyTopic | null {
   const t = text;
-  if (/(?:缩表|qt|runoff|balance[- ]sheet (?:runoff|reduction)|quantitative tightening).*(?:上限|额度|速度|cap|pace)|(?:上限|cap).*(?:缩表|qt|runoff|treasur|mbs)/i.test(t)) return 'qt_caps';
-  if (/(?:什么时候|何时|哪天|when).*(?:结束|停止|终止|end|stop|conclude).*(?:缩表|qt|runoff)|(?:缩表|qt|runoff).*(?:什么时候|何时|when).*(?:结束|停止|end|stop)|(?:结束|停止)缩表|end(?:ed)? (?:of )?(?:qt|runoff)/i.test(t)) return 'qt_end';
-  if (/(?:什么时候|何时|when).*(?:开始|启动|start|begin).*(?:缩表|qt|runoff)|(?:缩表|qt|runoff).*(?:什么时候|何时|when).*(?:开始|启动|start|begin)/i.test(t)) return 'qt_start';
+  if (has(t, QT, '上限|额度|\\bcaps?\\b|最多|at most|maximum|limit')) return 'qt_caps';
+  if (has(t, '什么时候|何时|哪天|when|what date', '结束|停止|终止|\\bend|stop|conclude|over\\b', QT)) return 'qt_end';
+  if (has(t, '什么时候|何时|哪天|when|what date', '开始|启动|start|begin|began', QT)) return 'qt_start';
+  if (has(t, '几次|多少次|次数|how many|number of', '加息|降息|hikes?|cuts?|raised|lowered|unchanged|维持|按兵不动|不变|hold|meetings?|会议')) return 'count_decisions';
   if (/上次加息|最近一次加息|最后一次加息|last (?:rate )?hike|last time .*(?:raise|hike)|most recent hike/i.test(t)) return 'last_hike';
   if (/上次降息|最近一次降息|最后一次降息|last (?:rate )?cut|last time .*cut|most recent cut/i.test(t)) return 'last_cut';
-  if (/目标区间|target range/i.test(t)) return 'target_range';
+  if (/目标区间|target range|政策利率|policy rate/i.test(t)) return 'target_range';
   if (/议息|利率决议|fomc (?:decision|meeting)|最近一次会议|last (?:fomc )?meeting/i.test(t)) return 'last_decision';
+  return null;
+}
+
+/** Which decisions a count question is about. */
+export function decisionAction(text: string): 'hike' | 'cut' | 'hold' | null {
+  if (/加息|hike|raised|raise/i.test(text)) return 'hike';
+  if (/降息|cut|lowered|lower/i.test(text)) return 'cut';
+  if (/维持|按兵不动|不变|unchanged|hold|held|steady|pause/i.test(text)) return 'hold';
   return null;
 }
 
@@ -109,6 +132,6 @@ export type RefusalKind = 'forecast' | 'advice';
 
 export function detectRefusal(text: string): RefusalKind | null {
   if (/应该买|该不该买|要不要买|值得买|能买吗|可以买吗|该卖|要不要卖|该不该卖|推荐.*(?:股票|买)|建议.*(?:买|卖|持有|配置)|抄底|should i (?:buy|sell|invest|hold)|is it a good (?:time|idea) to (?:buy|sell|invest)|worth buying|recommend|buy or sell|good investment/i.test(text)) return 'advice';
-  if (/预测|预计|预期.*(?:多少|会)|会不会|会降息|会加息|将会|明年.*(?:点位|多少|会)|下个月.*会|下次.*(?:会|降息|加息)|未来.*(?:走势|多少|会)|目标价|能涨到|会涨|会跌|forecast|predict|will (?:the|it|they|fed|rates?|stocks?)|going to|next (?:month|year|week|meeting).*(?:will|be)|target price|price target|outlook for next/i.test(text)) return 'forecast';
+  if (/预测|预计|预期.*(?:多少|会)|会不会|会降息|会加息|将会|明年.*(?:点位|多少|会|能)|能到多少|下个月.*会|下次.*(?:会|降息|加息)|未来.*(?:走势|多少|会)|目标价|能涨到|会涨|会跌|forecast|predict|\b(?:will|would|shall|gonna|going to)\b.{0,60}\b(?:be|go|rise|fall|reach|hit|cut|raise|hike|drop|increase|decrease|end|happen|climb|top|exceed|stay)\b|next (?:month|year|week|quarter|meeting).{0,20}\?|target price|price target|outlook for next/i.test(text)) return 'forecast';
   return null;
 }

@@ -7,6 +7,8 @@ import type { Subject } from '../plan.ts';
 interface Key {
   key: string;
   raw: string;
+  /** A stem key ("高收益债" of "高收益债利差") counts only when this head word follows later in the text. */
+  head?: string;
   /** Tickers and short upper-case ids count only when written in capitals (COST, not "cost"). */
   exactCase: boolean;
   subject: Subject;
@@ -19,7 +21,10 @@ export interface SubjectMatch {
 }
 
 const HAS_CJK = /[\u3400-\u9fff]/;
-const norm = (s: string) => s.normalize('NFKC').toLowerCase();
+/** Lower case, full-width folded, hyphens read as spaces ("2-year" = "2 year"); keeps the length. */
+const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[-_]/g, ' ');
+/** Head words whose stem also names the series when the head comes later ("高收益债和投资级债利差"). */
+const HEADS = ['利差', '收益率', '利率', '指数', '股价', '价格', '美债', '国债', ' spread', ' yield', ' rate'];
 
 export class SubjectIndex {
   private readonly keys: Key[];
@@ -31,7 +36,11 @@ export class SubjectIndex {
       if (s.ticker) continue;
       const subject: Subject = { type: 'series', seriesId: s.id, matched: s.id };
       keys.push({ key: norm(s.id), raw: s.id, exactCase: s.id.length <= 4, subject });
-      for (const a of s.aliases) keys.push({ key: norm(a), raw: a, exactCase: /^[A-Z0-9]{1,3}$/.test(a), subject });
+      for (const a of s.aliases) {
+        keys.push({ key: norm(a), raw: a, exactCase: /^[A-Z0-9]{1,3}$/.test(a), subject });
+        const head = HEADS.find((h) => a.endsWith(h) && a.length - h.length >= 2);
+        if (head) keys.push({ key: norm(a.slice(0, -head.length)), raw: a.slice(0, -head.length), exactCase: false, subject, head: norm(head).trim() });
+      }
     }
     for (const c of companies) {
       const seriesId = priceSeries.get(c.ticker) ?? c.ticker;
@@ -40,20 +49,20 @@ export class SubjectIndex {
       for (const t of new Set(tickers)) keys.push({ key: norm(t), raw: t, exactCase: true, subject });
       for (const n of [c.name.en, c.name.zh, ...c.aliases]) keys.push({ key: norm(n), raw: n, exactCase: n.length <= 2, subject });
     }
-    // Longest keys first so that overlaps resolve to the most specific name.
-    this.keys = keys.filter((k) => k.key.trim().length > 0).sort((a, b) => b.key.length - a.key.length);
+    // Longest keys first so that overlaps resolve to the most specific name; full names before stems.
+    this.keys = keys.filter((k) => k.key.trim().length > 1).sort((a, b) => Number(Boolean(a.head)) - Number(Boolean(b.head)) || b.key.length - a.key.length);
   }
 
   /** Every subject mentioned, in text order, without overlaps; one match per subject (its first mention). */
   find(question: string, exclude: Array<[number, number]> = []): SubjectMatch[] {
-    const text = question.normalize('NFKC');
-    const lower = text.toLowerCase();
+    const text = question.normalize('NFKC').replace(/[-_]/g, ' ');
+    const lower = norm(question);
     const taken: Array<[number, number]> = [...exclude];
     const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
     const out: SubjectMatch[] = [];
     for (const k of this.keys) {
       const hay = k.exactCase ? text : lower;
-      const needle = k.exactCase ? k.raw : k.key;
+      const needle = k.exactCase ? k.raw.replace(/[-_]/g, ' ') : k.key;
       let from = 0;
       for (;;) {
         const at = hay.indexOf(needle, from);
@@ -67,6 +76,7 @@ export class SubjectIndex {
           if (/[A-Za-z0-9]/.test(before) || /[A-Za-z0-9]/.test(after)) continue;
         }
         if (!free(at, end)) continue;
+        if (k.head && !lower.slice(end).includes(k.head)) continue;
         taken.push([at, end]);
         out.push({ subject: { ...k.subject, matched: text.slice(at, end) }, start: at, end });
       }

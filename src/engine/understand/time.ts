@@ -120,6 +120,9 @@ const RULES: Rule[] = [
   { re: new RegExp(`${Y}\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]`, 'g'), make: (m) => dayPoint(+m[1]!, +m[2]!, +m[3]!) },
   { re: new RegExp(`${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${Y}`, 'gi'), make: (m) => dayPoint(+m[3]!, monthIndex(m[1]!), +m[2]!) },
   { re: new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE},?\\s+${Y}`, 'gi'), make: (m) => dayPoint(+m[3]!, monthIndex(m[2]!), +m[1]!) },
+  // named days
+  { re: new RegExp(`(?:christmas(?: day)?|圣诞节?)\\s*(?:of\\s*)?${Y}|${Y}\\s*年?\\s*(?:christmas(?: day)?|圣诞节?)`, 'gi'), make: (m) => dayPoint(+(m[1] ?? m[2])!, 12, 25) },
+  { re: new RegExp(`(?:new year'?s day|元旦)\\s*${Y}|${Y}\\s*年?\\s*(?:new year'?s day|元旦)`, 'gi'), make: (m) => dayPoint(+(m[1] ?? m[2])!, 1, 1) },
   // year-ends and starts
   { re: new RegExp(`${Y}\\s*年\\s*(?:底|末|年底|年末)`, 'g'), make: (m) => yearEnd(+m[1]!) },
   { re: new RegExp(`(?:end|close) of\\s+${Y}|${Y}\\s+year[- ]end|year[- ]end\\s+${Y}`, 'gi'), make: (m) => yearEnd(+(m[1] ?? m[2] ?? m[3])!) },
@@ -158,7 +161,8 @@ const TRAILING: TrailingRule[] = [
   { re: /(?:过去|最近|近|前)\s*([0-9一二两三四五六七八九十]{1,3})\s*(年|个月|月|周|天|日|个季度|季度)/g, months: (m) => unitMonths(parseSmallNumber(m[1]!), m[2]!) },
   { re: /(?:过去|最近|近)\s*(一年|半年|一个月|一季度)/g, months: (m) => ({ 一年: 12, 半年: 6, 一个月: 1, 一季度: 3 })[m[1]!] ?? null },
   { re: /(?:over |in |during )?(?:the )?(?:past|last|previous|trailing)\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(years?|months?|weeks?|days?|quarters?)/gi, months: (m) => unitMonths(EN_NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1]), m[2]!) },
-  { re: /(?:over |in |during )?(?:the )?(?:past|last|previous|trailing)\s+(year|month|quarter|week)\b/gi, months: (m) => unitMonths(1, m[1]!) },
+  // "last year" / "last month" are calendar periods (below); "the past year" is a trailing window
+  { re: /(?:over |in |during )?(?:the )?(?:past|previous|trailing)\s+(year|month|quarter|week)\b/gi, months: (m) => unitMonths(1, m[1]!) },
   { re: /\b(\d{1,2})[- ]?(?:month|year)s?\b(?= (?:change|return|performance|high|low|average|volatility))/gi, months: () => null },
 ];
 
@@ -289,7 +293,17 @@ function combine(q: string, matches: TimeMatch[]): TimeSpec {
   const after = q.slice(first.end, first.end + 6);
   const before = q.slice(Math.max(0, first.start - 12), first.start);
   if (/^\s*(?:以来|至今|起|开始|到现在|到目前)/.test(after) || /(?:since|from)\s*$/i.test(before) || /自\s*$/.test(before)) {
-    const from = first.spec.kind === 'point' ? (first.spec.precision === 'day' ? first.spec.date : first.spec.from) : first.spec.kind === 'range' ? first.spec.from : null;
+    // "2022年以来" / "since 2022" starts from the last value of 2021 (the year-end anchor), like a YTD return.
+    const from =
+      first.spec.kind === 'point'
+        ? first.spec.precision === 'day'
+          ? first.spec.date
+          : first.spec.precision === 'year'
+            ? addDays(first.spec.from, -1)
+            : first.spec.from
+        : first.spec.kind === 'range'
+          ? first.spec.from
+          : null;
     if (from) {
       const l = 'label' in first.spec ? first.spec.label : { zh: from, en: from };
       return { kind: 'range', from, label: { zh: `${l.zh}以来`, en: `since ${l.en}` }, since: true };
