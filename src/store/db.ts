@@ -1,6 +1,6 @@
 // The database handle: embedded PGlite in a data directory by default, PostgreSQL when a URL is given.
 // Both run the same schema and migrations; the rest of the code sees one `Database` interface.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -17,7 +17,19 @@ export type { ObservationColumns } from './copy.ts';
 
 export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** src/store/migrations, found from this module whether it runs from src/ or bundled into dist/. */
+function findMigrations(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    for (const candidate of [path.join(dir, 'migrations'), path.join(dir, 'src', 'store', 'migrations')]) {
+      if (existsSync(path.join(candidate, 'meta', '_journal.json'))) return candidate;
+    }
+    dir = path.dirname(dir);
+  }
+  throw new Error('database migrations folder not found');
+}
+
+const migrationsFolder = findMigrations();
 
 /** Runs SQL inside or outside a transaction. `$1`-style parameters; arrays are passed as PostgreSQL arrays. */
 export interface Executor {
