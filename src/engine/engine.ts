@@ -125,7 +125,7 @@ export function createEngine(opts: EngineOptions): Engine {
         const extra = [...ids].flatMap((id) => { const m = metas.get(id); return m ? [w.name(m), m.title.zh, ...m.aliases] : []; }).join(' ');
         return extra ? { ...f, label: { zh: `${f.label.zh} ${extra}`, en: `${f.label.en} ${extra}` } } : f;
       });
-      const verification = verifyText(maskNames(body, nameList), { facts: described, passages: w.passages, numbers: w.params }, { lang, context: question });
+      const verification = verifyText(maskNames(body, nameList), { facts: described, passages: w.passages, numbers: w.params }, { lang });
       const shown = verification.unsupported.length ? stripUnsupported(body, verification, { lang }) : body;
       const text = [shown, asOfLine, `*${DISCLAIMER[lang]}*`].filter(Boolean).join('\n\n');
       return {

@@ -280,8 +280,8 @@ async function level(ctx: ExecContext, s: LoadedSeries): Promise<void> {
     const ch = A.change(s, before.asOf, f.asOf, { fromPolicy: 'on_or_before' });
     const pct = s.meta.unit.kind === 'percent' || s.meta.unit.kind === 'percentage_points' ? null : A.percentChange(s, before.asOf, f.asOf, { fromPolicy: 'on_or_before' });
     w.say(
-      `一年前(${w.obsDate(before.asOf, freq)})为${w.v(before)}${w.cite(before)},变化${w.signed(ch)}${pct ? `(${w.signed(pct)})` : ''}${w.cite(ch)}。`,
-      `A year earlier (${w.obsDate(before.asOf, freq)}) it was ${w.v(before)}${w.cite(before)}, a change of ${w.signed(ch)}${pct ? ` (${w.signed(pct)})` : ''}${w.cite(ch)}.`,
+      `一年前(${w.obsDate(before.asOf, freq)})${name}为${w.v(before)}${w.cite(before)},一年来变化${w.signed(ch)}${pct ? `(${w.signed(pct)})` : ''}${w.cite(ch)}。`,
+      `A year earlier (${w.obsDate(before.asOf, freq)}), ${name} was ${w.v(before)}${w.cite(before)}; the change over the year is ${w.signed(ch)}${pct ? ` (${w.signed(pct)})` : ''}${w.cite(ch)}.`,
     );
   } catch (err) {
     if (!A.isNoDataError(err) && !(err instanceof A.UndefinedResultError)) throw err;
@@ -688,7 +688,7 @@ async function fundamental(ctx: ExecContext): Promise<void> {
   for (const c of companies.slice(0, 3)) {
     const ticker = (c as Extract<Subject, { type: 'company' }>).ticker;
     const priceMeta = await data.meta(c.seriesId).catch(() => undefined);
-    const companyName = priceMeta ? w.name(priceMeta).replace(/[((].*$/, '').replace(/ daily close$|日收盘价$/, '') : ticker;
+    const companyName = priceMeta ? w.name(priceMeta).replace(/[((].*$/, '').replace(/ daily close$|日收盘价$/, '').trim() : ticker;
     let s: A.SeriesData | null;
     if (fm.metric.kind === 'item') {
       s = await data.fundamentalSeries(ticker, fm.metric.statement, fm.metric.item, fm.period);
@@ -726,8 +726,8 @@ async function fundamental(ctx: ExecContext): Promise<void> {
       );
       if (listed.length > 1) {
         w.say(
-          `最近几期:${listed.map((f) => `${w.month(f.asOf)} ${w.v(f)}`).join(',')}${w.cite(...listed)}。`,
-          `Recent periods: ${listed.map((f) => `${f.asOf}: ${w.v(f)}`).join('; ')}${w.cite(...listed)}.`,
+          `${companyName}${label}最近几期:${listed.map((f) => `${w.month(f.asOf)} ${w.v(f)}`).join(',')}${w.cite(...listed)}。`,
+          `${companyName}'s ${label} in recent periods: ${listed.map((f) => `${f.asOf} ${w.v(f)}`).join(', ')}${w.cite(...listed)}.`,
         );
       }
     }

@@ -59,6 +59,8 @@ const CN_TENOR: Record<string, string> = { 两: '2', 二: '2', 三: '3', 五: '5
  */
 export function normalizeQuestion(question: string): string {
   let q = question.normalize('NFKC').trim();
+  // "沪深300的市盈率" names the same thing as "沪深300市盈率"
+  q = q.replace(/(?<=[\u3400-\u9fffA-Za-z0-9])的(?=[\u3400-\u9fffA-Za-z0-9])/g, '');
   q = q.replace(/(三十|二十|两|二|三|五|七|十)(年期|个月期)/g, (_, n: string, unit: string) => `${CN_TENOR[n]}${unit}`);
   if (/美债|国债|收益率|利差|treasur/i.test(q)) q = q.replace(/(?<!过去|近|最近|前|这|\d)(\d{1,2})年(?![期底末初度前后内来]|以来|\d)/g, '$1年期');
   return q;
