@@ -76,7 +76,8 @@ export async function runSync(db: Database, opts: SyncOptions): Promise<SyncRepo
     await repo.ensureObservationsConstraints(db);
     const entries = selectEntries(opts.catalog, opts.seriesIds);
     await repo.upsertSources(db, Object.values(SOURCES));
-    await repo.upsertSeriesMeta(db, entries);
+    // The whole catalog's metadata is written even when only some series are synced, so it can be searched.
+    await repo.upsertSeriesMeta(db, opts.catalog);
     await repo.upsertCompanies(db, opts.companies);
     const bulk = (await repo.countObservations(db)) === 0;
     const runId = await repo.startSyncRun(db, opts.mode, entries.length);
