@@ -121,6 +121,28 @@ async function single(ctx: ExecContext, subject: Subject, measure: Measure): Pro
       return changeAnswer(ctx, s, measure);
     case 'yoy':
       return yoyAnswer(ctx, s);
+    case 'mom': {
+      // Month over month (period over period): the latest observation (or the one asked for) against the one before.
+      const t = plan.time;
+      const pts = A.points(s);
+      const target = t.kind === 'point' && !(t.relative && t.from > s.meta.lastDate!) ? A.valueOn(s, t.to).asOf : pts[pts.length - 1]!.date;
+      const idx = pts.findIndex((p) => p.date === target);
+      if (idx < 1) throw new NoAnswerError({ zh: `${name}在该日期之前没有上一期数据。`, en: `${name} has no earlier observation to compare with.` });
+      const f = A.percentChange(s, pts[idx - 1]!.date, target);
+      w.fact(f);
+      w.say(
+        `${w.obsDate(target, s.meta.frequency)},${name}环比${f.value >= 0 ? '上涨' : '下降'}${w.abs(f)}${w.cite(f)}(上一期为${w.obsDate(pts[idx - 1]!.date, s.meta.frequency)})。`,
+        `In ${w.obsDate(target, s.meta.frequency)}, ${name} was ${f.value >= 0 ? 'up' : 'down'} ${w.abs(f)} from the previous period (${w.obsDate(pts[idx - 1]!.date, s.meta.frequency)})${w.cite(f)}.`,
+      );
+      try {
+        const y = A.yoy(s, target);
+        w.say(`同比为${w.v(y)}${w.cite(y)}。`, `Year over year it was ${w.v(y)}${w.cite(y)}.`);
+      } catch (err) {
+        if (!A.isNoDataError(err)) throw err;
+      }
+      chartFor(ctx, [s], A.addYears(target, -3), target, [f]);
+      return;
+    }
     case 'average':
     case 'stdev':
     case 'volatility': {
@@ -534,8 +556,8 @@ async function twoSeries(ctx: ExecContext): Promise<void> {
   const va = A.valueOn(a, f.asOf);
   const vb = A.valueOn(b, f.asOf);
   w.say(
-    `${w.date(f.asOf)},${na}(${w.v(va)})${w.cite(va)}减${nb}(${w.v(vb)})${w.cite(vb)}的利差为${w.v(f)}${w.cite(f)}。`,
-    `On ${f.asOf}, ${na} (${w.v(va)})${w.cite(va)} minus ${nb} (${w.v(vb)})${w.cite(vb)} was ${w.v(f)}${w.cite(f)}.`,
+    `${w.date(f.asOf)},${na}减${nb}的利差为${w.v(f)}${w.cite(f)}。其中${na}为${w.v(va)}${w.cite(va)};${nb}为${w.v(vb)}${w.cite(vb)}。`,
+    `On ${f.asOf}, ${na} minus ${nb} was ${w.v(f)}${w.cite(f)}. ${na[0]!.toUpperCase()}${na.slice(1)} was ${w.v(va)}${w.cite(va)}; ${nb} was ${w.v(vb)}${w.cite(vb)}.`,
   );
   try {
     const ss = A.spreadSeries(a, b, { from: A.addYears(f.asOf, -1), to: f.asOf, bp });

@@ -8,6 +8,7 @@ export type Measure =
   | 'change'
   | 'percent_change'
   | 'yoy'
+  | 'mom'
   | 'average'
   | 'stdev'
   | 'volatility'

@@ -68,7 +68,7 @@ export function normalizeQuestion(question: string): string {
 
 /** "美联储手里有多少美债": the Fed's holdings named by owner and asset rather than by a series name. */
 function holdingsSubject(q: string, taken: Array<[number, number]>, series: Map<string, SeriesMeta>): { subject: Subject; span: [number, number] } | null {
-  if (!/美联储|\bfed\b|federal reserve|央行/i.test(q)) return null;
+  if (!/美联储|\bfed\b|federal reserve|央行|缩表|\bqt\s*\d?\b|runoff|run off|quantitative tightening|balance sheet|资产负债表|soma/i.test(q)) return null;
   const rules: Array<[RegExp, string]> = [
     [/美债|国债|treasur(?:y|ies)/i, 'TREAST'],
     [/mbs|抵押贷款支持证券|房贷支持证券|mortgage[- ]backed/i, 'WSHOMCB'],
@@ -176,6 +176,7 @@ export function understand(question: string, ctx: UnderstandContext, forcedLang?
   }
   let first = ctx.series.get(subjects[0]!.seriesId);
   if (measure === 'level' && isPriceLike(first) && /收益率|回报|return/i.test(rest)) measure = 'percent_change';
+  if (/环比(?!年化|折年)|month[- ]over[- ]month|\bm\/m\b|\bmom\b|sequential/i.test(rest) && measure !== 'annualized_growth') measure = 'mom';
   // "CPI同比最低": a statistic of the year-over-year rate
   if (measure === 'yoy') {
     const inner = detectMeasure(rest.replace(/同比|年率|yoy|y\/y|year[- ]over[- ]year|year[- ]on[- ]year|annual (?:rate|inflation)/gi, ' '));
@@ -215,9 +216,10 @@ export function understand(question: string, ctx: UnderstandContext, forcedLang?
   }
   if (measure === 'correlation') measure = 'level';
   if (measure === 'inversion' && !isRate(first)) measure = 'min';
+  if (inflationRate && measure === 'mom') delete plan.transform;
   if (inflationRate) {
     if (measure === 'level' || measure === 'percent_change') measure = 'yoy';
-    else if (measure !== 'yoy' && measure !== 'annualized_growth') plan.transform = 'yoy';
+    else if (measure !== 'yoy' && measure !== 'annualized_growth' && measure !== 'mom') plan.transform = 'yoy';
   }
   if (measure === 'change' && isPriceLike(first) && (wantsPercent(rest) || /涨|跌|rise|rose|gain|fell|drop|fall|move/i.test(rest))) measure = 'percent_change';
   if (measure === 'annualized_growth' && first && first.frequency !== 'quarterly') measure = isPriceLike(first) ? 'percent_change' : 'yoy';

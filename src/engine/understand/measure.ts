@@ -111,8 +111,8 @@ export function detectPolicy(text: string): PolicyTopic | null {
   if (has(t, '什么时候|何时|哪天|when|what date', '结束|停止|终止|\\bend|stop|conclude|over\\b', QT)) return 'qt_end';
   if (has(t, '什么时候|何时|哪天|when|what date', '开始|启动|start|begin|began', QT)) return 'qt_start';
   if (has(t, '几次|多少次|次数|how many|number of', '加息|降息|hikes?|cuts?|raised|lowered|unchanged|维持|按兵不动|不变|hold|meetings?|会议')) return 'count_decisions';
-  if (/上次加息|最近一次加息|最后一次加息|last (?:rate )?hike|last time .*(?:raise|hike)|most recent hike/i.test(t)) return 'last_hike';
-  if (/上次降息|最近一次降息|最后一次降息|last (?:rate )?cut|last time .*cut|most recent cut/i.test(t)) return 'last_cut';
+  if (/上一?次加息|最近一次加息|最后一次加息|上回加息|last (?:rate )?hike|last time .*(?:raise|hike)|most recent hike/i.test(t)) return 'last_hike';
+  if (/上一?次降息|最近一次降息|最后一次降息|上回降息|last (?:rate )?cut|last time .*cut|most recent cut/i.test(t)) return 'last_cut';
   if (/目标区间|target range|政策利率|policy rate/i.test(t)) return 'target_range';
   if (/议息|利率决议|fomc (?:decision|meeting)|最近一次会议|last (?:fomc )?meeting/i.test(t)) return 'last_decision';
   return null;

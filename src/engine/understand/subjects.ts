@@ -76,7 +76,7 @@ export class SubjectIndex {
           if (/[A-Za-z0-9]/.test(before) || /[A-Za-z0-9]/.test(after)) continue;
         }
         if (!free(at, end)) continue;
-        if (k.head && !lower.slice(end).includes(k.head)) continue;
+        if (k.head && !(lower.slice(0, at) + ' ' + lower.slice(end)).includes(k.head)) continue;
         taken.push([at, end]);
         out.push({ subject: { ...k.subject, matched: text.slice(at, end) }, start: at, end });
       }
