@@ -61,10 +61,13 @@ export function formatValue(value: number, unit: Unit, lang: Lang, decimals = 2)
       if (Math.abs(n) >= 1e6) return `${trimNumber(n / 1e6, decimals)} million`;
       return groupThousands(trimNumber(n, 0));
     }
-    case 'price':
+    case 'price': {
+      // FX rates and other small prices need more than cents (EUR/USD 1.1678)
+      const d = Math.abs(value) < 10 ? Math.max(decimals, 4) : decimals;
       return lang === 'zh'
-        ? `${groupThousands(trimNumber(value, 2))}${CURRENCY_ZH[unit.currency ?? 'USD'] ?? unit.currency ?? ''}`
-        : `${CURRENCY_EN_PREFIX[unit.currency ?? 'USD'] ?? ''}${groupThousands(trimNumber(value, 2))}${CURRENCY_EN_PREFIX[unit.currency ?? 'USD'] ? '' : ` ${unit.currency}`}`;
+        ? `${groupThousands(trimNumber(value, d))}${CURRENCY_ZH[unit.currency ?? 'USD'] ?? unit.currency ?? ''}`
+        : `${CURRENCY_EN_PREFIX[unit.currency ?? 'USD'] ?? ''}${groupThousands(trimNumber(value, d))}${CURRENCY_EN_PREFIX[unit.currency ?? 'USD'] ? '' : ` ${unit.currency}`}`;
+    }
     case 'index':
     case 'ratio':
       return groupThousands(trimNumber(value, 2));

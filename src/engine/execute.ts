@@ -41,6 +41,10 @@ function windowFor(spec: TimeSpec, s: LoadedSeries, fallback: 'all' | number): W
       const from = spec.months >= 1 ? A.addMonths(last, -Math.round(spec.months)) : A.addDays(last, -Math.round(spec.months * 30.44));
       return { from, to: last, label: spec.label, fromBefore: true };
     }
+    case 'ago': {
+      if (!last) return { label: spec.label };
+      return { from: A.addMonths(last, -spec.months), to: last, label: spec.label, fromBefore: true };
+    }
     case 'latest':
       if (fallback === 'all' || !last) return { label: { zh: '有数据以来', en: 'the full history' } };
       return { from: A.addMonths(last, -fallback), to: last, label: fallback === 12 ? { zh: '过去一年', en: 'the past year' } : { zh: `过去${fallback}个月`, en: `the past ${fallback} months` }, fromBefore: true };
@@ -56,6 +60,11 @@ function statWindow(spec: TimeSpec, s: LoadedSeries, fallback: 'all' | number): 
 function periodText(w: AnswerWriter, f: Fact): string {
   if (!f.period) return w.date(f.asOf);
   return w.t(`${w.date(f.period.from)}至${w.date(f.period.to)}`, `${w.date(f.period.from)} to ${w.date(f.period.to)}`);
+}
+
+/** A level published in percent, expressed in basis points (2.75% → 275 bp) — for spreads asked in bp. */
+function percentToBp(f: Fact): Fact {
+  return { ...f, id: `${f.id}:bp`, value: Math.round(f.value * 100 * 1e6) / 1e6, unit: A.BASIS_POINTS, methodDetail: `${f.methodDetail ?? f.method}; × 100 to basis points` };
 }
 
 function asBp(f: Fact): Fact {
@@ -274,6 +283,18 @@ async function level(ctx: ExecContext, s: LoadedSeries): Promise<void> {
     chartFor(ctx, [s], t.from, t.to, [avg]);
     return;
   }
+  if (t.kind === 'ago') {
+    const asked = A.addMonths(s.meta.lastDate!, -t.months);
+    f = A.valueOn(s, asked);
+    const now = A.latest(s);
+    const ch = A.change(s, f.asOf, now.asOf);
+    w.say(
+      `${t.label.zh}(${w.obsDate(f.asOf, freq)}),${name}为${w.v(f)}${w.cite(f)};截至${w.obsDate(now.asOf, freq)}为${w.v(now)}${w.cite(now)},其间变化${w.signed(ch)}${w.cite(ch)}。`,
+      `${t.label.en} (${w.obsDate(f.asOf, freq)}), ${name} was ${w.v(f)}${w.cite(f)}; as of ${w.obsDate(now.asOf, freq)} it is ${w.v(now)}${w.cite(now)}, a change of ${w.signed(ch)}${w.cite(ch)}.`,
+    );
+    chartFor(ctx, [s], A.addMonths(f.asOf, -6), now.asOf, [f, now]);
+    return;
+  }
   if (t.kind === 'point') {
     const lastDate = s.meta.lastDate!;
     if (t.relative && t.from > lastDate) {
@@ -294,6 +315,8 @@ async function level(ctx: ExecContext, s: LoadedSeries): Promise<void> {
     return changeAnswer(ctx, s, 'change');
   } else {
     f = A.latest(s);
+    // "高收益债利差现在多少个基点": a spread published in percent, asked in basis points
+    if (ctx.plan.inBasisPoints && s.meta.unit.kind === 'percent') f = percentToBp(f);
     w.say(`截至${w.obsDate(f.asOf, freq)},${name}为${w.v(f)}${w.cite(f)}。`, `As of ${w.obsDate(f.asOf, freq)}, ${name} is ${w.v(f)}${w.cite(f)}.`);
   }
   // Context: a year earlier.

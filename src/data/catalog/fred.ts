@@ -347,7 +347,7 @@ export const fredSeries: CatalogSeries[] = [
     ['实际GDP', '真实GDP', 'GDP增长', 'GDP增速', '经济增长', '经济增速', 'real GDP', 'real GDP growth', 'GDP growth', 'economic growth'],
     { notes: 'REAL GDP, billions of chained 2017 dollars, seasonally adjusted annual rate. Headline growth is the annualised quarter-on-quarter change of this level.' }),
   fred('INDPRO', 'Industrial Production: Total Index', '工业生产指数', INDEX_2017, 'monthly', 'growth',
-    ['工业生产', '工业产出', '工业生产指数', 'industrial production', 'IP index']),
+    ['工业生产', '工业产出', '工业生产指数', '工业产值', '工业增加值', 'industrial production', 'industrial output', 'IP index']),
   fred('TCU', 'Capacity Utilization: Total Index', '产能利用率', { kind: 'percent', scale: 1, label: 'Percent of Capacity' }, 'monthly', 'growth',
     ['产能利用率', '设备利用率', 'capacity utilization']),
   fred('DGORDER', "Manufacturers' New Orders: Durable Goods", '耐用品新订单', MIL_DOLLARS, 'monthly', 'growth',

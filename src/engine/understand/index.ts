@@ -225,6 +225,6 @@ export function understand(question: string, ctx: UnderstandContext, forcedLang?
   if (measure === 'annualized_growth' && first && first.frequency !== 'quarterly') measure = isPriceLike(first) ? 'percent_change' : 'yoy';
   if (measure === 'volatility' && first && !isRate(first) && !isPriceLike(first)) measure = 'stdev';
   plan.measure = measure;
-  if (isRate(first) && (measure === 'volatility' || measure === 'stdev')) plan.inBasisPoints = true;
+  if (isRate(first) && (measure === 'volatility' || measure === 'stdev' || /基点|\bbps?\b|basis points?/i.test(q))) plan.inBasisPoints = true;
   return { ok: true, plan };
 }

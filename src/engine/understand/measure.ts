@@ -22,7 +22,7 @@ const CUES: Cue[] = [
   { measure: 'min', re: /最低|低点|谷底|最小值|最小的时候|新低|lowest|the low|(?:all[- ]time|record|history|historical|historic) low|trough|历史最低|minimum|\bmin\b|bottom/i },
   { measure: 'average', re: /平均|均值|average|mean\b/i },
   { measure: 'percent_change', re: /涨幅|跌幅|表现|perform|涨了多少|跌了多少|涨多少|跌多少|回报|百分比|增长率|增长了百分之|return|performance|percent(?:age)? change|% change|gain|how much (?:has|did) .* (?:rise|rally|gain|fall|drop)/i },
-  { measure: 'change', re: /变化|变动|减少|增加|下降|上升|上涨|下跌|缩减|缩水|缩了|减了|扩张|增长|增加了|新增|降了|升了|涨|跌|少了|多了|change|shrunk|shrink|shrank|grown|grew|fell|fall|rose|rise|increase|decrease|decline|drop|added|lost|reduced|reduction|\bmove[ds]?\b|movement/i },
+  { measure: 'change', re: /趋势|走势|trend|变化|变动|减少|增加|下降|上升|上涨|下跌|缩减|缩水|缩了|减了|扩张|增长|增加了|新增|降了|升了|涨|跌|少了|多了|change|shrunk|shrink|shrank|grown|grew|fell|fall|rose|rise|increase|decrease|decline|drop|added|lost|reduced|reduction|\bmove[ds]?\b|movement/i },
   { measure: 'level', re: /是多少|多少|现在|目前|最新|当前|水平|规模|多大|几|what is|what's|what was|current|latest|level|now|how big|how large|how much is/i },
 ];
 

@@ -24,6 +24,7 @@ const HAS_CJK = /[\u3400-\u9fff]/;
 /** Lower case, full-width folded, hyphens read as spaces ("2-year" = "2 year"); keeps the length. */
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[-_]/g, ' ');
 /** Head words whose stem also names the series when the head comes later ("高收益债和投资级债利差"). */
+const EVERYDAY_WORD_TICKERS = new Set(['COST', 'HOOD', 'ALL', 'ARE', 'CAN', 'NOW', 'KEY', 'ON', 'IT', 'SO', 'PM', 'AN', 'BE', 'MO', 'LOW', 'HAS', 'SEE', 'DAY', 'WELL', 'HE', 'CAT', 'GE', 'GM', 'MU']);
 const HEADS = ['利差', '收益率', '利率', '指数', '股价', '价格', '美债', '国债', ' spread', ' yield', ' rate'];
 
 export class SubjectIndex {
@@ -46,7 +47,9 @@ export class SubjectIndex {
       const seriesId = priceSeries.get(c.ticker) ?? c.ticker;
       const subject: Subject = { type: 'company', ticker: c.ticker, seriesId, matched: c.ticker };
       const tickers = [c.ticker, c.ticker.replace('.', '-'), c.ticker.replace('.', ' ')];
-      for (const t of new Set(tickers)) keys.push({ key: norm(t), raw: t, exactCase: true, subject });
+      // Tickers of three or more letters also count in lower case ("nvidia vs amd"), except those that are
+      // everyday words (cost, hood).
+      for (const t of new Set(tickers)) keys.push({ key: norm(t), raw: t, exactCase: t.length <= 2 || EVERYDAY_WORD_TICKERS.has(t), subject });
       for (const n of [c.name.en, c.name.zh, ...c.aliases]) keys.push({ key: norm(n), raw: n, exactCase: n.length <= 2, subject });
     }
     // Longest keys first so that overlaps resolve to the most specific name; full names before stems.

@@ -17,7 +17,9 @@ export type TimeSpec =
   /** A closed or open range; `to` absent = up to the latest data. */
   | { kind: 'range'; from: IsoDate; to?: IsoDate; label: Bilingual; period?: NamedPeriod; since?: boolean }
   /** The last N months of data (resolved against the series' last observation). */
-  | { kind: 'trailing'; months: number; label: Bilingual };
+  | { kind: 'trailing'; months: number; label: Bilingual }
+  /** N months before the series' last observation ("a year ago", "一年前", "去年同期"). */
+  | { kind: 'ago'; months: number; label: Bilingual };
 
 export interface TimeMatch {
   spec: TimeSpec;
@@ -161,8 +163,9 @@ const TRAILING: TrailingRule[] = [
   { re: /(?:过去|最近|近|前)\s*([0-9一二两三四五六七八九十]{1,3})\s*(年|个月|月|周|天|日|个季度|季度)/g, months: (m) => unitMonths(parseSmallNumber(m[1]!), m[2]!) },
   { re: /(?:过去|最近|近)\s*(一年|半年|一个月|一季度)/g, months: (m) => ({ 一年: 12, 半年: 6, 一个月: 1, 一季度: 3 })[m[1]!] ?? null },
   { re: /(?:over |in |during )?(?:the )?(?:past|last|previous|trailing)\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(years?|months?|weeks?|days?|quarters?)/gi, months: (m) => unitMonths(EN_NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1]), m[2]!) },
-  // "last year" / "last month" are calendar periods (below); "the past year" is a trailing window
+  // a bare "last year" / "last month" is a calendar period (below); "the past year", "over the last year" are windows
   { re: /(?:over |in |during )?(?:the )?(?:past|previous|trailing)\s+(year|month|quarter|week)\b/gi, months: (m) => unitMonths(1, m[1]!) },
+  { re: /(?:over|in|during|for|within) (?:the )?last\s+(year|month|quarter|week)\b/gi, months: (m) => unitMonths(1, m[1]!) },
   { re: /\b(\d{1,2})[- ]?(?:month|year)s?\b(?= (?:change|return|performance|high|low|average|volatility))/gi, months: () => null },
 ];
 
@@ -234,6 +237,18 @@ export function parseTime(question: string, today: IsoDate): ParsedTime {
     for (let m = rule.re.exec(question); m; m = rule.re.exec(question)) {
       const months = rule.months(m);
       if (months) add({ kind: 'trailing', months, label: trailingLabel(months) }, m.index, m.index + m[0].length);
+    }
+  }
+  const AGO: Array<[RegExp, (m: RegExpExecArray) => number | null]> = [
+    [/(?:一|1)\s*年前|去年同期|a year ago|one year ago|year[- ]ago/gi, () => 12],
+    [/([0-9一二两三四五六七八九十]{1,3})\s*(年|个月)前/g, (m) => unitMonths(parseSmallNumber(m[1]!), m[2]!)],
+    [/(\d{1,2}|one|two|three|six|twelve)\s+(years?|months?)\s+ago/gi, (m) => unitMonths(EN_NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1]), m[2]!)],
+  ];
+  for (const [re, months] of AGO) {
+    re.lastIndex = 0;
+    for (let m = re.exec(question); m; m = re.exec(question)) {
+      const n = months(m);
+      if (n) add({ kind: 'ago', months: n, label: n % 12 === 0 ? { zh: `${n / 12}年前`, en: `${n / 12} year${n === 12 ? '' : 's'} ago` } : { zh: `${n}个月前`, en: `${n} months ago` } }, m.index, m.index + m[0].length);
     }
   }
   // Calendar words.
