@@ -1,6 +1,6 @@
 // Named policy periods (缩表期间 / QT, QE, 疫情期间 …) and the QT redemption-cap regimes, defined once with
 // their dates and the FOMC text that sets them. Every date and cap here is stated verbatim in `quote`, which
-// must appear in the cited document of the snapshot (test/knowledge/periods.test.ts checks each one).
+// must appear in the cited document of the snapshot (test/engine/periods.test.ts checks each one).
 import type { Bilingual, IsoDate } from '../core/types.ts';
 
 export interface PeriodCitation {
