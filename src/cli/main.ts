@@ -14,6 +14,7 @@ import { createEngine } from '../engine/index.ts';
 import { verifyCommand } from './verify.ts';
 import { printAnswer } from './answer.ts';
 import { syncProgressPrinter } from './progress.ts';
+import { startServer } from '../server/serve.ts';
 
 export const EXIT = { ok: 0, userError: 1, usage: 2, unavailable: 3, internal: 70 } as const;
 
@@ -84,22 +85,41 @@ export function buildProgram(): Command {
 
   const lang = (): Lang => program.opts<{ lang: Lang }>().lang;
 
+  const serveAction = async (opts: { port?: string; status?: boolean }) => {
+    const config = loadConfig();
+    const port = Number(opts.port ?? process.env.PORT ?? 8080);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new FinciteError('bad_port', { en: `invalid port "${opts.port ?? process.env.PORT}"`, zh: `端口无效:"${opts.port ?? process.env.PORT}"` });
+    const db = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.pgliteDir });
+    const progress = syncProgressPrinter();
+    const report = await ensureLoaded(db, config, {
+      onProgress: progress.onProgress,
+      onMode: (c) => process.stderr.write(`${lang() === 'zh' ? '首次启动,加载数据:' : 'first start, loading data: '}${c.reason}\n`),
+    });
+    progress.stop();
+    if (report) printSyncReport(report, lang());
+    if (opts.status !== false) await printStatus(db, lang());
+    const server = await startServer(db, port);
+    process.stdout.write(`${lang() === 'zh' ? 'fincite 已启动:' : 'fincite is listening on'} ${server.url} (API: ${server.url}/api/openapi.json)\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await server.close();
+    await db.close();
+  };
+
   program
     .command('start')
-    .description('open the database, load data on first start (live, else the offline snapshot) and print its status')
-    .action(async () => {
-      const config = loadConfig();
-      await withDatabase(config, async (db) => {
-        const progress = syncProgressPrinter();
-        const report = await ensureLoaded(db, config, {
-          onProgress: progress.onProgress,
-          onMode: (c) => process.stderr.write(`${lang() === 'zh' ? '首次启动,加载数据:' : 'first start, loading data: '}${c.reason}\n`),
-        });
-        progress.stop();
-        if (report) printSyncReport(report, lang());
-        await printStatus(db, lang());
-      });
-    });
+    .description('load data on first start (live, else the offline snapshot), print the database status and serve the API')
+    .option('--port <port>', 'port (default PORT or 8080)')
+    .action((opts: { port?: string }) => serveAction(opts));
+
+  program
+    .command('serve')
+    .description('serve the HTTP API (PORT, default 8080)')
+    .option('--port <port>', 'port (default PORT or 8080)')
+    .action((opts: { port?: string }) => serveAction({ ...opts, status: false }));
 
   program
     .command('sync')

@@ -114,7 +114,9 @@ export function createEngine(opts: EngineOptions): Engine {
         throw err;
       }
       const dataAsOf = w.sources.filter((s) => s.kind === 'series' && s.date).map((s) => s.date!).sort().at(-1);
-      const asOfLine = dataAsOf ? (lang === 'zh' ? `数据截至${w.date(dataAsOf)}。` : `Data as of ${dataAsOf}.`) : '';
+      const asOfSource = w.sources.find((x) => x.kind === 'series' && x.date === dataAsOf);
+      const asOfText = dataAsOf ? w.obsDate(dataAsOf, (asOfSource?.seriesId && metas.get(asOfSource.seriesId)?.frequency) || 'daily') : '';
+      const asOfLine = dataAsOf ? (lang === 'zh' ? `数据截至${asOfText}。` : `Data as of ${asOfText}.`) : '';
       const body = w.paragraphs.join('\n\n');
       // Digits inside names (标普500, 10-Year, S&P 500) are not claims: hide them from the verifier, keeping offsets.
       const nameList = [...new Set(w.sources.filter((x) => x.seriesId).flatMap((x) => { const m = metas.get(x.seriesId!); return m ? [m.title.zh, m.title.en, w.name(m), ...m.aliases] : []; }))];
