@@ -10,11 +10,7 @@ import { searchSeries, suggestSeries } from '../data/search.ts';
 import { SyncBusyError, UnknownSyncSeriesError, type SyncReport } from '../data/sync.ts';
 import { openDatabase, type Database } from '../store/db.ts';
 import * as repo from '../store/repo.ts';
-import { createEngine } from '../engine/index.ts';
-import { verifyCommand } from './verify.ts';
-import { printAnswer } from './answer.ts';
 import { syncProgressPrinter } from './progress.ts';
-import { startServer } from '../server/serve.ts';
 
 export const EXIT = { ok: 0, userError: 1, usage: 2, unavailable: 3, internal: 70 } as const;
 
@@ -98,6 +94,7 @@ export function buildProgram(): Command {
     progress.stop();
     if (report) printSyncReport(report, lang());
     if (opts.status !== false) await printStatus(db, lang());
+    const { startServer } = await import('../server/serve.ts');
     const server = await startServer(db, port);
     process.stdout.write(`${lang() === 'zh' ? 'fincite 已启动:' : 'fincite is listening on'} ${server.url} (API: ${server.url}/api/openapi.json)\n`);
     await new Promise<void>((resolve) => {
@@ -171,6 +168,8 @@ export function buildProgram(): Command {
       const config = loadConfig();
       await withDatabase(config, async (db) => {
         await ensureLoaded(db, config, { onMode: (c) => process.stderr.write(`${c.reason}\n`) });
+        const { createEngine } = await import('../engine/index.ts');
+        const { printAnswer } = await import('./answer.ts');
         const answer = await createEngine({ db }).ask(question, explicitLang ? { lang: explicitLang } : {});
         if (opts.json) process.stdout.write(JSON.stringify(answer, null, 2) + '\n');
         else printAnswer(answer);
@@ -186,6 +185,7 @@ export function buildProgram(): Command {
     .option('--batch <file>', 'JSONL input, one {id, text, evidence} per line')
     .option('--json', 'print JSON')
     .action(async (text: string | undefined, opts: { evidence?: string; batch?: string; json?: boolean }) => {
+      const { verifyCommand } = await import('./verify.ts');
       process.exitCode = await verifyCommand(text, opts, lang());
     });
 

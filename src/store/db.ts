@@ -7,9 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
+import type pg from 'pg';
 import { encodeObservationsCopy, type ObservationColumns } from './copy.ts';
 import * as schema from './schema.ts';
 
@@ -75,7 +73,10 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
 
 async function migrateDatabase(db: Database): Promise<void> {
   if (db.kind === 'pglite') await migratePglite(db.orm as never, { migrationsFolder });
-  else await migratePg(db.orm as never, { migrationsFolder });
+  else {
+    const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+    await migrate(db.orm as never, { migrationsFolder });
+  }
 }
 
 async function openPglite(opts: OpenOptions): Promise<Database> {
@@ -106,7 +107,10 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Loaded only for PostgreSQL, so the embedded default starts without them.
+  const { default: pgModule } = await import('pg');
+  const { drizzle: drizzlePg } = await import('drizzle-orm/node-postgres');
+  const pool = new pgModule.Pool({ connectionString: url, max: 10 });
   // Fail fast with a clear message when the server is not reachable.
   const probe = await pool.connect();
   probe.release();

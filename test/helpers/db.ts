@@ -24,6 +24,17 @@ export async function freshPglite(): Promise<Database> {
   return openDatabase({ loadDataDir: await template, migrate: false });
 }
 
+/**
+ * A PGlite database holding the whole snapshot (series, companies, fundamentals, documents), cloned from the
+ * dump made once per run by test/global-setup.ts.
+ */
+export async function loadedSnapshotDatabase(): Promise<Database> {
+  const file = process.env.FINCITE_TEST_SNAPSHOT_DUMP;
+  if (!file) throw new Error('FINCITE_TEST_SNAPSHOT_DUMP is not set: run the tests through vitest (test/global-setup.ts)');
+  const { readFileSync } = await import('node:fs');
+  return openDatabase({ loadDataDir: new Blob([readFileSync(file)]), migrate: false });
+}
+
 export const adminUrl = process.env.FINCITE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Why PostgreSQL tests cannot run here, or null when they can. */

@@ -6,13 +6,11 @@
 // copies of the same series, and the arithmetic by a second method.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer, Fact } from '../../../src/core/answer.ts';
-import { snapshotDocuments } from '../../../src/data/bootstrap.ts';
-import { catalog, companies, getSeries } from '../../../src/data/catalog/index.ts';
-import { runSync } from '../../../src/data/sync.ts';
+import { catalog, getSeries } from '../../../src/data/catalog/index.ts';
 import type { Engine } from '../../../src/engine/index.ts';
 import { NAMED_PERIODS, QT2_CAP_REGIMES } from '../../../src/knowledge/periods.ts';
 import type { Database } from '../../../src/store/db.ts';
-import { freshPglite, snapshotRoot } from '../../helpers/db.ts';
+import { loadedSnapshotDatabase, snapshotRoot } from '../../helpers/db.ts';
 import { cases, PERIODS, TODAY, type Case, type Category, type ExpectUnit, type Tolerance } from './cases.ts';
 import {
   addMonths,
@@ -325,16 +323,7 @@ describe('engine answers the evaluation questions', () => {
 
   beforeAll(async () => {
     try {
-      db = await freshPglite();
-      const report = await runSync(db, {
-        mode: 'snapshot',
-        catalog,
-        companies,
-        snapshotDir: snapshotRoot,
-        documents: [snapshotDocuments(snapshotRoot)],
-        fundamentals: true,
-      });
-      if (report.failures.length) console.warn(`[questions] snapshot load: ${report.failures.length} series failed`, report.failures.slice(0, 5));
+      db = await loadedSnapshotDatabase();
       // Imported here so the expectation checks above still run while the engine is being written.
       const { createEngine } = await import('../../../src/engine/index.ts');
       engine = createEngine({ db, today: TODAY });
