@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { snapshotDocuments } from '../src/data/bootstrap.ts';
+import { indexAfterDocuments, snapshotDocuments } from '../src/data/bootstrap.ts';
 import { catalog, companies } from '../src/data/catalog/index.ts';
 import { runSync } from '../src/data/sync.ts';
 import { openDatabase } from '../src/store/db.ts';
@@ -15,7 +15,7 @@ import { snapshotRoot } from './helpers/db.ts';
 export default async function setup(): Promise<() => void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'fincite-test-snapshot-'));
   const db = await openDatabase();
-  const report = await runSync(db, { mode: 'snapshot', catalog, companies, snapshotDir: snapshotRoot, documents: [snapshotDocuments(snapshotRoot)], fundamentals: true });
+  const report = await runSync(db, { mode: 'snapshot', catalog, companies, snapshotDir: snapshotRoot, documents: [snapshotDocuments(snapshotRoot)], afterDocuments: indexAfterDocuments, fundamentals: true });
   if (report.status !== 'completed' || report.failures.length) throw new Error(`snapshot load failed: ${JSON.stringify(report.failures.slice(0, 3))}`);
   await repo.setSetting(db, 'loaded_by', 'test/global-setup');
   const dump = await db.dumpDataDir!();

@@ -10,6 +10,7 @@ import { searchSeries, suggestSeries } from '../data/search.ts';
 import { SyncBusyError, UnknownSyncSeriesError, type SyncReport } from '../data/sync.ts';
 import { openDatabase, type Database } from '../store/db.ts';
 import * as repo from '../store/repo.ts';
+import { registerDocsCommands } from './docs.ts';
 import { syncProgressPrinter } from './progress.ts';
 
 export const EXIT = { ok: 0, userError: 1, usage: 2, unavailable: 3, internal: 70 } as const;
@@ -267,6 +268,7 @@ export function buildProgram(): Command {
       });
     });
 
+  registerDocsCommands(program, lang);
   return program;
 }
 

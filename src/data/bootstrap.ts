@@ -5,6 +5,8 @@ import type { Config } from '../config.ts';
 import type { Database } from '../store/db.ts';
 import * as repo from '../store/repo.ts';
 import { catalog, companies } from './catalog/index.ts';
+import { indexDocuments, indexStoredDocuments } from '../knowledge/indexer.ts';
+import { indexCoverage } from '../store/passages.ts';
 import { readFomcSnapshot, type FomcDecision } from './fomc.ts';
 import { fredConnectorFromEnv } from './fred.ts';
 import { runSync, type DocumentSource, type SyncMode, type SyncOptions, type SyncProgress, type SyncReport } from './sync.ts';
@@ -60,11 +62,17 @@ export async function syncFromConfig(db: Database, config: Config, req: SyncRequ
     ...(choice.mode === 'live' ? { live: { fred: fredConnectorFromEnv(process.env), yahoo: yahooConnectorFromEnv(process.env) } } : {}),
     ...(req.seriesIds?.length ? { seriesIds: req.seriesIds } : {}),
     documents,
+    afterDocuments: indexAfterDocuments,
     fundamentals: true,
     ...(req.signal ? { signal: req.signal } : {}),
     ...(req.onProgress ? { onProgress: req.onProgress } : {}),
   };
   return runSync(db, opts);
+}
+
+/** After a sync stores documents, the knowledge base splits and indexes the new or changed ones. */
+export async function indexAfterDocuments(db: Database, documents: import('../core/types.ts').FinDocument[]): Promise<void> {
+  await indexDocuments(db, documents);
 }
 
 /** FOMC documents and rate decisions from the snapshot's fomc/ folder. */
@@ -95,6 +103,9 @@ export async function ensureLoaded(db: Database, config: Config, req: SyncReques
   const counts = await repo.tableCounts(db);
   if (counts.observations > 0) {
     await refreshCatalog(db);
+    // A database synced before the passage index existed: build it once.
+    const coverage = await indexCoverage(db);
+    if (coverage.indexed < coverage.documents) await indexStoredDocuments(db);
     return null;
   }
   const report = await syncFromConfig(db, config, req);

@@ -32,6 +32,8 @@ export interface SyncOptions {
   /** Only these series (ids or tickers, case-insensitive); documents and fundamentals are skipped then. */
   seriesIds?: string[];
   documents?: DocumentSource[];
+  /** Called with the documents of each source once they are stored (the knowledge base indexes them here). */
+  afterDocuments?: (db: Database, documents: FinDocument[]) => Promise<void>;
   fundamentals?: boolean;
   /** Parallel live fetches. */
   concurrency?: number;
@@ -133,6 +135,7 @@ export async function runSync(db: Database, opts: SyncOptions): Promise<SyncRepo
             const { documents, decisions, problems } = await source.read();
             report.documentsAdded += await repo.upsertDocuments(db, documents, now);
             if (decisions) await repo.upsertDecisions(db, decisions);
+            await opts.afterDocuments?.(db, documents);
             const docProblems = problems.map((detail) => ({ kind: 'document' as const, seriesId: `documents:${source.label}`, detail }));
             await repo.recordProblems(db, runId, docProblems);
             report.problems.push(...docProblems);

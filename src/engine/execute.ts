@@ -82,6 +82,10 @@ export async function execute(ctx: ExecContext): Promise<void> {
   switch (plan.measure) {
     case 'policy':
       return policy(ctx);
+    case 'documents': {
+      const { documentsAnswer } = await import('./documents.ts');
+      return documentsAnswer(ctx);
+    }
     case 'fundamental':
       return fundamental(ctx);
     case 'compare_entities':

@@ -26,7 +26,8 @@ export type Measure =
   | 'from_peak'
   | 'from_trough'
   | 'fundamental'
-  | 'policy';
+  | 'policy'
+  | 'documents';
 
 export type Subject =
   | { type: 'series'; seriesId: string; matched: string }
@@ -60,6 +61,8 @@ export interface Plan {
   rollingWindow?: number;
   /** The first occurrence is asked for (哪天开始倒挂). */
   first?: boolean;
+  /** For documents: the words to search the FOMC texts with (time words removed). */
+  documentQuery?: string;
   /** For count_decisions / last_hike: which decisions. */
   decisionAction?: 'hike' | 'cut' | 'hold';
 }

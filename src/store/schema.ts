@@ -184,3 +184,33 @@ export const appSettings = pgTable('app_settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * Passages of the stored documents, for knowledge-base search and citations: each an exact slice of its
+ * document's body (start/end offsets) with its normalised search tokens (lower-cased, stemmed English words and
+ * jieba-segmented Chinese words) kept as a plain text[] so PGlite and PostgreSQL search the same way.
+ */
+export const passages = pgTable(
+  'passages',
+  {
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    startOffset: integer('start_offset').notNull(),
+    endOffset: integer('end_offset').notNull(),
+    text: text('text').notNull(),
+    tokens: text('tokens').array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.position] })],
+);
+
+/** Which version of each document the passages were built from: a document is re-split only when this changes. */
+export const indexedDocuments = pgTable('indexed_documents', {
+  documentId: text('document_id')
+    .primaryKey()
+    .references(() => documents.id, { onDelete: 'cascade' }),
+  contentHash: text('content_hash').notNull(),
+  passageCount: integer('passage_count').notNull(),
+  indexedAt: timestamp('indexed_at', { withTimezone: true, mode: 'date' }).notNull(),
+});

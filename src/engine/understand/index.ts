@@ -5,6 +5,7 @@ import type { Measure, Plan, Subject } from '../plan.ts';
 import { detectLanguage } from './lang.ts';
 import {
   asksComparison,
+  asksDocuments,
   asksFirst,
   decisionAction,
   rollingWindow,
@@ -123,6 +124,15 @@ export function understand(question: string, ctx: UnderstandContext, forcedLang?
   }
 
   const base = { question, lang, subjects, time: time.spec, timeMatches: time.matches };
+  if (asksDocuments(q)) {
+    // The words of named periods ("runoff", "缩表") are search words too; the time is the narrowest window named.
+    const dated = time.matches.filter((m) => !(m.spec.kind === 'range' && m.spec.period));
+    const windows = time.matches.map((m) => m.spec).filter((x): x is Extract<typeof x, { kind: 'point' | 'range' }> => x.kind === 'point' || x.kind === 'range');
+    const from = windows.map((x) => x.from).sort().at(-1);
+    const to = windows.map((x) => x.to).filter((x): x is string => Boolean(x)).sort()[0];
+    const narrow = from ? { kind: 'range' as const, from, ...(to && to >= from ? { to } : {}), label: { zh: `${from}${to ? `至${to}` : '以来'}`, en: `${from}${to ? ` to ${to}` : ' onwards'}` } } : time.spec;
+    return { ok: true, plan: { ...base, time: narrow, measure: 'documents', documentQuery: blank(q, dated.map((m) => [m.start, m.end] as [number, number])).trim() } };
+  }
   const policy = detectPolicy(q);
   const companies = subjects.filter((s) => s.type === 'company');
 

@@ -126,6 +126,11 @@ export function decisionAction(text: string): 'hike' | 'cut' | 'hold' | null {
   return null;
 }
 
+/** "What did the FOMC say about reserves", "声明里怎么说": the answer is the cited text itself. */
+export function asksDocuments(text: string): boolean {
+  return /what (?:did|does|do) (?:the )?(?:fomc|fed|federal reserve|committee|powell|chair|statement|minutes)\b.{0,80}\b(?:say|said|state|note|write|mention|think)|(?:said|say|wrote|stated) about|according to the (?:fomc|fed|statement|minutes)|怎么说|说了什么|怎么表述|如何表述|提到了?什么|怎么描述|怎么看待|表态|原话|原文/i.test(text);
+}
+
 // ---- questions fincite must not answer with a number ----
 
 export type RefusalKind = 'forecast' | 'advice';
