@@ -11,6 +11,7 @@ import { SyncBusyError, UnknownSyncSeriesError, type SyncReport } from '../data/
 import { openDatabase, type Database } from '../store/db.ts';
 import * as repo from '../store/repo.ts';
 import { registerDocsCommands } from './docs.ts';
+import { registerReportCommand } from './report.ts';
 import { syncProgressPrinter } from './progress.ts';
 
 export const EXIT = { ok: 0, userError: 1, usage: 2, unavailable: 3, internal: 70 } as const;
@@ -269,6 +270,7 @@ export function buildProgram(): Command {
     });
 
   registerDocsCommands(program, lang);
+  registerReportCommand(program, lang);
   return program;
 }
 

@@ -17,7 +17,7 @@ export interface ChartSpec {
   series: Array<{ name: string; type: 'line'; showSymbol: false; yAxisIndex: number; data: Array<[IsoDate, number]>; markPoint?: { data: Array<{ coord: [IsoDate, number]; name: string }> } }>;
 }
 
-function thin(points: Array<[IsoDate, number]>, maxPoints: number): Array<[IsoDate, number]> {
+export function thin(points: Array<[IsoDate, number]>, maxPoints: number): Array<[IsoDate, number]> {
   if (points.length <= maxPoints) return points;
   const step = points.length / maxPoints;
   const out: Array<[IsoDate, number]> = [];

@@ -1,0 +1,38 @@
+// buildReport: resolve the topic, run its plan of sections through one ReportComposer, verify, return the Report.
+import { DataAccess } from '../engine/data.ts';
+import type { Database } from '../store/db.ts';
+import { ReportComposer } from './compose.ts';
+import { companyReport } from './plans/company.ts';
+import { curveReport } from './plans/curve.ts';
+import { inflationReport } from './plans/inflation.ts';
+import { labourReport } from './plans/labour.ts';
+import { qtReport } from './plans/qt.ts';
+import { resolveTopic, topicId, type CompanyName, type MacroTopicId, type ResolvedTopic } from './topics.ts';
+import type { Report, ReportOptions } from './types.ts';
+
+const MACRO_PLANS: Record<MacroTopicId, (c: ReportComposer) => Promise<{ title: string; subtitle: string }>> = {
+  qt: qtReport,
+  inflation: inflationReport,
+  labour: labourReport,
+  curve: curveReport,
+};
+
+export async function listCompanies(db: Database): Promise<CompanyName[]> {
+  const rows = await db.query<{ ticker: string; name_zh: string; name_en: string; aliases: string[] | string }>('SELECT ticker, name_zh, name_en, aliases FROM companies ORDER BY ticker');
+  return rows.map((r) => ({ ticker: r.ticker, name: { zh: r.name_zh, en: r.name_en }, aliases: typeof r.aliases === 'string' ? (JSON.parse(r.aliases) as string[]) : r.aliases }));
+}
+
+/** Resolve a topic text against the topics and the companies in the database. */
+export async function resolveReportTopic(db: Database, topic: string): Promise<ResolvedTopic> {
+  return resolveTopic(topic, await listCompanies(db));
+}
+
+/** Build the report on a topic ("缩表", "inflation", "NVDA" …). Throws UnknownTopicError for an unknown topic. */
+export async function buildReport(db: Database, topic: string, opts: ReportOptions): Promise<Report> {
+  const resolved = await resolveReportTopic(db, topic);
+  const data = new DataAccess(db);
+  const c = await ReportComposer.create(data, opts.lang);
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const head = resolved.kind === 'company' ? await companyReport(c, resolved.ticker, today) : await MACRO_PLANS[resolved.kind](c);
+  return c.finish({ ...head, topic: topicId(resolved), generatedAt: new Date().toISOString() });
+}

@@ -1,0 +1,37 @@
+// Typed errors of the report builder and its exports, each with a message a user can act on in both languages.
+import { FinciteError } from '../core/errors.ts';
+
+export class UnknownTopicError extends FinciteError {
+  readonly available: string[];
+  constructor(topic: string, available: Array<{ zh: string; en: string }>) {
+    const zh = available.map((t) => `- ${t.zh}`).join('\n');
+    const en = available.map((t) => `- ${t.en}`).join('\n');
+    super('unknown_topic', {
+      zh: `无法识别报告主题"${topic}"。可用的主题:\n${zh}`,
+      en: `Unknown report topic "${topic}". Available topics:\n${en}`,
+    }, 404);
+    this.available = available.map((t) => t.en);
+  }
+}
+
+export class EmptyTopicError extends FinciteError {
+  constructor() {
+    super('empty_topic', { zh: '报告主题不能为空。', en: 'The report topic is empty.' });
+  }
+}
+
+/** PDF export needs a Chromium binary; on Debian it is the `chromium` package. */
+export class ChromiumMissingError extends FinciteError {
+  constructor(path: string) {
+    super('chromium_missing', {
+      zh: `导出PDF需要Chromium,但未找到 ${path}。请安装Debian软件包:apt-get install -y chromium fonts-noto-cjk(或用 FINCITE_CHROMIUM 指定可执行文件)。`,
+      en: `PDF export needs Chromium, but ${path} was not found. Install the Debian package: apt-get install -y chromium fonts-noto-cjk (or point FINCITE_CHROMIUM at the executable).`,
+    }, 503);
+  }
+}
+
+export class PdfExportError extends FinciteError {
+  constructor(detail: string) {
+    super('pdf_export_failed', { zh: `PDF导出失败:${detail}`, en: `PDF export failed: ${detail}` }, 500);
+  }
+}
