@@ -1,33 +1,37 @@
-// Chinese word segmentation for search: jieba (@node-rs/jieba, prebuilt native binary) with jieba's own
-// dictionary plus every Chinese word of the finance term dictionary, so 缩表, 常备回购便利 or 准备金 come out as
-// one word instead of single characters (what Intl.Segmenter does). Loaded lazily, once per process: the
-// dictionaries take ~0.2 s to load and English-only work never pays for them.
-import { createRequire } from 'node:module';
-import type { Jieba } from '@node-rs/jieba';
+// Chinese word segmentation for search: forward maximum matching against the finance term dictionary and the
+// Chinese stopwords, so 缩表, 常备回购便利 or 准备金 come out as one word instead of single characters (what
+// Intl.Segmenter does); characters outside the dictionary come out one by one. The corpus is English and a
+// Chinese query only needs its finance words found, so the dictionary is what matters; this keeps the package
+// free of a native segmenter (@node-rs/jieba's per-platform binaries are not all on the registry here, which
+// breaks `npm ci`).
 import { FINANCE_TERMS, ZH_STOPWORDS } from './terms.ts';
 
-const require = createRequire(import.meta.url);
+let words: Set<string> | null = null;
+let longest = 1;
 
-/** A frequency high enough that a dictionary word wins over jieba's own splits of the same characters. */
-const FINANCE_WORD_FREQUENCY = 200_000;
-
-let jieba: Jieba | null = null;
-
-function segmenter(): Jieba {
-  if (jieba) return jieba;
-  const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-  const { dict } = require('@node-rs/jieba/dict.js') as { dict: Uint8Array };
-  const instance = JiebaClass.withDict(dict);
-  const words = new Set<string>([...FINANCE_TERMS.flatMap((t) => t.zh), ...ZH_STOPWORDS]);
-  instance.loadDict(Buffer.from([...words].map((w) => `${w} ${FINANCE_WORD_FREQUENCY} n`).join('\n')));
-  jieba = instance;
-  return jieba;
+function dictionary(): Set<string> {
+  if (words) return words;
+  words = new Set<string>([...FINANCE_TERMS.flatMap((t) => t.zh), ...ZH_STOPWORDS].filter((w) => w.length > 0));
+  for (const w of words) longest = Math.max(longest, [...w].length);
+  return words;
 }
 
 /** Words of a run of Chinese text (no whitespace or punctuation in the result). */
 export function segmentChinese(text: string): string[] {
-  return segmenter()
-    .cut(text, false)
-    .map((w) => w.trim())
-    .filter((w) => w !== '' && /[\p{L}\p{N}]/u.test(w));
+  const dict = dictionary();
+  const chars = [...text];
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; ) {
+    let taken = 1;
+    for (let n = Math.min(longest, chars.length - i); n > 1; n--) {
+      if (dict.has(chars.slice(i, i + n).join(''))) {
+        taken = n;
+        break;
+      }
+    }
+    const w = chars.slice(i, i + taken).join('').trim();
+    if (w !== '' && /[\p{L}\p{N}]/u.test(w)) out.push(w);
+    i += taken;
+  }
+  return out;
 }

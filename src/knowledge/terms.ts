@@ -1,6 +1,6 @@
 // The finance term dictionary, in one place: the Chinese words (and abbreviations) people type for FOMC
 // concepts, and the English phrases the Federal Reserve writes for them. A Chinese query is segmented with
-// these words added to jieba's dictionary, and each known word searches for any of its English phrases.
+// these words make up the segmentation dictionary, and each known word searches for any of its English phrases.
 
 export interface FinanceTerm {
   /** Chinese words for the concept; each is one word to the segmenter. */

@@ -1,6 +1,6 @@
 // Text normalisation shared by the passage index and the query parser, so a word is reduced the same way on
 // both sides: English is lower-cased, stripped of stopwords and lightly stemmed (plurals, -ing, -ed, final e);
-// runs of Chinese characters are segmented into words with jieba.
+// runs of Chinese characters are segmented into words with the finance dictionary.
 import { segmentChinese } from './segment.ts';
 
 /** Bumped whenever tokenisation or chunking changes: every document is then indexed again. */

@@ -188,7 +188,7 @@ export const appSettings = pgTable('app_settings', {
 /**
  * Passages of the stored documents, for knowledge-base search and citations: each an exact slice of its
  * document's body (start/end offsets) with its normalised search tokens (lower-cased, stemmed English words and
- * jieba-segmented Chinese words) kept as a plain text[] so PGlite and PostgreSQL search the same way.
+ * dictionary-segmented Chinese words) kept as a plain text[] so PGlite and PostgreSQL search the same way.
  */
 export const passages = pgTable(
   'passages',
