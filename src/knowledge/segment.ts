@@ -1,6 +1,6 @@
 // Chinese word segmentation for search: forward maximum matching against the finance term dictionary and the
 // Chinese stopwords, so 缩表, 常备回购便利 or 准备金 come out as one word instead of single characters (what
-// Intl.Segmenter does); characters outside the dictionary come out one by one. The corpus is English and a
+// Intl.Segmenter does); a run of characters outside the dictionary comes out as one (unknown) word. The corpus is English and a
 // Chinese query only needs its finance words found, so the dictionary is what matters; this keeps the package
 // free of a native segmenter (@node-rs/jieba's per-platform binaries are not all on the registry here, which
 // breaks `npm ci`).
@@ -21,17 +21,30 @@ export function segmentChinese(text: string): string[] {
   const dict = dictionary();
   const chars = [...text];
   const out: string[] = [];
+  let unknown = '';
+  const push = (w: string) => {
+    const t = w.trim();
+    if (t !== '' && /[\p{L}\p{N}]/u.test(t)) out.push(t);
+  };
   for (let i = 0; i < chars.length; ) {
-    let taken = 1;
-    for (let n = Math.min(longest, chars.length - i); n > 1; n--) {
+    let taken = 0;
+    for (let n = Math.min(longest, chars.length - i); n >= 1; n--) {
       if (dict.has(chars.slice(i, i + n).join(''))) {
         taken = n;
         break;
       }
     }
-    const w = chars.slice(i, i + taken).join('').trim();
-    if (w !== '' && /[\p{L}\p{N}]/u.test(w)) out.push(w);
+    // A one-character stopword inside an unknown run is part of that word (人工智能, not 人工智 + 能).
+    if (taken === 0 || (taken === 1 && unknown !== '')) {
+      unknown += chars[i];
+      i += 1;
+      continue;
+    }
+    push(unknown);
+    unknown = '';
+    push(chars.slice(i, i + taken).join(''));
     i += taken;
   }
+  push(unknown);
   return out;
 }
