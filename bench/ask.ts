@@ -2,28 +2,15 @@
 // p50/p95, and cold (a new `fincite ask` process per question) — next to the time of only reading the series
 // involved from the database in the same run. Prints the figures and writes bench/results/ask.json.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../src/config.ts';
-import { catalog, companies } from '../src/data/catalog/index.ts';
-import { snapshotDocuments } from '../src/data/bootstrap.ts';
-import { runSync } from '../src/data/sync.ts';
+import { openBenchDatabase } from './snapshot-db.ts';
 import { createEngine } from '../src/engine/index.ts';
-import { openDatabase } from '../src/store/db.ts';
 import * as repo from '../src/store/repo.ts';
 import { cases } from '../test/engine/questions/cases.ts';
 
-const config = loadConfig();
-if (!config.snapshotDir) throw new Error('no snapshot directory: set FINCITE_SNAPSHOT');
-const home = process.env.FINCITE_BENCH_HOME ?? path.join(tmpdir(), 'fincite-bench-ask');
-const dataDir = path.join(home, 'pgdata');
-const fresh = !existsSync(dataDir);
-const db = await openDatabase({ dataDir });
-if (fresh || (await repo.tableCounts(db)).observations === 0) {
-  console.log(`loading the snapshot into ${dataDir} …`);
-  await runSync(db, { mode: 'snapshot', catalog, companies, snapshotDir: config.snapshotDir, documents: [snapshotDocuments(config.snapshotDir)], fundamentals: true });
-}
+const { db, config, home } = await openBenchDatabase('fincite-bench-ask');
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -2,16 +2,12 @@
 // next to two in-run baselines: reading the series the report cites from the database, and one engine answer.
 // Targets: < 3 s for Markdown/HTML, < 6 s for PDF (each figure includes building the report). Prints the figures
 // and writes bench/results/report.json.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../src/config.ts';
-import { catalog, companies } from '../src/data/catalog/index.ts';
-import { snapshotDocuments } from '../src/data/bootstrap.ts';
-import { runSync } from '../src/data/sync.ts';
+import { openBenchDatabase } from './snapshot-db.ts';
 import { createEngine } from '../src/engine/index.ts';
 import { buildReport, exportReport, pdfUnavailable, type Report, type ReportFormat } from '../src/report/index.ts';
-import { openDatabase } from '../src/store/db.ts';
 import * as repo from '../src/store/repo.ts';
 
 const TARGET_MS: Record<'md' | 'html' | 'pdf', number> = { md: 3000, html: 3000, pdf: 6000 };
@@ -25,16 +21,7 @@ const TOPICS: Array<{ topic: string; lang: 'zh' | 'en' }> = [
 ];
 const RUNS = Number(process.env.FINCITE_BENCH_RUNS ?? 3);
 
-const config = loadConfig();
-if (!config.snapshotDir) throw new Error('no snapshot directory: set FINCITE_SNAPSHOT');
-const home = process.env.FINCITE_BENCH_HOME ?? path.join(tmpdir(), 'fincite-bench-report');
-const dataDir = path.join(home, 'pgdata');
-const fresh = !existsSync(dataDir);
-const db = await openDatabase({ dataDir });
-if (fresh || (await repo.tableCounts(db)).observations === 0) {
-  console.log(`loading the snapshot into ${dataDir} …`);
-  await runSync(db, { mode: 'snapshot', catalog, companies, snapshotDir: config.snapshotDir, documents: [snapshotDocuments(config.snapshotDir)], fundamentals: true });
-}
+const { db, config } = await openBenchDatabase('fincite-bench-report');
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
