@@ -1,11 +1,21 @@
 // Runtime configuration read from the environment, validated once. Every default is documented in README.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The package root: the nearest folder above this module with fincite's package.json (from src/ or a dist/ chunk). */
+function findRepoRoot(): string {
+  const start = path.dirname(fileURLToPath(import.meta.url));
+  for (let dir = start; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const pkg = path.join(dir, 'package.json');
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'fincite') return dir;
+  }
+  return path.resolve(start, '..');
+}
+
+const repoRoot = findRepoRoot();
 
 const EnvSchema = z.object({
   FINCITE_HOME: z.string().min(1).optional(),
@@ -14,7 +24,29 @@ const EnvSchema = z.object({
   FINCITE_OFFLINE: z.enum(['0', '1', 'true', 'false']).optional(),
   FRED_API_KEY: z.string().min(1).optional(),
   FINCITE_LIVE_PROBE_URL: z.string().url().optional(),
+  FINCITE_PUBLIC_URL: z.string().url().optional(),
+  FINCITE_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),
+  FINCITE_AUTH_SECRET: z.string().min(32).optional(),
+  FINCITE_ANON_DAILY_QUOTA: z.coerce.number().int().min(0).optional(),
+  FINCITE_ASK_RATE_LIMIT: z.coerce.number().int().min(1).optional(),
+  FINCITE_SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).optional(),
 });
+
+/** Settings of `fincite serve` (accounts, quotas, rate limits); defaults documented in README. */
+export interface ServerSettings {
+  /** The public origin when served behind TLS/a proxy (e.g. https://fincite.example.com): cookies become Secure. */
+  publicUrl?: string;
+  /** Take the client address from the last X-Forwarded-For hop (only behind a proxy that sets it). */
+  trustProxy: boolean;
+  /** Secret that signs session cookies; generated once and kept in the database when not set. */
+  authSecret?: string;
+  /** Questions a signed-out visitor may ask per UTC day. */
+  anonDailyQuota: number;
+  /** Questions per minute per user or client address. */
+  askPerMinute: number;
+  /** Sign-in / sign-up attempts per minute per client address. */
+  signInPerMinute: number;
+}
 
 export interface Config {
   /** Home directory for the embedded database and caches. */
@@ -30,6 +62,7 @@ export interface Config {
   /** URL probed to decide whether live sources are reachable. */
   liveProbeUrl: string;
   repoRoot: string;
+  server: ServerSettings;
 }
 
 export function defaultSnapshotDir(): string {
@@ -53,5 +86,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     offline: e.FINCITE_OFFLINE === '1' || e.FINCITE_OFFLINE === 'true',
     liveProbeUrl: e.FINCITE_LIVE_PROBE_URL ?? 'https://fred.stlouisfed.org/graph/fredgraph.csv?id=DFF&cosd=2024-01-01',
     repoRoot,
+    server: {
+      publicUrl: e.FINCITE_PUBLIC_URL,
+      trustProxy: e.FINCITE_TRUST_PROXY === '1' || e.FINCITE_TRUST_PROXY === 'true',
+      authSecret: e.FINCITE_AUTH_SECRET,
+      anonDailyQuota: e.FINCITE_ANON_DAILY_QUOTA ?? 20,
+      askPerMinute: e.FINCITE_ASK_RATE_LIMIT ?? 30,
+      signInPerMinute: e.FINCITE_SIGNIN_RATE_LIMIT ?? 5,
+    },
   };
 }

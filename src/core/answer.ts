@@ -67,6 +67,8 @@ export interface Source {
   retrievedAt?: string;
   seriesId?: string;
   documentId?: string;
+  /** Document sources: the cited passage, verbatim. */
+  quote?: string;
 }
 
 /** A cited stretch of a document. */

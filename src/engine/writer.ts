@@ -91,6 +91,7 @@ export class AnswerWriter {
       this.sources.push(src);
       this.docSource.set(doc.id, src);
     }
+    if (doc.quote && !src.quote) src.quote = doc.quote;
     if (doc.quote) this.passages.push({ documentId: doc.id, title: doc.title, date: doc.date, url: doc.url, text: doc.quote, position: 0 });
     return src;
   }

@@ -31,7 +31,7 @@ export async function resolveReportTopic(db: Database, topic: string): Promise<R
 export async function buildReport(db: Database, topic: string, opts: ReportOptions): Promise<Report> {
   const resolved = await resolveReportTopic(db, topic);
   const data = new DataAccess(db);
-  const c = await ReportComposer.create(data, opts.lang);
+  const c = await ReportComposer.create(data, opts.lang, opts.onProgress);
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const head = resolved.kind === 'company' ? await companyReport(c, resolved.ticker, today) : await MACRO_PLANS[resolved.kind](c);
   return c.finish({ ...head, topic: topicId(resolved), generatedAt: new Date().toISOString() });

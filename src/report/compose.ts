@@ -9,7 +9,7 @@ import { prepareEvidence, stripUnsupported, verifyText } from '../engine/verify/
 import { AnswerWriter } from '../engine/writer.ts';
 import type { PeriodCitation } from '../knowledge/periods.ts';
 import type { StoredSeries } from '../store/repo.ts';
-import type { ChartOption, Report, ReportLang, ReportSection } from './types.ts';
+import type { ChartOption, Report, ReportLang, ReportSection, ReportStep } from './types.ts';
 
 export const REPORT_DISCLAIMER: Bilingual = {
   zh: '数据基于历史,不代表未来趋势;仅供投资者参考,不构成投资建议。',
@@ -43,13 +43,14 @@ export class ReportComposer {
     readonly lang: ReportLang,
     readonly data: DataAccess,
     private readonly metas: Map<string, StoredSeries>,
+    private readonly onProgress?: (step: ReportStep) => void,
   ) {
     this.w = new AnswerWriter(lang, (id) => metas.get(id));
   }
 
-  static async create(data: DataAccess, lang: ReportLang): Promise<ReportComposer> {
+  static async create(data: DataAccess, lang: ReportLang, onProgress?: (step: ReportStep) => void): Promise<ReportComposer> {
     const list = await data.seriesList();
-    return new ReportComposer(lang, data, new Map(list.map((s) => [s.id, s])));
+    return new ReportComposer(lang, data, new Map(list.map((s) => [s.id, s])), onProgress);
   }
 
   t(zh: string, en: string): string {
@@ -78,6 +79,7 @@ export class ReportComposer {
 
   /** Start a section; `id` marks the standard ones ('challenges', 'takeaways', 'method') for the exports. */
   section(zh: string, en: string, id?: string): void {
+    this.onProgress?.({ stage: 'section', index: this.drafts.length, heading: { zh, en } });
     this.drafts.push({ ...(id ? { id } : {}), heading: { zh, en }, blocks: [], factIds: new Set(), charts: [] });
   }
 
@@ -213,6 +215,7 @@ export class ReportComposer {
 
   /** Verify every section, strip what the verifier cannot support, and assemble the report. */
   finish(meta: { title: string; subtitle?: string; topic: string; generatedAt: string }): Report {
+    this.onProgress?.({ stage: 'verify' });
     const w = this.w;
     const ev = this.evidence();
     // Digits inside names (10年期, S&P 500) are not claims: hidden from the verifier as the engine does.

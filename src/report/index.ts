@@ -14,7 +14,7 @@ export { renderCharts, toHtml } from './html.ts';
 export { toMarkdown, verificationSummary } from './markdown.ts';
 export { DEFAULT_CHROMIUM, htmlToPdf, pdfUnavailable } from './pdf.ts';
 export { resolveTopic, TOPICS, topicId, type ResolvedTopic, type TopicInfo } from './topics.ts';
-export type { ChartOption, Report, ReportFormat, ReportOptions, ReportSection } from './types.ts';
+export type { ChartOption, Report, ReportFormat, ReportOptions, ReportSection, ReportStep } from './types.ts';
 
 export const REPORT_FORMATS: ReportFormat[] = ['md', 'html', 'pdf', 'json'];
 

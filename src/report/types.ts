@@ -2,7 +2,7 @@
 // lineage), the numbered sources they cite, the verifier's verdict and the disclaimer. `--format json` prints
 // exactly this object; the Markdown, HTML and PDF exports render it.
 import type { Fact, Source, Verification } from '../core/answer.ts';
-import type { IsoDate } from '../core/types.ts';
+import type { Bilingual, IsoDate } from '../core/types.ts';
 
 export type ReportLang = 'zh' | 'en';
 
@@ -42,6 +42,10 @@ export interface ReportOptions {
   lang: ReportLang;
   /** "Today" for calendar periods (year to date); defaults to the clock. */
   today?: IsoDate;
+  /** Called as the plan starts each section and when verification starts (for progress displays). */
+  onProgress?: (step: ReportStep) => void;
 }
+
+export type ReportStep = { stage: 'section'; index: number; heading: Bilingual } | { stage: 'verify' };
 
 export type ReportFormat = 'md' | 'html' | 'pdf' | 'json';

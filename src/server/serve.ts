@@ -1,16 +1,43 @@
-// `fincite serve`: the HTTP API on PORT (default 8080), over the same engine as the CLI.
+// `fincite serve`: the web app and the API on PORT (default 8080), over the same engine as the CLI. Report jobs
+// left unfinished by a previous process are resumed.
+import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import type { Database } from '../store/db.ts';
+import { loadConfig, type ServerSettings } from '../config.ts';
 import { createEngine } from '../engine/index.ts';
+import type { Database } from '../store/db.ts';
 import { createApp } from './app.ts';
+import { createAuth } from './auth.ts';
+import { ReportJobs } from './jobs.ts';
+
+export interface ServerParts {
+  app: ReturnType<typeof createApp>;
+  jobs: ReportJobs;
+}
+
+/** Everything a server process needs, wired once (tests build the same thing without a socket). */
+export async function createServerApp(db: Database, opts: { settings?: ServerSettings; webDir?: string; today?: string } = {}): Promise<ServerParts> {
+  const config = loadConfig();
+  const settings = opts.settings ?? config.server;
+  const jobs = new ReportJobs(db, opts.today ? { today: opts.today } : {});
+  const app = createApp({
+    db,
+    engine: createEngine({ db, ...(opts.today ? { today: opts.today } : {}) }),
+    auth: await createAuth(db, settings),
+    jobs,
+    settings,
+    webDir: opts.webDir ?? path.join(config.repoRoot, 'web', 'dist'),
+  });
+  await jobs.resume();
+  return { app, jobs };
+}
 
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
 }
 
-export async function startServer(db: Database, port: number, hostname = '0.0.0.0'): Promise<RunningServer> {
-  const app = createApp({ db, engine: createEngine({ db }) });
+export async function startServer(db: Database, port: number, hostname = '0.0.0.0', opts: { settings?: ServerSettings; webDir?: string } = {}): Promise<RunningServer> {
+  const { app, jobs } = await createServerApp(db, opts);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s));
   });
@@ -18,6 +45,9 @@ export async function startServer(db: Database, port: number, hostname = '0.0.0.
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {
     url: `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${actualPort}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await jobs.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

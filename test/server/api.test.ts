@@ -5,18 +5,18 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog, companies } from '../../src/data/catalog/index.ts';
 import { runSync } from '../../src/data/sync.ts';
-import { createEngine } from '../../src/engine/index.ts';
-import { createApp } from '../../src/server/app.ts';
+import { createServerApp, type ServerParts } from '../../src/server/serve.ts';
 import type { Database } from '../../src/store/db.ts';
 import { freshPglite, snapshotRoot } from '../helpers/db.ts';
+import { testSettings } from './helpers.ts';
 
 let db: Database;
-let app: ReturnType<typeof createApp>;
+let app: ServerParts['app'];
 
 beforeAll(async () => {
   db = await freshPglite();
   await runSync(db, { mode: 'snapshot', catalog, companies, snapshotDir: snapshotRoot, seriesIds: ['WALCL', 'DGS10', 'AAPL'] });
-  app = createApp({ db, engine: createEngine({ db, today: '2026-11-24' }) });
+  ({ app } = await createServerApp(db, { settings: testSettings(), webDir: '/nonexistent', today: '2026-11-24' }));
 }, 120_000);
 afterAll(async () => db?.close());
 
@@ -79,9 +79,45 @@ describe('API', () => {
     expect(d.observations).toEqual([{ date: last[0], value: Number(last[4]), open: Number(last[1]), high: Number(last[2]), low: Number(last[3]), close: Number(last[4]), volume: Number(last[5]) }]);
   });
 
+  it('series as a CSV download, values as in the raw file', async () => {
+    const r = await app.request('/api/series/WALCL/csv?from=2026-08-01');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toContain('text/csv');
+    expect(r.headers.get('content-disposition')).toBe('attachment; filename="WALCL.csv"');
+    const raw = readFileSync(path.join(snapshotRoot, 'fred-snapshot/WALCL.csv'), 'utf8').trim().split(/\r?\n/).filter((l) => /^\d/.test(l) && l >= '2026-08-01');
+    expect((await r.text()).trim().split('\n')).toEqual(['date,WALCL', ...raw]);
+    const bars = (await (await app.request('/api/series/AAPL/csv?from=2026-08-21')).text()).trim().split('\n');
+    expect(bars[0]).toBe('date,open,high,low,close,volume');
+    const last = readFileSync(path.join(snapshotRoot, 'equities/daily/AAPL.csv'), 'utf8').trim().split('\n').at(-1)!.split(',');
+    expect(bars[1]!.split(',').map(Number).slice(1)).toEqual(last.slice(1, 6).map(Number));
+    expect((await app.request('/api/series/NOPE/csv')).status).toBe(404);
+  });
+
   it('serves an OpenAPI document listing the routes', async () => {
     const doc = (await (await app.request('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/ask', '/api/series', '/api/series/{id}']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/ask',
+      '/api/conversations',
+      '/api/conversations/{id}',
+      '/api/documents',
+      '/api/me',
+      '/api/reports',
+      '/api/reports/topics',
+      '/api/reports/{id}',
+      '/api/reports/{id}/{format}',
+      '/api/series',
+      '/api/series/{id}',
+      '/api/series/{id}/csv',
+    ]);
+  });
+
+  it('without a built web app, app paths say how to build it and unknown paths are JSON 404s', async () => {
+    const page = await app.request('/reports');
+    expect(page.status).toBe(503);
+    expect(await page.text()).toContain('npm run build');
+    const missing = await app.request('/nope/deeper');
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('not_found');
   });
 });

@@ -1,0 +1,102 @@
+// POST /api/ask: the engine's Answer as JSON, or as server-sent events (progress, answer, saved). Signed-out
+// visitors spend a daily quota; everyone is rate-limited per minute; a signed-in user's questions and answers
+// are kept in their conversations.
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { rateLimiter } from 'hono-rate-limiter';
+import { streamSSE } from 'hono/streaming';
+import type { ServerSettings } from '../../config.ts';
+import type { Answer } from '../../core/answer.ts';
+import { FinciteError, userMessage } from '../../core/errors.ts';
+import { MAX_QUESTION_LENGTH } from '../../engine/engine.ts';
+import type { Engine } from '../../engine/index.ts';
+import * as state from '../../store/app-state.ts';
+import type { Database } from '../../store/db.ts';
+import { langOf, type AppContext, type AppEnv } from '../context.ts';
+import { NotFoundError, QuotaExceededError, RateLimitedError } from '../errors.ts';
+import { AnswerSchema, ErrorBody } from '../schemas.ts';
+
+const AskBody = z
+  .object({
+    question: z.string().trim().min(1).max(MAX_QUESTION_LENGTH).openapi({ example: '2022年6月以来美联储总资产减少了多少?' }),
+    lang: z.enum(['zh', 'en']).optional(),
+    conversationId: z.string().uuid().optional().openapi({ description: 'Signed in: append to this conversation (a new one when absent)' }),
+  })
+  .openapi('AskRequest');
+
+const askRoute = createRoute({
+  method: 'post',
+  path: '/api/ask',
+  summary: 'Ask a question; JSON, or server-sent events (progress, answer, saved) with Accept: text/event-stream',
+  request: { body: { content: { 'application/json': { schema: AskBody } }, required: true } },
+  responses: {
+    200: { description: 'The answer (or an honest refusal with suggestions)', content: { 'application/json': { schema: AnswerSchema }, 'text/event-stream': { schema: z.string() } } },
+    400: { description: 'Invalid input', content: { 'application/json': { schema: ErrorBody } } },
+    404: { description: 'conversationId is not one of the user’s conversations', content: { 'application/json': { schema: ErrorBody } } },
+    429: { description: 'Daily quota (signed out) or per-minute rate limit reached', content: { 'application/json': { schema: ErrorBody } } },
+  },
+});
+
+const today = () => new Date().toISOString().slice(0, 10);
+const quotaKey = (ip: string) => `ip:${ip}`;
+
+/** Signed-out visitors' quota for today: { limit, remaining }. */
+export async function quotaStatus(db: Database, settings: ServerSettings, ip: string): Promise<{ limit: number; remaining: number }> {
+  const used = await state.usedQuota(db, quotaKey(ip), today());
+  return { limit: settings.anonDailyQuota, remaining: Math.max(0, settings.anonDailyQuota - used) };
+}
+
+export function registerAsk(app: OpenAPIHono<AppEnv>, deps: { db: Database; engine: Engine; settings: ServerSettings }): void {
+  const { db, engine, settings } = deps;
+
+  app.use(
+    '/api/ask',
+    rateLimiter<AppEnv>({
+      windowMs: 60_000,
+      limit: settings.askPerMinute,
+      standardHeaders: 'draft-6',
+      keyGenerator: (c) => (c.get('user') ? `user:${c.get('user')!.id}` : `ip:${c.get('ip')}`),
+      handler: (c) => {
+        const reset = c.get('rateLimit')?.resetTime;
+        throw new RateLimitedError(reset ? Math.max(1, Math.ceil((reset.getTime() - Date.now()) / 1000)) : 60);
+      },
+    }),
+  );
+
+  app.openapi(askRoute, async (c) => {
+    const body = c.req.valid('json');
+    const user = c.get('user');
+    const lang = body.lang ?? langOf(c);
+    if (user && body.conversationId && !(await state.getConversation(db, user.id, body.conversationId))) {
+      throw new NotFoundError({ zh: '对话', en: 'conversation' });
+    }
+    if (!user) {
+      const used = await state.takeQuota(db, quotaKey(c.get('ip')), today());
+      const remaining = settings.anonDailyQuota - used;
+      if (remaining < 0) throw new QuotaExceededError(settings.anonDailyQuota);
+      c.header('X-Quota-Limit', String(settings.anonDailyQuota));
+      c.header('X-Quota-Remaining', String(remaining));
+    }
+    const opts = body.lang ? { lang: body.lang } : {};
+    const save = async (answer: Answer) => (user ? state.appendMessage(db, user.id, body.conversationId, body.question, answer) : null);
+
+    if ((c.req.header('accept') ?? '').includes('text/event-stream')) {
+      return streamSSE(c as AppContext, async (stream) => {
+        await stream.writeSSE({ event: 'progress', data: JSON.stringify({ stage: 'understanding' }) });
+        try {
+          const answer = await engine.ask(body.question, opts);
+          await stream.writeSSE({ event: 'progress', data: JSON.stringify({ stage: 'verified', numbers: answer.verification.numbers }) });
+          await stream.writeSSE({ event: 'answer', data: JSON.stringify(answer) });
+          const saved = await save(answer);
+          if (saved) await stream.writeSSE({ event: 'saved', data: JSON.stringify(saved) });
+        } catch (err) {
+          if (!(err instanceof FinciteError)) console.error(err);
+          await stream.writeSSE({ event: 'error', data: JSON.stringify({ code: err instanceof FinciteError ? err.code : 'internal', message: userMessage(err, lang) }) });
+        }
+      }) as never;
+    }
+    const answer = await engine.ask(body.question, opts);
+    const saved = await save(answer);
+    if (saved) c.header('X-Conversation-Id', saved.conversationId);
+    return c.json(answer as z.infer<typeof AnswerSchema>, 200);
+  });
+}
