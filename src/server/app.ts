@@ -57,6 +57,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // The report HTML is shown in a same-origin frame of the web app; nothing else may frame the site.
   app.use('*', secureHeaders({ xFrameOptions: 'SAMEORIGIN', crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: 'same-origin', referrerPolicy: 'strict-origin-when-cross-origin' }));
 
+  // liveness (no database work: also the baseline route of bench:serve); /healthz is readiness with data counts
+  app.get('/livez', (c) => c.json({ ok: true }));
   app.get('/healthz', async (c) => {
     const counts = await repo.tableCounts(db);
     return c.json({ ok: true, database: db.kind, series: counts.seriesWithData, observations: counts.observations, documents: counts.documents });
