@@ -12,7 +12,7 @@ export { renderChartSvg, CHART_FONT } from './charts.ts';
 export { ChromiumMissingError, EmptyTopicError, PdfExportError, UnknownTopicError } from './errors.ts';
 export { renderCharts, toHtml } from './html.ts';
 export { toMarkdown, verificationSummary } from './markdown.ts';
-export { DEFAULT_CHROMIUM, htmlToPdf, pdfUnavailable } from './pdf.ts';
+export { CHROMIUM_FLAGS, DEFAULT_CHROMIUM, chromiumPath, htmlToPdf, pdfUnavailable } from './pdf.ts';
 export { resolveTopic, TOPICS, topicId, type ResolvedTopic, type TopicInfo } from './topics.ts';
 export type { ChartOption, Report, ReportFormat, ReportOptions, ReportSection, ReportStep } from './types.ts';
 

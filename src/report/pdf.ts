@@ -8,7 +8,8 @@ import { escapeHtml } from './html.ts';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+/** Headless flags for Debian's Chromium on a closed network (no background connections). */
+export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export interface PdfOptions {
   /** The Chromium executable; default FINCITE_CHROMIUM or /usr/bin/chromium. */
@@ -39,7 +40,7 @@ export async function htmlToPdf(html: string, opts: PdfOptions = {}): Promise<Bu
 <span>${escapeHtml(opts.footerTitle ?? '')}</span><span>${page} <span class="pageNumber"></span>${of}<span class="totalPages"></span>${tail}</span></div>`;
   let browser;
   try {
-    browser = await chromium.launch({ executablePath, headless: true, args: FLAGS });
+    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
   } catch (err) {
     throw new PdfExportError(`Chromium did not start: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
   }

@@ -1,0 +1,160 @@
+// End to end in headless Chromium (playwright-core driving Debian's chromium) against the real server with the
+// whole snapshot: a Chinese question answered with a chart, a verified badge and a citation popover; signing up,
+// generating the QT report and downloading its PDF; the series explorer; English; a phone-sized screen.
+// Screenshots of the main pages are written to test-results/ for people to look at.
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_FLAGS, chromiumPath, pdfUnavailable } from '../../src/report/index.ts';
+import { createServerApp, type ServerParts } from '../../src/server/serve.ts';
+import type { Database } from '../../src/store/db.ts';
+import { loadedSnapshotDatabase, repoRoot } from '../helpers/db.ts';
+import { testSettings } from '../server/helpers.ts';
+
+const webDir = path.join(repoRoot, 'web', 'dist');
+const shots = path.join(repoRoot, 'test-results');
+const missing = pdfUnavailable() ?? (existsSync(path.join(webDir, 'index.html')) ? null : `the web app is not built (${webDir}); run npm run build`);
+
+if (missing && process.env.CI) {
+  it('end-to-end browser tests (required under CI)', () => {
+    throw new Error(`CI requires the browser tests: ${missing}`);
+  });
+} else if (missing) {
+  console.warn(`[skip] end-to-end browser tests skipped: ${missing}`);
+}
+
+describe.skipIf(Boolean(missing))('web app in headless Chromium', () => {
+  let db: Database;
+  let parts: ServerParts;
+  let server: ServerType;
+  let base: string;
+  let browser: Browser;
+  /** Uncaught errors of any page: none may happen. */
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    db = await loadedSnapshotDatabase();
+    parts = await createServerApp(db, { settings: testSettings({ trustProxy: false }), webDir, today: '2026-11-24' });
+    server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: parts.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    const addr = server.address();
+    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await parts?.jobs.stop();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await db?.close();
+  });
+
+  async function newPage(viewport = { width: 1366, height: 900 }): Promise<Page> {
+    const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
+    return page;
+  }
+
+  async function ask(page: Page, question: string): Promise<void> {
+    await page.getByTestId('question-input').fill(question);
+    await page.getByTestId('question-input').press('Enter');
+    await page.getByTestId('answer').last().getByTestId('verified-badge').waitFor({ timeout: 30_000 });
+  }
+
+  it('asks a Chinese question; the answer has a chart, a verified badge and a citation that opens its source', async () => {
+    const page = await newPage();
+    await page.goto(base + '/');
+    await page.screenshot({ path: path.join(shots, 'home-zh.png') });
+    await ask(page, '2022年6月以来美联储总资产减少了多少?');
+    const answer = page.getByTestId('answer').last();
+    const text = await answer.innerText();
+    expect(text).toContain('亿美元');
+    expect(text).toMatch(/数据截至|截至/);
+    const badge = await answer.getByTestId('verified-badge').innerText();
+    const [supported, total] = badge.match(/(\d+)\s*\/\s*(\d+)/)!.slice(1).map(Number);
+    expect(total).toBeGreaterThan(0);
+    expect(supported).toBe(total);
+    expect(await answer.locator('canvas, svg').count()).toBeGreaterThan(0);
+    await answer.getByTestId('citation').first().click();
+    const pop = page.getByTestId('citation-popover');
+    await pop.waitFor();
+    const popText = await pop.innerText();
+    expect(popText).toContain('WALCL');
+    expect(await pop.locator('a[href^="https://fred.stlouisfed.org/series/WALCL"]').count()).toBe(1);
+    await page.screenshot({ path: path.join(shots, 'chat-zh-citation.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => pop.count()).toBe(0);
+  }, 120_000);
+
+  it('an unanswerable question shows the reason and clickable suggestions', async () => {
+    const page = await newPage();
+    await page.goto(base + '/');
+    await ask(page, '明年美股会涨吗?');
+    const chips = page.getByTestId('answer').last().getByTestId('suggestion');
+    expect(await chips.count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(shots, 'chat-unanswerable.png') });
+  }, 120_000);
+
+  it('signs up, generates the QT report with progress, reads it and downloads the PDF', async () => {
+    const page = await newPage();
+    await page.goto(base + '/signup');
+    await page.getByTestId('auth-name').fill('王研究员');
+    await page.getByTestId('auth-email').fill('analyst@example.com');
+    await page.getByTestId('auth-password').fill('a long passphrase');
+    await page.screenshot({ path: path.join(shots, 'signup.png') });
+    await page.getByTestId('auth-submit').click();
+    await page.getByTestId('sign-out').waitFor({ timeout: 20_000 });
+
+    await page.goto(base + '/reports');
+    await page.getByTestId('report-topic').fill('美联储缩表');
+    await page.getByTestId('report-generate').click();
+    await page.getByTestId('report-progress').waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: path.join(shots, 'report-progress.png') });
+    const pdfLink = page.getByTestId('download-pdf');
+    await pdfLink.waitFor({ timeout: 120_000 });
+    const frame = page.frameLocator('iframe').first();
+    await frame.locator('h1').first().waitFor({ timeout: 30_000 });
+    expect(await frame.locator('h1').first().innerText()).toMatch(/缩表|资产负债表/);
+    await page.screenshot({ path: path.join(shots, 'report-done.png') });
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), pdfLink.click()]);
+    const file = path.join(shots, 'qt-report.pdf');
+    await download.saveAs(file);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    // the conversation history belongs to the account
+    await page.goto(base + '/');
+    await ask(page, '10年期美债收益率最新是多少?');
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/\/c\/[0-9a-f-]{36}$/);
+    await page.screenshot({ path: path.join(shots, 'chat-signed-in.png') });
+  }, 240_000);
+
+  it('series explorer: search, chart, table and a CSV link', async () => {
+    const page = await newPage();
+    await page.goto(base + '/series/DGS10');
+    await page.locator('canvas, svg').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('table tr').count()).toBeGreaterThan(10);
+    expect(await page.locator('a[href*="/api/series/DGS10/csv"]').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(shots, 'series-dgs10.png') });
+  }, 120_000);
+
+  it('switches to English and fits a phone-sized screen', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await page.goto(base + '/');
+    await page.getByTestId('lang-switch').click();
+    await ask(page, 'What is the latest 10-year Treasury yield?');
+    const answer = page.getByTestId('answer').last();
+    expect(await answer.innerText()).toMatch(/10-year|Treasury/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(shots, 'mobile-en.png'), fullPage: false });
+  }, 120_000);
+
+  it('no page threw an uncaught error', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
