@@ -110,13 +110,13 @@ export function buildProgram(): Command {
 
   program
     .command('start')
-    .description('load data on first start (live, else the offline snapshot), print the database status and serve the API')
+    .description('load data on first start (live, else the offline snapshot), print the database status and serve the web app and API')
     .option('--port <port>', 'port (default PORT or 8080)')
     .action((opts: { port?: string }) => serveAction(opts));
 
   program
     .command('serve')
-    .description('serve the HTTP API (PORT, default 8080)')
+    .description('serve the web app and the HTTP API (PORT, default 8080)')
     .option('--port <port>', 'port (default PORT or 8080)')
     .action((opts: { port?: string }) => serveAction({ ...opts, status: false }));
 

@@ -117,7 +117,9 @@ export async function listSeries(db: Executor): Promise<StoredSeries[]> {
 }
 
 export async function getSeries(db: Executor, id: string): Promise<StoredSeries | null> {
-  const rows = await db.query<SeriesRowRaw>('SELECT * FROM series WHERE upper(id) = upper($1)', [id]);
+  // the exact id by primary key first (the usual case), then case-insensitively (dgs10, aapl)
+  let rows = await db.query<SeriesRowRaw>('SELECT * FROM series WHERE id = $1', [id]);
+  if (!rows.length) rows = await db.query<SeriesRowRaw>('SELECT * FROM series WHERE upper(id) = upper($1)', [id]);
   return rows[0] ? toStoredSeries(rows[0]) : null;
 }
 
