@@ -1,6 +1,8 @@
 // Bundles the CLI (and everything it imports from src/) into dist/cli.js so that a `fincite` process starts
-// without compiling TypeScript. Dependencies stay external. Runs on `npm ci` (prepare) and `npm run build`.
+// without compiling TypeScript, then builds the web app (web/, React + Vite) into web/dist, which the server
+// serves at /. Dependencies stay external to the CLI bundle. Runs on `npm ci` (prepare) and `npm run build`.
 import { build } from 'esbuild';
+import { build as buildWeb } from 'vite';
 
 await build({
   entryPoints: { cli: 'src/cli/main.ts' },
@@ -17,3 +19,5 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
+
+await buildWeb({ root: 'web', configFile: 'web/vite.config.ts', logLevel: 'warn' });

@@ -40,6 +40,22 @@ export function formatMoney(amount: number, currency: string, lang: Lang, decima
   return wrap(groupThousands(trimNumber(abs, decimals)), '');
 }
 
+/**
+ * The unit a chart axis of money should use, so its ticks read like the text (亿美元 / $ billion), not "280万"
+ * millions: the divisor from the stored value and the axis name.
+ */
+export function moneyAxis(unit: Unit, maxAbsStored: number, lang: Lang): { divisor: number; name: string } | null {
+  if (unit.kind !== 'currency') return null;
+  const currency = unit.currency ?? 'USD';
+  const base = maxAbsStored * unit.scale;
+  const steps: Array<[number, string]> =
+    lang === 'zh'
+      ? [[1e12, `万亿${CURRENCY_ZH[currency] ?? currency}`], [1e8, `亿${CURRENCY_ZH[currency] ?? currency}`], [1, CURRENCY_ZH[currency] ?? currency]]
+      : [[1e12, `trillions of ${currency}`], [1e9, `billions of ${currency}`], [1e6, `millions of ${currency}`], [1, currency]];
+  const [size, name] = steps.find(([n]) => base >= n) ?? steps[steps.length - 1]!;
+  return { divisor: size / unit.scale, name };
+}
+
 /** A value in a series' native units, formatted for people in the given language. */
 export function formatValue(value: number, unit: Unit, lang: Lang, decimals = 2): string {
   switch (unit.kind) {

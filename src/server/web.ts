@@ -11,9 +11,9 @@ const APP_ROUTES = /^\/(?:|c\/[\w-]+|reports(?:\/[\w-]+)?|series(?:\/[^/]+)?|log
 
 export function registerWeb(app: Hono<AppEnv>, webDir: string): void {
   const index = path.join(webDir, 'index.html');
-  const built = existsSync(index);
-  const html = built ? readFileSync(index, 'utf8') : null;
-  if (built) {
+  // read per request (a small file): a rebuild under a running server then serves the new asset names
+  const page = () => (existsSync(index) ? readFileSync(index, 'utf8') : null);
+  if (existsSync(webDir)) {
     app.use(
       '/assets/*',
       serveStatic({
@@ -28,6 +28,7 @@ export function registerWeb(app: Hono<AppEnv>, webDir: string): void {
   app.get('*', async (c, next) => {
     if (!APP_ROUTES.test(c.req.path)) return next();
     c.header('Cache-Control', 'no-cache');
+    const html = page();
     if (html) return c.html(html);
     return c.html(
       '<!doctype html><meta charset="utf-8"><title>fincite</title><p>网页应用尚未构建:请运行 <code>npm run build</code>。<br>The web app is not built: run <code>npm run build</code>. The API is at <a href="/api/openapi.json">/api/openapi.json</a>.</p>',

@@ -1,0 +1,77 @@
+// The question box: Enter asks, Shift+Enter starts a new line, and Enter while an IME is composing (typing
+// Chinese with pinyin) only confirms the characters.
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useI18n } from '../i18n.ts';
+
+/** The API's limit (MAX_QUESTION_LENGTH in src/engine/engine.ts, which cannot be imported in a browser). */
+export const MAX_QUESTION = 500;
+
+// on a phone, focusing the box on load would throw up the keyboard over the examples
+const NARROW = window.matchMedia('(max-width: 600px)');
+
+interface Props {
+  busy: boolean;
+  onSubmit: (question: string) => void;
+}
+
+export function Composer({ busy, onSubmit }: Props) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const box = useRef<HTMLTextAreaElement>(null);
+
+  // grow with the text up to a few lines, then scroll
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    el.style.height = `${Math.min(el.scrollHeight, 200)}px`;
+  }, [text]);
+
+  const submit = (e?: FormEvent) => {
+    e?.preventDefault();
+    const q = text.trim();
+    if (!q || busy) return;
+    onSubmit(q);
+    setText('');
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      submit();
+    }
+  };
+
+  const near = text.length > MAX_QUESTION * 0.8;
+  return (
+    <form className="composer" onSubmit={submit}>
+      <label htmlFor="question" className="sr-only">
+        {t('chat.inputLabel')}
+      </label>
+      <textarea
+        id="question"
+        ref={box}
+        data-testid="question-input"
+        rows={1}
+        value={text}
+        maxLength={MAX_QUESTION}
+        placeholder={t('chat.placeholder')}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKeyDown}
+        aria-describedby="composer-hint"
+        autoFocus={!NARROW.matches}
+      />
+      <div className="composer-bar">
+        <span id="composer-hint" className="composer-hint">
+          {near ? t('chat.tooLong', { max: MAX_QUESTION }) + ` ${text.length}/${MAX_QUESTION}` : t('chat.hint')}
+        </span>
+        <button type="submit" className="btn btn-primary" data-testid="ask-button" disabled={busy || !text.trim()}>
+          {busy ? t('chat.asking') : t('chat.ask')}
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M3 8h9M8.5 4.5L12 8l-3.5 3.5" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+        </button>
+      </div>
+    </form>
+  );
+}

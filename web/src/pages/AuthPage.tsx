@@ -1,0 +1,100 @@
+// Sign in (/login) and sign up (/signup) against better-auth's JSON endpoints; the session cookie it sets is
+// what /api/me and every later request read.
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../api.ts';
+import { Alert } from '../components/Alert.tsx';
+import { Logo } from '../components/Logo.tsx';
+import { useI18n, type Translate } from '../i18n.ts';
+import { Link, navigate } from '../router.tsx';
+import { useSession } from '../session.tsx';
+
+const MIN_PASSWORD = 8;
+
+function authError(err: unknown, t: Translate): string {
+  if (!(err instanceof ApiError)) return t('chat.networkError');
+  if (err.status === 429) return t('auth.errTooMany');
+  if (err.code === 'INVALID_EMAIL_OR_PASSWORD') return t('auth.errInvalid');
+  // better-auth names it USER_ALREADY_EXISTS or USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL depending on the version
+  if (err.code.startsWith('USER_ALREADY_EXISTS')) return t('auth.errExists');
+  if (err.code === 'PASSWORD_TOO_SHORT') return t('auth.errShortPassword');
+  return err.message || t('auth.errGeneric');
+}
+
+export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
+  const { t } = useI18n();
+  const { refreshMe, refreshConversations } = useSession();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const signup = mode === 'signup';
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (signup && password.length < MIN_PASSWORD) {
+      setError(t('auth.errShortPassword'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      if (signup) await api('/api/auth/sign-up/email', { method: 'POST', body: { name: name.trim(), email: email.trim(), password } });
+      else await api('/api/auth/sign-in/email', { method: 'POST', body: { email: email.trim(), password } });
+      await refreshMe();
+      await refreshConversations();
+      navigate('/');
+    } catch (err) {
+      setError(authError(err, t));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="auth">
+      <form className="card auth-card" onSubmit={(e) => void submit(e)}>
+        <div className="auth-brand">
+          <Logo />
+        </div>
+        <h1>{signup ? t('auth.signUpTitle') : t('auth.signInTitle')}</h1>
+        <p className="muted">{signup ? t('auth.signUpLead') : t('auth.signInLead')}</p>
+        {error && <Alert>{error}</Alert>}
+        {signup && (
+          <div className="field">
+            <label htmlFor="auth-name">{t('auth.name')}</label>
+            <input id="auth-name" data-testid="auth-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" required maxLength={100} />
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor="auth-email">{t('auth.email')}</label>
+          <input id="auth-email" data-testid="auth-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" required />
+        </div>
+        <div className="field">
+          <label htmlFor="auth-password">{t('auth.password')}</label>
+          <input
+            id="auth-password"
+            data-testid="auth-password"
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete={signup ? 'new-password' : 'current-password'}
+            minLength={signup ? MIN_PASSWORD : undefined}
+            required
+            aria-describedby={signup ? 'password-hint' : undefined}
+          />
+          {signup && (
+            <span id="password-hint" className="field-hint">
+              {t('auth.passwordHint')}
+            </span>
+          )}
+        </div>
+        <button type="submit" className="btn btn-primary btn-block" data-testid="auth-submit" disabled={busy}>
+          {busy ? t('auth.submitting') : signup ? t('auth.submitSignUp') : t('auth.submitSignIn')}
+        </button>
+        <p className="auth-switch">
+          <Link href={signup ? '/login' : '/signup'}>{signup ? t('auth.toSignIn') : t('auth.toSignUp')}</Link>
+        </p>
+      </form>
+    </div>
+  );
+}

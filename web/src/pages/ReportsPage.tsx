@@ -1,0 +1,174 @@
+// Reports (/reports): pick or type a topic, generate, and the user's report library. Reports belong to an
+// account, so a signed-out visitor is told why and offered sign in / sign up.
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { api, type ReportSummary, type ReportTopic } from '../api.ts';
+import { Alert, errorText } from '../components/Alert.tsx';
+import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
+import { ReportsSignedOut, StatusPill } from '../components/ReportBits.tsx';
+import { formatTimestamp } from '../format.ts';
+import { useI18n } from '../i18n.ts';
+import { Link, navigate } from '../router.tsx';
+import { useSession } from '../session.tsx';
+
+function Library() {
+  const { t } = useI18n();
+  const [reports, setReports] = useState<ReportSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setReports(await api<ReportSummary[]>('/api/reports'));
+      setError(null);
+    } catch (err) {
+      setError(errorText(err, t));
+    }
+  }, [t]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const remove = async (id: string) => {
+    try {
+      await api(`/api/reports/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    } catch (err) {
+      setError(errorText(err, t));
+    }
+    await load();
+  };
+
+  return (
+    <section className="section" aria-labelledby="library-title">
+      <h2 id="library-title" className="section-title">
+        {t('reports.library')}
+      </h2>
+      {error && <Alert>{error}</Alert>}
+      {reports === null && !error && <p className="muted">{t('common.loading')}</p>}
+      {reports?.length === 0 && <p className="muted">{t('reports.libraryEmpty')}</p>}
+      {reports && reports.length > 0 && (
+        <ul className="list" data-testid="report-library">
+          {reports.map((r) => (
+            <li key={r.id} className="list-row">
+              <div className="list-main">
+                <Link href={`/reports/${encodeURIComponent(r.id)}`} className="list-title">
+                  {r.title ?? r.topic}
+                </Link>
+                <span className="list-sub">
+                  {r.title ? `${r.topic} · ` : ''}
+                  <span className="num">{formatTimestamp(r.createdAt)}</span>
+                </span>
+              </div>
+              <StatusPill status={r.status} />
+              <ConfirmDelete label={t('reports.deleteLabel', { title: r.title ?? r.topic })} onConfirm={() => void remove(r.id)} testId="report-delete" />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Generator() {
+  const { t, lang } = useI18n();
+  const [topics, setTopics] = useState<ReportTopic[]>([]);
+  const [topic, setTopic] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    api<ReportTopic[]>('/api/reports/topics')
+      .then(setTopics)
+      .catch(() => setTopics([])); // the free-text box still works without the list
+  }, []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const text = topic.trim();
+    if (!text) {
+      input.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const { id } = await api<{ id: string }>('/api/reports', { method: 'POST', body: { topic: text, lang } });
+      navigate(`/reports/${encodeURIComponent(id)}`);
+    } catch (err) {
+      setError(errorText(err, t));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card generator" onSubmit={(e) => void submit(e)}>
+      {topics.length > 0 && (
+        <fieldset className="topics">
+          <legend className="section-label">{t('reports.topics')}</legend>
+          <div className="topic-grid">
+            {topics.map((tp) => {
+              const value = tp.example || tp.name[lang];
+              return (
+                <button
+                  key={tp.id}
+                  type="button"
+                  className="topic"
+                  data-testid="report-topic-chip"
+                  aria-pressed={topic === value}
+                  onClick={() => {
+                    setTopic(value);
+                    input.current?.focus();
+                  }}
+                >
+                  <span className="topic-name">{tp.name[lang]}</span>
+                  {tp.example && <span className="topic-example">{tp.example}</span>}
+                </button>
+              );
+            })}
+          </div>
+        </fieldset>
+      )}
+      <label htmlFor="report-topic" className="field-label">
+        {t('reports.topicLabel')}
+      </label>
+      <div className="generator-row">
+        <input
+          id="report-topic"
+          ref={input}
+          data-testid="report-topic"
+          value={topic}
+          maxLength={200}
+          placeholder={t('reports.topicPlaceholder')}
+          onChange={(e) => setTopic(e.target.value)}
+        />
+        <button type="submit" className="btn btn-primary" data-testid="report-generate" disabled={busy}>
+          {busy ? t('reports.generating') : t('reports.generate')}
+        </button>
+      </div>
+      {error && <Alert>{error}</Alert>}
+    </form>
+  );
+}
+
+export function ReportsPage() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  return (
+    <div className="page">
+      <header className="page-head">
+        <h1>{t('reports.title')}</h1>
+        <p className="lead">{t('reports.lead')}</p>
+      </header>
+      {me === null ? (
+        <p className="muted">{t('common.loading')}</p>
+      ) : me.user ? (
+        <>
+          <Generator />
+          <Library />
+        </>
+      ) : (
+        <ReportsSignedOut />
+      )}
+    </div>
+  );
+}
