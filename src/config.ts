@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { loadLlmConfig, type LlmConfig } from './engine/llm/config.ts';
 
 /** The package root: the nearest folder above this module with fincite's package.json (from src/ or a dist/ chunk). */
 function findRepoRoot(): string {
@@ -30,6 +31,7 @@ const EnvSchema = z.object({
   FINCITE_ANON_DAILY_QUOTA: z.coerce.number().int().min(0).optional(),
   FINCITE_ASK_RATE_LIMIT: z.coerce.number().int().min(1).optional(),
   FINCITE_SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).optional(),
+  FINCITE_API_TOKEN: z.string().min(16).optional(),
 });
 
 /** Settings of `fincite serve` (accounts, quotas, rate limits); defaults documented in README. */
@@ -46,6 +48,8 @@ export interface ServerSettings {
   askPerMinute: number;
   /** Sign-in / sign-up attempts per minute per client address. */
   signInPerMinute: number;
+  /** Bearer token of the machine endpoints (/mcp, /v1); absent: those endpoints answer 503 and say how to enable them. */
+  apiToken?: string;
 }
 
 export interface Config {
@@ -63,6 +67,8 @@ export interface Config {
   liveProbeUrl: string;
   repoRoot: string;
   server: ServerSettings;
+  /** The language model of the LLM mode (FINCITE_LLM_* or $FINCITE_HOME/config.json), or null: deterministic. */
+  llm: LlmConfig | null;
 }
 
 export function defaultSnapshotDir(): string {
@@ -86,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     offline: e.FINCITE_OFFLINE === '1' || e.FINCITE_OFFLINE === 'true',
     liveProbeUrl: e.FINCITE_LIVE_PROBE_URL ?? 'https://fred.stlouisfed.org/graph/fredgraph.csv?id=DFF&cosd=2024-01-01',
     repoRoot,
+    llm: loadLlmConfig(env, home),
     server: {
       publicUrl: e.FINCITE_PUBLIC_URL,
       trustProxy: e.FINCITE_TRUST_PROXY === '1' || e.FINCITE_TRUST_PROXY === 'true',
@@ -93,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       anonDailyQuota: e.FINCITE_ANON_DAILY_QUOTA ?? 20,
       askPerMinute: e.FINCITE_ASK_RATE_LIMIT ?? 30,
       signInPerMinute: e.FINCITE_SIGNIN_RATE_LIMIT ?? 5,
+      apiToken: e.FINCITE_API_TOKEN,
     },
   };
 }

@@ -172,7 +172,7 @@ export function buildProgram(): Command {
         await ensureLoaded(db, config, { onMode: (c) => process.stderr.write(`${c.reason}\n`) });
         const { createEngine } = await import('../engine/index.ts');
         const { printAnswer } = await import('./answer.ts');
-        const answer = await createEngine({ db }).ask(question, explicitLang ? { lang: explicitLang } : {});
+        const answer = await createEngine({ db, llm: config.llm }).ask(question, explicitLang ? { lang: explicitLang } : {});
         if (opts.json) process.stdout.write(JSON.stringify(answer, null, 2) + '\n');
         else printAnswer(answer);
         if (answer.unanswerable) process.exitCode = EXIT.userError;

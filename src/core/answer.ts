@@ -113,4 +113,17 @@ export interface Answer {
   /** Which engine wrote the answer ('deterministic' or a model name). */
   engine?: string;
   dataAsOf?: IsoDate;
+  /** Model calls, tokens and tool calls behind the answer (LLM mode). */
+  usage?: AnswerUsage;
+}
+
+export interface AnswerUsage {
+  modelCalls: number;
+  inputTokens: number;
+  outputTokens: number;
+  toolCalls: Array<{ tool: string; ok: boolean }>;
+  /** Numbers the model wrote that no fact supported, before the repair round. */
+  repaired?: number;
+  /** The model that was asked first, when a fallback answered. */
+  fallbackFrom?: string;
 }

@@ -10,12 +10,12 @@ import type { AskOptions, Engine, EngineOptions } from './index.ts';
 import type { Subject } from './plan.ts';
 import { buildContext, understand, type NotUnderstood, type UnderstandContext } from './understand/index.ts';
 import { detectLanguage } from './understand/lang.ts';
-import { stripUnsupported, verifyText } from './verify/index.ts';
+import { composeAnswer, verifyBody } from './compose.ts';
 import { AnswerWriter } from './writer.ts';
 
 export const MAX_QUESTION_LENGTH = 500;
 
-export const DISCLAIMER: Bilingual = { zh: '数据基于历史,不构成投资建议。', en: 'Based on historical data; for information only, not investment advice.' };
+export { DISCLAIMER, maskNames } from './compose.ts';
 
 export class EmptyQuestionError extends FinciteError {
   constructor() {
@@ -41,19 +41,6 @@ function suggestionsFor(lang: 'zh' | 'en', subjects: Subject[], names: Map<strin
       : ["How large is the Fed's balance sheet now?", 'What was the 10-year Treasury yield on 2024-04-25?', 'What is the latest core CPI inflation rate?', 'How much has the Fed’s Treasury portfolio shrunk since June 2022?'];
   for (const d of defaults) if (out.length < 3) out.push(d);
   return out.slice(0, 3);
-}
-
-/** Replace the digits of every occurrence of a name by '#', so the text keeps its length and offsets. */
-export function maskNames(text: string, names: string[]): string {
-  let out = text;
-  for (const n of names.filter((x) => /\d/.test(x) && x.length >= 3).sort((a, b) => b.length - a.length)) {
-    let at = out.indexOf(n);
-    while (at >= 0) {
-      out = out.slice(0, at) + n.replace(/\d/g, '#') + out.slice(at + n.length);
-      at = out.indexOf(n, at + n.length);
-    }
-  }
-  return out;
 }
 
 export function createEngine(opts: EngineOptions): Engine {
@@ -93,54 +80,48 @@ export function createEngine(opts: EngineOptions): Engine {
     };
   }
 
+  const llm = opts.llm ?? null;
+
   return {
+    name: llm ? `${llm.provider}:${llm.model}` : 'deterministic',
     async ask(question: string, askOpts: AskOptions = {}): Promise<Answer> {
       if (typeof question !== 'string' || !question.trim()) throw new EmptyQuestionError();
       if (question.length > MAX_QUESTION_LENGTH) throw new InputTooLargeError(askOpts.lang === 'zh' || detectLanguage(question) === 'zh' ? '问题' : 'question', MAX_QUESTION_LENGTH);
       const lang = askOpts.lang ?? detectLanguage(question);
-      const { ctx, names } = await context();
-      const u = understand(question, ctx, lang);
-      if (!u.ok) return unanswerable(question, u.why, names);
-      const plan = u.plan;
-      const metas = new Map((await data.seriesList()).map((s) => [s.id, s]));
-      const w = new AnswerWriter(lang, (id) => metas.get(id));
-      try {
-        await execute({ data, w, plan });
-      } catch (err) {
-        if (err instanceof NoAnswerError || err instanceof DateOutOfRangeError || A.isNoDataError(err) || err instanceof A.UndefinedResultError || err instanceof A.InvalidArgumentError || err instanceof A.UnitMismatchError) {
-          const reason = (err as FinciteError).messages ?? { zh: '数据无法回答这个问题。', en: 'The data cannot answer this question.' };
-          return unanswerable(question, { lang, kind: 'unsupported', subjects: plan.subjects, reason }, names);
+      if (llm) {
+        // loaded only in LLM mode: the AI SDK and providers stay out of a deterministic process's start-up
+        const { llmAnswer, LlmUnavailableError } = await import('./llm/answer.ts');
+        try {
+          return await llmAnswer(question, lang, { data, today: day, config: llm, ...(opts.model ? { model: opts.model } : {}), ...(askOpts.onProgress ? { onProgress: askOpts.onProgress } : {}) });
+        } catch (err) {
+          if (!(err instanceof LlmUnavailableError)) throw err;
+          // the product keeps answering without its model: the deterministic engine, saying so
+          const a = await deterministic(question, lang);
+          const note = lang === 'zh' ? `(语言模型暂不可用,以下由确定性引擎回答。)` : `(The language model is unavailable; the deterministic engine answered.)`;
+          return { ...a, text: `${note}\n\n${a.text}`, usage: { modelCalls: 0, inputTokens: 0, outputTokens: 0, toolCalls: [], fallbackFrom: `${llm.provider}:${llm.model}` } };
         }
-        throw err;
       }
-      const dataAsOf = w.sources.filter((s) => s.kind === 'series' && s.date).map((s) => s.date!).sort().at(-1);
-      const asOfSource = w.sources.find((x) => x.kind === 'series' && x.date === dataAsOf);
-      const asOfText = dataAsOf ? w.obsDate(dataAsOf, (asOfSource?.seriesId && metas.get(asOfSource.seriesId)?.frequency) || 'daily') : '';
-      const asOfLine = dataAsOf ? (lang === 'zh' ? `数据截至${asOfText}。` : `Data as of ${asOfText}.`) : '';
-      const body = w.paragraphs.join('\n\n');
-      // Digits inside names (标普500, 10-Year, S&P 500) are not claims: hide them from the verifier, keeping offsets.
-      const nameList = [...new Set(w.sources.filter((x) => x.seriesId).flatMap((x) => { const m = metas.get(x.seriesId!); return m ? [m.title.zh, m.title.en, w.name(m), ...m.aliases] : []; }))];
-      // The verifier matches a number to facts about what its sentence names; the text names series by their
-      // short names and aliases, so those join each fact's label here.
-      const described = w.facts.map((f) => {
-        const ids = new Set([f.seriesId, ...f.inputs.map((i) => i.seriesId)].filter((x): x is string => Boolean(x)));
-        const extra = [...ids].flatMap((id) => { const m = metas.get(id); return m ? [w.name(m), m.title.zh, ...m.aliases] : []; }).join(' ');
-        return extra ? { ...f, label: { zh: `${f.label.zh} ${extra}`, en: `${f.label.en} ${extra}` } } : f;
-      });
-      const verification = verifyText(maskNames(body, nameList), { facts: described, passages: w.passages, numbers: w.params }, { lang });
-      const shown = verification.unsupported.length ? stripUnsupported(body, verification, { lang }) : body;
-      const text = [shown, asOfLine, `*${DISCLAIMER[lang]}*`].filter(Boolean).join('\n\n');
-      return {
-        question,
-        language: lang,
-        text,
-        facts: w.facts,
-        sources: w.sources,
-        charts: w.charts,
-        verification: { numbers: verification.numbers, supported: verification.supported, unsupported: verification.unsupported },
-        engine: 'deterministic',
-        ...(dataAsOf ? { dataAsOf } : {}),
-      };
+      return deterministic(question, lang);
     },
   };
+
+  async function deterministic(question: string, lang: 'zh' | 'en'): Promise<Answer> {
+    const { ctx, names } = await context();
+    const u = understand(question, ctx, lang);
+    if (!u.ok) return unanswerable(question, u.why, names);
+    const plan = u.plan;
+    const metas = new Map((await data.seriesList()).map((s) => [s.id, s]));
+    const w = new AnswerWriter(lang, (id) => metas.get(id));
+    try {
+      await execute({ data, w, plan });
+    } catch (err) {
+      if (err instanceof NoAnswerError || err instanceof DateOutOfRangeError || A.isNoDataError(err) || err instanceof A.UndefinedResultError || err instanceof A.InvalidArgumentError || err instanceof A.UnitMismatchError) {
+        const reason = (err as FinciteError).messages ?? { zh: '数据无法回答这个问题。', en: 'The data cannot answer this question.' };
+        return unanswerable(question, { lang, kind: 'unsupported', subjects: plan.subjects, reason }, names);
+      }
+      throw err;
+    }
+    const body = w.paragraphs.join('\n\n');
+    return composeAnswer({ question, lang, w, metas, body, verification: verifyBody(body, w, metas, lang), engine: 'deterministic' });
+  }
 }

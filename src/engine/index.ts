@@ -2,21 +2,37 @@
 // and a numbered citation — or an honest `unanswerable` with suggestions. CLI, HTTP API, MCP server, web app
 // and report builder all call this; none of them computes anything of its own.
 import type { Answer } from '../core/answer.ts';
+import type { LanguageModel } from 'ai';
 import type { Database } from '../store/db.ts';
+import type { LlmConfig } from './llm/config.ts';
 
 export interface AskOptions {
   /** Answer language; by default the question's language (any CJK character → zh). */
   lang?: 'zh' | 'en';
+  /** Steps as they happen (LLM mode: the model asked, each tool call, verification, the repair round). */
+  onProgress?: (p: AskProgress) => void;
 }
+
+export type AskProgress =
+  | { stage: 'model'; model: string }
+  | { stage: 'tool'; tool: string; input: unknown }
+  | { stage: 'verifying' }
+  | { stage: 'repair'; unsupported: number };
 
 export interface Engine {
   ask(question: string, opts?: AskOptions): Promise<Answer>;
+  /** 'deterministic', or the configured model ('openai-compatible:deepseek-chat'). */
+  readonly name: string;
 }
 
 export interface EngineOptions {
   db: Database;
   /** "Today" for calendar words (今年, last month); defaults to the clock. */
   today?: string;
+  /** A language model plans and writes (behind the verifier); null/absent: the deterministic engine. */
+  llm?: LlmConfig | null;
+  /** Tests: the model object to use instead of one built from `llm`. */
+  model?: LanguageModel;
 }
 
 export { createEngine } from './engine.ts';

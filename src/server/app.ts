@@ -16,6 +16,8 @@ import type { ReportJobs } from './jobs.ts';
 import { registerAccount } from './routes/account.ts';
 import { registerAsk } from './routes/ask.ts';
 import { registerData } from './routes/data.ts';
+import { registerMcp } from './mcp.ts';
+import { registerOpenAiCompat } from './routes/openai.ts';
 import { registerReports } from './routes/reports.ts';
 import { registerWeb } from './web.ts';
 
@@ -77,6 +79,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerData(app, db);
   registerAccount(app, deps);
   registerReports(app, deps);
+  registerOpenAiCompat(app, deps);
+  registerMcp(app, deps);
 
   app.doc('/api/openapi.json', { openapi: '3.0.0', info: { title: 'fincite API', version: '0.1.0', description: '有据 fincite — financial answers where every number is traceable to real data' } });
   if (deps.webDir) registerWeb(app, path.resolve(deps.webDir));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { loadConfig, type ServerSettings } from '../config.ts';
 import { createEngine } from '../engine/index.ts';
+import type { LlmConfig } from '../engine/llm/config.ts';
 import type { Database } from '../store/db.ts';
 import { createApp } from './app.ts';
 import { createAuth } from './auth.ts';
@@ -15,13 +16,13 @@ export interface ServerParts {
 }
 
 /** Everything a server process needs, wired once (tests build the same thing without a socket). */
-export async function createServerApp(db: Database, opts: { settings?: ServerSettings; webDir?: string; today?: string } = {}): Promise<ServerParts> {
+export async function createServerApp(db: Database, opts: { settings?: ServerSettings; webDir?: string; today?: string; llm?: LlmConfig | null } = {}): Promise<ServerParts> {
   const config = loadConfig();
   const settings = opts.settings ?? config.server;
   const jobs = new ReportJobs(db, opts.today ? { today: opts.today } : {});
   const app = createApp({
     db,
-    engine: createEngine({ db, ...(opts.today ? { today: opts.today } : {}) }),
+    engine: createEngine({ db, llm: opts.llm === undefined ? config.llm : opts.llm, ...(opts.today ? { today: opts.today } : {}) }),
     auth: await createAuth(db, settings),
     jobs,
     settings,
