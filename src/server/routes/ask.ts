@@ -8,7 +8,7 @@ import type { ServerSettings } from '../../config.ts';
 import type { Answer } from '../../core/answer.ts';
 import { FinciteError, userMessage } from '../../core/errors.ts';
 import { MAX_QUESTION_LENGTH } from '../../engine/engine.ts';
-import type { Engine } from '../../engine/index.ts';
+import type { AskProgress, Engine } from '../../engine/index.ts';
 import * as state from '../../store/app-state.ts';
 import type { Database } from '../../store/db.ts';
 import { langOf, type AppContext, type AppEnv } from '../context.ts';
@@ -81,9 +81,15 @@ export function registerAsk(app: OpenAPIHono<AppEnv>, deps: { db: Database; engi
 
     if ((c.req.header('accept') ?? '').includes('text/event-stream')) {
       return streamSSE(c as AppContext, async (stream) => {
-        await stream.writeSSE({ event: 'progress', data: JSON.stringify({ stage: 'understanding' }) });
+        await stream.writeSSE({ event: 'progress', data: JSON.stringify({ stage: 'understanding', engine: engine.name }) });
+        // LLM mode reports each model call and tool step; they are written in order while the answer is built
+        let steps = Promise.resolve();
+        const onProgress = (p: AskProgress) => {
+          steps = steps.then(() => stream.writeSSE({ event: 'progress', data: JSON.stringify(p) })).catch(() => undefined);
+        };
         try {
-          const answer = await engine.ask(body.question, opts);
+          const answer = await engine.ask(body.question, { ...opts, onProgress });
+          await steps;
           await stream.writeSSE({ event: 'progress', data: JSON.stringify({ stage: 'verified', numbers: answer.verification.numbers }) });
           await stream.writeSSE({ event: 'answer', data: JSON.stringify(answer) });
           const saved = await save(answer);
