@@ -191,6 +191,14 @@ export function buildProgram(): Command {
       process.exitCode = await verifyCommand(text, opts, lang());
     });
 
+  program
+    .command('mcp')
+    .description("serve fincite's tools over MCP on stdin/stdout, for Claude Desktop, IDEs and agents")
+    .action(async () => {
+      const { mcpCommand } = await import('./mcp.ts');
+      await mcpCommand();
+    });
+
   const seriesCmd = program.command('series').description('look at the series catalog and stored data');
 
   seriesCmd
