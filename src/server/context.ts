@@ -1,5 +1,6 @@
 // What every request carries through the app (the client address, the signed-in user) and the middleware
 // that sets it, plus the same-origin guard on state-changing requests (CSRF).
+import { timingSafeEqual } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ServerSettings } from '../config.ts';
@@ -17,6 +18,22 @@ export interface AppEnv {
 }
 
 export type AppContext = Context<AppEnv>;
+
+/** Language of the machine endpoints (/mcp, /v1): English unless the caller asks for Chinese. */
+export function machineLang(c: Context): Lang {
+  const q = c.req.query('lang');
+  if (q === 'zh' || q === 'en') return q;
+  return (c.req.header('accept-language') ?? '').trim().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+/** Whether the request carries `Authorization: Bearer <expected>`, compared in constant time (length first). */
+export function bearerMatches(c: Context, expected: string): boolean {
+  const m = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(c.req.header('authorization') ?? '');
+  if (!m) return false;
+  const a = Buffer.from(m[1]!, 'utf8');
+  const b = Buffer.from(expected, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 export function langOf(c: Context): Lang {
   const q = c.req.query('lang');

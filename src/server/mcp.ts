@@ -5,7 +5,6 @@
 // argument …) comes back as an MCP tool error with its English message, never a crash or a stack trace.
 // Served over Streamable HTTP at /mcp (stateless, bearer token FINCITE_API_TOKEN) and over stdio by
 // `fincite mcp` (src/cli/mcp.ts).
-import { timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +25,7 @@ import { companyFundamentalsTool, computeFactTool, DATA_TOOLS, Ledger, runTool, 
 import { verifyText, type Evidence, type EvidenceTable } from '../engine/verify/index.ts';
 import type { Database } from '../store/db.ts';
 import type { AppDeps } from './app.ts';
-import type { AppEnv } from './context.ts';
+import { bearerMatches, machineLang, type AppEnv } from './context.ts';
 
 /** Longest text verify_text checks (as `fincite verify`). */
 export const MAX_VERIFY_TEXT = 200_000;
@@ -383,26 +382,6 @@ export function createMcpServer(opts: McpServerOptions): McpServer {
 
 // ------------------------------------------------------------------------------------------- /mcp over HTTP
 
-/** Messages of /mcp in English unless the caller asks for Chinese (?lang=zh, or Accept-Language zh first). */
-function mcpLang(c: Context): Lang {
-  const q = c.req.query('lang');
-  if (q === 'zh' || q === 'en') return q;
-  return (c.req.header('accept-language') ?? '').trim().toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
-
-/** Constant-time comparison of the presented token with the configured one (lengths first). */
-function tokenMatches(presented: string, expected: string): boolean {
-  const a = Buffer.from(presented, 'utf8');
-  const b = Buffer.from(expected, 'utf8');
-  if (a.length !== b.length) return false;
-  return timingSafeEqual(a, b);
-}
-
-function bearerToken(c: Context): string | null {
-  const m = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(c.req.header('authorization') ?? '');
-  return m ? m[1]! : null;
-}
-
 /**
  * POST /mcp: Streamable HTTP, stateless (a new server and transport per request, JSON responses). DELETE is
  * answered by the transport; GET — the standalone SSE stream of a session — is 405 since there are no sessions.
@@ -410,7 +389,7 @@ function bearerToken(c: Context): string | null {
 export function registerMcp(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const data = new DataAccess(deps.db);
   app.on(['GET', 'POST', 'DELETE'], '/mcp', async (c) => {
-    const lang = mcpLang(c);
+    const lang = machineLang(c);
     const token = deps.settings.apiToken;
     if (!token) {
       const message =
@@ -419,8 +398,7 @@ export function registerMcp(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
           : 'MCP is not enabled on this server: set FINCITE_API_TOKEN (at least 16 characters), restart, and connect to /mcp with "Authorization: Bearer <token>".';
       return c.json({ error: { code: 'mcp_disabled', message } }, 503);
     }
-    const presented = bearerToken(c);
-    if (presented === null || !tokenMatches(presented, token)) {
+    if (!bearerMatches(c, token)) {
       c.header('WWW-Authenticate', 'Bearer realm="fincite"');
       const message = lang === 'zh' ? 'API 令牌缺失或不正确(请使用 "Authorization: Bearer <FINCITE_API_TOKEN>")。' : 'Missing or incorrect token (send "Authorization: Bearer <FINCITE_API_TOKEN>").';
       return c.json({ error: { code: 'unauthorized', message } }, 401);

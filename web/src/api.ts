@@ -118,8 +118,54 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
 
 export type AskStage = 'understanding' | 'computing' | 'verifying' | 'verified';
 
+/** One `progress` event of /api/ask. LLM mode adds model, tool and repair steps between understanding and verified. */
+export type AskEvent =
+  | { stage: 'understanding'; engine?: string }
+  | { stage: 'computing' }
+  | { stage: 'model'; model: string }
+  | { stage: 'tool'; tool: string; input?: unknown }
+  | { stage: 'verifying' }
+  | { stage: 'repair'; unsupported: number }
+  | { stage: 'verified'; numbers?: number };
+
+/** The steps worth listing while (and after) an answer is built. */
+export type AskStep = Extract<AskEvent, { stage: 'model' | 'tool' | 'verifying' | 'repair' }>;
+
+/** A progress event's data as a known event, or null for a stage this app does not know (a newer server). */
+export function toAskEvent(data: unknown): AskEvent | null {
+  if (!data || typeof data !== 'object') return null;
+  const d = data as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+  switch (d.stage) {
+    case 'understanding': {
+      const engine = str(d.engine);
+      return engine ? { stage: 'understanding', engine } : { stage: 'understanding' };
+    }
+    case 'computing':
+    case 'verifying':
+      return { stage: d.stage };
+    case 'model': {
+      const model = str(d.model);
+      return model ? { stage: 'model', model } : null;
+    }
+    case 'tool': {
+      const tool = str(d.tool);
+      return tool ? { stage: 'tool', tool, input: d.input } : null;
+    }
+    case 'repair':
+      return { stage: 'repair', unsupported: num(d.unsupported) ?? 0 };
+    case 'verified': {
+      const numbers = num(d.numbers);
+      return numbers !== undefined ? { stage: 'verified', numbers } : { stage: 'verified' };
+    }
+    default:
+      return null;
+  }
+}
+
 export interface AskHandlers {
-  onProgress: (p: { stage: AskStage; numbers?: number }) => void;
+  onProgress: (p: AskEvent) => void;
   onAnswer: (a: Answer) => void;
   onSaved: (s: { conversationId: string; messageId: string }) => void;
 }
@@ -171,7 +217,10 @@ export async function askStream(
         const ev = parseEvent(block);
         if (!ev) continue;
         const data = JSON.parse(ev.data) as unknown;
-        if (ev.event === 'progress') handlers.onProgress(data as { stage: AskStage; numbers?: number });
+        if (ev.event === 'progress') {
+          const p = toAskEvent(data);
+          if (p) handlers.onProgress(p);
+        }
         else if (ev.event === 'answer') {
           answered = true;
           handlers.onAnswer(data as Answer);

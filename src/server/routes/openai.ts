@@ -5,7 +5,7 @@
 // with a bearer token (FINCITE_API_TOKEN); errors use OpenAI's `{ error: { message, type, param, code } }`
 // shape because OpenAI clients parse that. The routes live on their own sub-app with its own error handler,
 // so nothing here changes how the rest of the app answers errors.
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -16,7 +16,7 @@ import type { Answer } from '../../core/answer.ts';
 import { FinciteError, userMessage } from '../../core/errors.ts';
 import type { Lang } from '../../core/format.ts';
 import type { AppDeps } from '../app.ts';
-import type { AppEnv } from '../context.ts';
+import { bearerMatches, machineLang, type AppEnv } from '../context.ts';
 
 /** The one model this endpoint lists. */
 export const MODEL_ID = 'fincite';
@@ -80,11 +80,7 @@ function typeForStatus(status: number): OpenAiErrorType {
  * The language of /v1 messages: ?lang=, else Chinese only when Accept-Language asks for it first. (Unlike the
  * web API's langOf, the default is English: OpenAI clients send no Accept-Language.)
  */
-export function v1Lang(c: Context): Lang {
-  const q = c.req.query('lang');
-  if (q === 'zh' || q === 'en') return q;
-  return (c.req.header('accept-language') ?? '').trim().toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
+export const v1Lang = machineLang;
 
 function errorResponse(c: Context, err: unknown): Response {
   const lang = v1Lang(c);
@@ -236,13 +232,6 @@ const unixNow = () => Math.floor(Date.now() / 1000);
 
 // ---------------------------------------------------------------------------------------------- auth
 
-/** Constant-time comparison of the presented token with the configured one (a different length is a mismatch). */
-function tokenMatches(presented: string, expected: string): boolean {
-  const a = Buffer.from(presented, 'utf8');
-  const b = Buffer.from(expected, 'utf8');
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 // ---------------------------------------------------------------------------------------------- routes
 
 export function registerOpenAiCompat(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -253,8 +242,7 @@ export function registerOpenAiCompat(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   v1.use('*', async (c, next) => {
     const token = settings.apiToken;
     if (!token) throw new ApiTokenNotConfiguredError();
-    const m = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
-    if (!m || !tokenMatches(m[1]!, token)) throw new InvalidApiKeyError();
+    if (!bearerMatches(c, token)) throw new InvalidApiKeyError();
     await next();
   });
 

@@ -1,16 +1,35 @@
 // One rendered Answer: the cited text, its charts and the verification footer; or, for a question the data
 // cannot answer, the reason and questions that can be answered instead.
 import { useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
-import type { Answer } from '../../../src/core/answer.ts';
-import { useI18n } from '../i18n.ts';
+import type { Answer, AnswerUsage } from '../../../src/core/answer.ts';
+import type { AskStep } from '../api.ts';
+import { useI18n, type Translate } from '../i18n.ts';
 import { renderAnswerHtml } from '../markdown.ts';
 import { CitationPopover } from './CitationPopover.tsx';
 import { EChart } from './EChart.tsx';
+import { EngineTag, modelOf, StepList, stepsFromUsage } from './Steps.tsx';
 import { VerifiedBadge } from './VerifiedBadge.tsx';
 
 interface Props {
   answer: Answer;
+  /** The steps seen while the answer streamed (LLM mode); an answer from history falls back to its tool names. */
+  steps?: AskStep[];
   onAsk: (question: string) => void;
+}
+
+const count = new Intl.NumberFormat('en-US');
+
+/** "模型调用 3 次 · tokens 输入 1,200 / 输出 300 · 工具调用 4 次 · 已修正1个未核实数字". */
+function usageParts(u: AnswerUsage, t: Translate): string[] {
+  const parts: string[] = [];
+  if (u.modelCalls > 0) {
+    parts.push(t('usage.modelCalls', { count: u.modelCalls }));
+    parts.push(t('usage.tokens', { input: count.format(u.inputTokens), output: count.format(u.outputTokens) }));
+    const failed = u.toolCalls.filter((c) => !c.ok).length;
+    parts.push(failed ? t('usage.toolFailed', { count: u.toolCalls.length, failed }) : t('usage.toolCalls', { count: u.toolCalls.length }));
+  }
+  if (u.repaired) parts.push(t('usage.repaired', { count: u.repaired }));
+  return parts;
 }
 
 function chartTitle(option: unknown): string | undefined {
@@ -19,7 +38,7 @@ function chartTitle(option: unknown): string | undefined {
   return typeof text === 'string' ? text : undefined;
 }
 
-export function AnswerView({ answer, onAsk }: Props) {
+export function AnswerView({ answer, steps, onAsk }: Props) {
   const { t } = useI18n();
   const id = useId();
   const card = useRef<HTMLElement>(null);
@@ -50,7 +69,10 @@ export function AnswerView({ answer, onAsk }: Props) {
     setOpen(null);
   };
 
-  const { unanswerable } = answer;
+  const { unanswerable, usage } = answer;
+  const shownSteps = steps?.length ? steps : stepsFromUsage(usage);
+  const usageText = usage ? usageParts(usage, t) : [];
+  const showUsage = usageText.length > 0 || Boolean(usage?.fallbackFrom);
   return (
     <article className="answer" data-testid="answer" ref={card} lang={answer.language === 'zh' ? 'zh-CN' : 'en'}>
       {unanswerable ? (
@@ -83,8 +105,28 @@ export function AnswerView({ answer, onAsk }: Props) {
       <footer className="answer-meta">
         <VerifiedBadge verification={answer.verification} panelId={`${id}-verification`} />
         {answer.dataAsOf && <span className="meta-item num">{t('answer.dataAsOf', { date: answer.dataAsOf })}</span>}
-        {answer.engine && <span className="meta-item meta-engine">{t('answer.engine', { engine: answer.engine })}</span>}
+        {answer.engine && (
+          <span className="meta-item meta-engine">
+            <EngineTag engine={answer.engine} testId="answer-engine" />
+          </span>
+        )}
       </footer>
+      {(showUsage || shownSteps.length > 0) && (
+        <div className="answer-trace">
+          {showUsage && (
+            <p className="answer-usage" data-testid="answer-usage">
+              {usageText.length > 0 && <span className="num">{usageText.join(' · ')}</span>}
+              {usage?.fallbackFrom && <span className="usage-fallback">{t('usage.fallback', { model: modelOf(usage.fallbackFrom) })}</span>}
+            </p>
+          )}
+          {shownSteps.length > 0 && (
+            <details className="steps-disclosure" data-testid="answer-steps">
+              <summary>{t('chat.stepsShow', { count: shownSteps.length })}</summary>
+              <StepList steps={shownSteps} />
+            </details>
+          )}
+        </div>
+      )}
       {open && card.current && <CitationPopover answer={answer} n={open.n} anchor={open.anchor} container={card.current} onClose={closePopover} />}
     </article>
   );

@@ -2,7 +2,7 @@
 // signed-in user the server saves the thread and names it, and the URL follows (/c/:id) without reloading it.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Answer } from '../../../src/core/answer.ts';
-import { api, ApiError, askStream, type AskStage, type Conversation } from '../api.ts';
+import { api, ApiError, askStream, type AskEvent, type AskStage, type AskStep, type Conversation } from '../api.ts';
 import { Alert, errorText } from '../components/Alert.tsx';
 import { AnswerView } from '../components/AnswerView.tsx';
 import { Composer } from '../components/Composer.tsx';
@@ -16,11 +16,37 @@ interface Turn {
   question: string;
   stage: AskStage;
   numbers?: number;
+  /** Who is answering: 'deterministic' or '<provider>:<model>' (a fallback model replaces the first). */
+  engine?: string;
+  /** LLM mode: model calls, tool calls, verification and repair, in order. */
+  steps: AskStep[];
   answer?: Answer;
   error?: { message: string; signIn: boolean };
 }
 
 let turnCounter = 0;
+
+/** A progress event's effect on its turn: the stage shown, the engine, the steps listed. */
+function progress(turn: Turn, p: AskEvent): Partial<Turn> {
+  switch (p.stage) {
+    case 'understanding':
+      return { stage: 'understanding', ...(p.engine ? { engine: p.engine } : {}) };
+    case 'computing':
+      return { stage: 'computing' };
+    case 'model': {
+      // the engine id is '<provider>:<model>'; a fallback model keeps the provider
+      const provider = turn.engine && turn.engine !== 'deterministic' && turn.engine.includes(':') ? turn.engine.slice(0, turn.engine.indexOf(':')) : 'model';
+      return { stage: 'computing', engine: `${provider}:${p.model}`, steps: [...turn.steps, p] };
+    }
+    case 'tool':
+      return { stage: 'computing', steps: [...turn.steps, p] };
+    case 'verifying':
+    case 'repair':
+      return { stage: 'verifying', steps: [...turn.steps, p] };
+    case 'verified':
+      return { stage: 'verified', ...(p.numbers !== undefined ? { numbers: p.numbers } : {}) };
+  }
+}
 
 interface Props {
   conversationId?: string;
@@ -55,7 +81,7 @@ export function ChatPage({ conversationId: routeId, navKey }: Props) {
     if (!routeId) return;
     const ctrl = new AbortController();
     api<Conversation>(`/api/conversations/${encodeURIComponent(routeId)}`, { signal: ctrl.signal })
-      .then((c) => setTurns(c.messages.map((m) => ({ key: m.id, question: m.question, stage: 'verified', answer: m.answer }))))
+      .then((c) => setTurns(c.messages.map((m) => ({ key: m.id, question: m.question, stage: 'verified', steps: [], answer: m.answer }))))
       .catch((err: unknown) => {
         if (ctrl.signal.aborted) return;
         setLoadError(err instanceof ApiError && err.status === 404 ? t('chat.notFound') : errorText(err, t));
@@ -69,12 +95,14 @@ export function ChatPage({ conversationId: routeId, navKey }: Props) {
 
   useEffect(() => () => inflight.current?.abort(), []);
 
-  const update = (key: string, patch: Partial<Turn>) => setTurns((ts) => ts.map((turn) => (turn.key === key ? { ...turn, ...patch } : turn)));
+  const update = (key: string, patch: Partial<Turn> | ((turn: Turn) => Partial<Turn>)) =>
+    setTurns((ts) => ts.map((turn) => (turn.key === key ? { ...turn, ...(typeof patch === 'function' ? patch(turn) : patch) } : turn)));
+
 
   const ask = useCallback(
     async (question: string) => {
       const key = `local-${++turnCounter}`;
-      setTurns((ts) => [...ts, { key, question, stage: 'understanding' }]);
+      setTurns((ts) => [...ts, { key, question, stage: 'understanding', steps: [] }]);
       requestAnimationFrame(() => lastTurn.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
       const ctrl = new AbortController();
       inflight.current = ctrl;
@@ -82,7 +110,7 @@ export function ChatPage({ conversationId: routeId, navKey }: Props) {
         await askStream(
           { question, lang, ...(conversation.current ? { conversationId: conversation.current } : {}) },
           {
-            onProgress: (p) => update(key, { stage: p.stage, ...(p.numbers !== undefined ? { numbers: p.numbers } : {}) }),
+            onProgress: (p) => update(key, (turn) => progress(turn, p)),
             onAnswer: (answer) => update(key, { answer }),
             onSaved: ({ conversationId }) => {
               if (conversation.current !== conversationId) {
@@ -141,8 +169,15 @@ export function ChatPage({ conversationId: routeId, navKey }: Props) {
               <span className="question-label">{t('chat.you')}</span>
               <p>{turn.question}</p>
             </div>
-            {turn.answer && <AnswerView answer={turn.answer} onAsk={submit} />}
-            {!turn.answer && !turn.error && <AskProgress stage={turn.stage} {...(turn.numbers !== undefined ? { numbers: turn.numbers } : {})} />}
+            {turn.answer && <AnswerView answer={turn.answer} steps={turn.steps} onAsk={submit} />}
+            {!turn.answer && !turn.error && (
+              <AskProgress
+                stage={turn.stage}
+                steps={turn.steps}
+                {...(turn.numbers !== undefined ? { numbers: turn.numbers } : {})}
+                {...(turn.engine ? { engine: turn.engine } : {})}
+              />
+            )}
             {turn.error && (
               <Alert>
                 {turn.error.message}
