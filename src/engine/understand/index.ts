@@ -56,7 +56,8 @@ const CN_TENOR: Record<string, string> = { 两: '2', 二: '2', 三: '3', 五: '5
 
 /**
  * Loose phrasings made regular before parsing: Chinese tenors (两年期 → 2年期, 三十年期 → 30年期), and bare
- * maturities next to bond words (30年和10年美债利差 → 30年期和10年期美债利差).
+ * maturities next to bond words (30年和10年美债利差 → 30年期和10年期美债利差; the 10-year minus the 2-year Treasury →
+ * the 10-year Treasury minus the 2-year Treasury).
  */
 export function normalizeQuestion(question: string): string {
   let q = question.normalize('NFKC').trim();
@@ -64,6 +65,8 @@ export function normalizeQuestion(question: string): string {
   q = q.replace(/(?<=[\u3400-\u9fffA-Za-z0-9])的(?=[\u3400-\u9fffA-Za-z0-9])/g, '');
   q = q.replace(/(三十|二十|两|二|三|五|七|十)(年期|个月期)/g, (_, n: string, unit: string) => `${CN_TENOR[n]}${unit}`);
   if (/美债|国债|收益率|利差|treasur/i.test(q)) q = q.replace(/(?<!过去|近|最近|前|这|\d)(\d{1,2})年(?![期底末初度前后内来]|以来|\d)/g, '$1年期');
+  // "the 10-year minus the 2-year Treasury": a bare maturity takes the bond word the other one carries
+  if (/treasur/i.test(q)) q = q.replace(/\b(\d{1,2})-year\b(?![- ]?(?:treasur|yield|note|bond|tips|breakeven|real|term|rate|high|low|average|period|window|rolling|old|ago))/gi, '$1-year Treasury');
   return q;
 }
 

@@ -531,6 +531,12 @@ export const cases: Case[] = [
     const m = extreme(fred('T10Y2Y').window('2022-01-01'), 'min');
     return { value: m.value, asOf: m.date };
   }),
+  val('spr-10y-minus-2y-en', 'What is the 10-year minus 2-year Treasury spread now?', 'en', 'spread_correlation', 'pp', undefined, () => {
+    // bare "10-year" borrows "Treasury" from the 2-year; the freshest spread is DGS10 − DGS2 or the stored T10Y2Y
+    const stored = fred('T10Y2Y').last();
+    const p = commonDates(fred('DGS10'), fred('DGS2')).at(-1)!;
+    return p.date > stored.date ? { value: p.a - p.b, asOf: p.date } : { value: stored.value, asOf: stored.date };
+  }, { convention: 'DGS10 − DGS2 on their last common date, or the stored T10Y2Y when it is as fresh; percentage points (bp accepted).' }),
   val('spr-10y3m-zh', '10年期和3个月美债利差最新多少', 'zh', 'spread_correlation', 'pp', undefined, () => {
     // The stored T10Y3M ends 2026-07-23; the two yields run to 2026-08-20, so the freshest spread is computed.
     const stored = fred('T10Y3M').last();
