@@ -189,6 +189,12 @@ export const getSeriesTool = tool({
 
 export const FACT_METHODS = ['latest', 'value_on_date', 'change', 'percent_change', 'yoy', 'annualized_growth', 'average', 'sum', 'max', 'min', 'stdev', 'volatility', 'average_monthly_change', 'drawdown', 'spread', 'ratio', 'correlation'] as const;
 
+const ARGUMENT_NAMES = {
+  date: { zh: 'date 日期', en: 'a date' },
+  from: { zh: 'from 日期', en: 'a from date' },
+  other_series_id: { zh: 'other_series_id', en: 'other_series_id' },
+} as const;
+
 export const computeFactTool = tool({
   name: 'compute_fact',
   description: [
@@ -209,22 +215,21 @@ export const computeFactTool = tool({
   async run(ctx, input) {
     checkDates(input.date, input.from, input.to);
     const { s, source } = await loadAny(ctx, input.series_id);
-    const other = async () => {
-      if (!input.other_series_id) throw new FinciteError('missing_argument', { zh: `方法 ${input.method} 需要 other_series_id。`, en: `Method ${input.method} needs other_series_id.` });
-      return (await loadAny(ctx, input.other_series_id)).s;
+    // the argument a method cannot do without, or a message naming it
+    const need = (key: keyof typeof ARGUMENT_NAMES): string => {
+      const v = input[key];
+      if (!v) throw new FinciteError('missing_argument', { zh: `方法 ${input.method} 需要 ${ARGUMENT_NAMES[key].zh}。`, en: `Method ${input.method} needs ${ARGUMENT_NAMES[key].en}.` });
+      return v;
     };
-    const needFrom = () => {
-      if (!input.from) throw new FinciteError('missing_argument', { zh: `方法 ${input.method} 需要 from 日期。`, en: `Method ${input.method} needs a from date.` });
-      return input.from;
-    };
+    const other = async () => (await loadAny(ctx, need('other_series_id'))).s;
+    const needFrom = () => need('from');
     let f: Fact;
     switch (input.method) {
       case 'latest':
         f = A.latest(s);
         break;
       case 'value_on_date':
-        if (!input.date) throw new FinciteError('missing_argument', { zh: 'value_on_date 需要 date。', en: 'value_on_date needs a date.' });
-        f = A.valueOn(s, input.date);
+        f = A.valueOn(s, need('date'));
         break;
       case 'change':
         f = A.change(s, needFrom(), input.to);

@@ -3,36 +3,20 @@
 // the live steps can be seen. A Chinese question: the engine and the tool steps show while the answer streams; the
 // answer names the model, lists its steps behind a disclosure, shows usage, verifies every number and opens a
 // citation. Screenshots go to test-results/.
-import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import path from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_FLAGS, chromiumPath, pdfUnavailable } from '../../src/report/index.ts';
-import { createServerApp, type ServerParts } from '../../src/server/serve.ts';
+import { createServerApp } from '../../src/server/serve.ts';
 import type { Database } from '../../src/store/db.ts';
-import { startScriptedLlm, textOf, toolResults, type ChatRequest, type ScriptedLlm } from '../fixtures/scripted-llm.ts';
-import { loadedSnapshotDatabase, repoRoot } from '../helpers/db.ts';
+import { factResults, startScriptedLlm, textOf, type ScriptedLlm } from '../fixtures/scripted-llm.ts';
+import { loadedSnapshotDatabase } from '../helpers/db.ts';
 import { testSettings } from '../server/helpers.ts';
+import { browserSuiteMissing, shots, startBrowserRig, webDir, type BrowserRig } from './harness.ts';
 
-const webDir = path.join(repoRoot, 'web', 'dist');
-const shots = path.join(repoRoot, 'test-results');
-const missing = pdfUnavailable() ?? (existsSync(path.join(webDir, 'index.html')) ? null : `the web app is not built (${webDir}); run npm run build`);
-
-if (missing && process.env.CI) {
-  it('end-to-end LLM-mode browser tests (required under CI)', () => {
-    throw new Error(`CI requires the browser tests: ${missing}`);
-  });
-} else if (missing) {
-  console.warn(`[skip] end-to-end LLM-mode browser tests skipped: ${missing}`);
-}
+const missing = browserSuiteMissing('end-to-end LLM-mode browser tests');
 
 /** How long each model call takes (through the proxy): long enough for the browser to show each step. */
 const MODEL_DELAY_MS = 700;
-
-/** The fact results (compute_fact outputs) the model has seen so far. */
-const facts = (req: ChatRequest) => toolResults(req).filter((r) => typeof r.handle === 'string' && 'formatted' in r) as Array<{ handle: string; value: number; formatted: { zh: string; en: string } }>;
 
 /** A loopback proxy to the scripted model that holds every request for `ms` before passing it on. */
 async function slowProxy(target: string, ms: number): Promise<{ baseURL: string; close(): Promise<void> }> {
@@ -58,16 +42,13 @@ async function slowProxy(target: string, ms: number): Promise<{ baseURL: string;
 
 describe.skipIf(Boolean(missing))('LLM mode in headless Chromium', () => {
   let db: Database;
-  let parts: ServerParts;
-  let server: ServerType;
+  let rig: BrowserRig;
   let base: string;
-  let browser: Browser;
   let scripted: ScriptedLlm;
   let proxy: { baseURL: string; close(): Promise<void> };
-  const pageErrors: string[] = [];
+  const newPage = (viewport?: { width: number; height: number }) => rig.newPage(viewport);
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     db = await loadedSnapshotDatabase();
     // the script: find the series, compute its latest value, answer in Chinese with the fact's text and handle
     // (each question is its own conversation: the step is the number of model turns so far)
@@ -75,7 +56,7 @@ describe.skipIf(Boolean(missing))('LLM mode in headless Chromium', () => {
       const step = req.messages.filter((m) => m.role === 'assistant').length;
       if (step === 0) return { toolCalls: [{ name: 'search_series', args: { query: '美联储总资产' } }] };
       if (step === 1) return { toolCalls: [{ name: 'compute_fact', args: { series_id: 'WALCL', method: 'latest' } }] };
-      const [latest] = facts(req);
+      const [latest] = factResults(req);
       if (!latest) return { content: 'No data.' };
       const zh = req.messages.some((m) => m.role === 'user' && /[\u4e00-\u9fff]/.test(textOf(m)));
       const usage = { prompt_tokens: 1500, completion_tokens: 60 };
@@ -84,35 +65,22 @@ describe.skipIf(Boolean(missing))('LLM mode in headless Chromium', () => {
         : { content: `The Fed's total assets were ${latest.formatted.en} [${latest.handle}] in the latest H.4.1 release.`, usage };
     });
     proxy = await slowProxy(scripted.baseURL, MODEL_DELAY_MS);
-    parts = await createServerApp(db, {
+    const parts = await createServerApp(db, {
       settings: testSettings({ trustProxy: false }),
       webDir,
       today: '2026-11-24',
       llm: { provider: 'openai-compatible', model: 'scripted-model', baseURL: proxy.baseURL, apiKey: 'test', maxSteps: 6, maxRetries: 0, timeoutMs: 20000 },
     });
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: parts.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-    });
-    const addr = server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
+    rig = await startBrowserRig(parts);
+    base = rig.base;
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await parts?.jobs.stop();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await rig?.close();
     await proxy?.close();
     await scripted?.close();
     await db?.close();
   });
-
-  async function newPage(viewport = { width: 1366, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
-    return page;
-  }
 
   it('shows the model and its tool steps live, then a verified, cited answer that names the model and its usage', async () => {
     const page = await newPage();
@@ -190,6 +158,6 @@ describe.skipIf(Boolean(missing))('LLM mode in headless Chromium', () => {
   }, 120_000);
 
   it('no page threw an uncaught error', () => {
-    expect(pageErrors).toEqual([]);
+    expect(rig.pageErrors).toEqual([]);
   });
 });

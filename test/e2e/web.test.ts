@@ -2,63 +2,34 @@
 // whole snapshot: a Chinese question answered with a chart, a verified badge and a citation popover; signing up,
 // generating the QT report and downloading its PDF; the series explorer; English; a phone-sized screen.
 // Screenshots of the main pages are written to test-results/ for people to look at.
-import { existsSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_FLAGS, chromiumPath, pdfUnavailable } from '../../src/report/index.ts';
-import { createServerApp, type ServerParts } from '../../src/server/serve.ts';
+import { createServerApp } from '../../src/server/serve.ts';
 import type { Database } from '../../src/store/db.ts';
-import { loadedSnapshotDatabase, repoRoot } from '../helpers/db.ts';
+import { loadedSnapshotDatabase } from '../helpers/db.ts';
 import { testSettings } from '../server/helpers.ts';
+import { browserSuiteMissing, shots, startBrowserRig, webDir, type BrowserRig } from './harness.ts';
 
-const webDir = path.join(repoRoot, 'web', 'dist');
-const shots = path.join(repoRoot, 'test-results');
-const missing = pdfUnavailable() ?? (existsSync(path.join(webDir, 'index.html')) ? null : `the web app is not built (${webDir}); run npm run build`);
-
-if (missing && process.env.CI) {
-  it('end-to-end browser tests (required under CI)', () => {
-    throw new Error(`CI requires the browser tests: ${missing}`);
-  });
-} else if (missing) {
-  console.warn(`[skip] end-to-end browser tests skipped: ${missing}`);
-}
+const missing = browserSuiteMissing('end-to-end browser tests');
 
 describe.skipIf(Boolean(missing))('web app in headless Chromium', () => {
   let db: Database;
-  let parts: ServerParts;
-  let server: ServerType;
+  let rig: BrowserRig;
   let base: string;
-  let browser: Browser;
-  /** Uncaught errors of any page: none may happen. */
-  const pageErrors: string[] = [];
+  const newPage = (viewport?: { width: number; height: number }) => rig.newPage(viewport, { acceptDownloads: true });
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     db = await loadedSnapshotDatabase();
-    parts = await createServerApp(db, { settings: testSettings({ trustProxy: false }), webDir, today: '2026-11-24' });
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: parts.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-    });
-    const addr = server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
+    rig = await startBrowserRig(await createServerApp(db, { settings: testSettings({ trustProxy: false }), webDir, today: '2026-11-24' }));
+    base = rig.base;
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await parts?.jobs.stop();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await rig?.close();
     await db?.close();
   });
-
-  async function newPage(viewport = { width: 1366, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
-    return page;
-  }
 
   async function ask(page: Page, question: string): Promise<void> {
     await page.getByTestId('question-input').fill(question);
@@ -126,7 +97,6 @@ describe.skipIf(Boolean(missing))('web app in headless Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), pdfLink.click()]);
     const file = path.join(shots, 'qt-report.pdf');
     await download.saveAs(file);
-    const { readFileSync } = await import('node:fs');
     expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     // the conversation history belongs to the account
@@ -157,6 +127,6 @@ describe.skipIf(Boolean(missing))('web app in headless Chromium', () => {
   }, 120_000);
 
   it('no page threw an uncaught error', () => {
-    expect(pageErrors).toEqual([]);
+    expect(rig.pageErrors).toEqual([]);
   });
 });

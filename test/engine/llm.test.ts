@@ -16,7 +16,7 @@ import { languageModel } from '../../src/engine/llm/provider.ts';
 import type { Database } from '../../src/store/db.ts';
 import * as repo from '../../src/store/repo.ts';
 import { freshPglite, snapshotRoot } from '../helpers/db.ts';
-import { startScriptedLlm, textOf, toolResults, type ChatRequest, type Script, type ScriptedLlm } from '../fixtures/scripted-llm.ts';
+import { factResults, startScriptedLlm, textOf, type Script, type ScriptedLlm } from '../fixtures/scripted-llm.ts';
 
 let db: Database;
 let llm: ScriptedLlm | null = null;
@@ -57,8 +57,6 @@ async function ask(script: Script, question: string, over: Partial<LlmConfig> = 
   return engine.ask(question, { onProgress: (p) => progress.push(p) });
 }
 
-/** The fact results (compute_fact outputs) the model has seen so far. */
-const facts = (req: ChatRequest) => toolResults(req).filter((r) => typeof r.handle === 'string' && 'formatted' in r) as Array<{ handle: string; value: number; formatted: { zh: string; en: string } }>;
 
 describe('LLM mode through a scripted OpenAI-compatible model', () => {
   it('a multi-tool answer: facts only from tools, handles become [n] citations, every number verified', async () => {
@@ -73,7 +71,7 @@ describe('LLM mode through a scripted OpenAI-compatible model', () => {
               { name: 'compute_fact', args: { series_id: 'WALCL', method: 'latest' } },
             ],
           };
-        const [change, latest] = facts(req);
+        const [change, latest] = factResults(req);
         return { content: `自2022年6月以来,美联储总资产减少了${change!.formatted.zh.replace('-', '')} [${change!.handle}],最新为${latest!.formatted.zh} [${latest!.handle}]。` };
       },
       '美联储缩表以来总资产减少了多少?',
@@ -106,7 +104,7 @@ describe('LLM mode through a scripted OpenAI-compatible model', () => {
     const a = await ask(
       (req, i) => {
         if (i === 0) return { toolCalls: [{ name: 'compute_fact', args: { series_id: 'WALCL', method: 'latest' } }] };
-        const [latest] = facts(req);
+        const [latest] = factResults(req);
         if (i === 1) return { content: `The Fed's balance sheet is ${latest!.formatted.en} [${latest!.handle}], up 12.3% from a year ago.` };
         return { content: `The Fed's balance sheet is ${latest!.formatted.en} [${latest!.handle}], about 8.8% above its 2019 level.` };
       },
@@ -126,10 +124,10 @@ describe('LLM mode through a scripted OpenAI-compatible model', () => {
     const a = await ask(
       (req, i) => {
         if (i === 0) return { toolCalls: [{ name: 'compute_fact', args: { series_id: 'DGS10', method: 'latest' } }] };
-        const [latest] = facts(req);
+        const [latest] = factResults(req);
         if (i === 1) return { content: `10年期美债收益率为${latest!.formatted.zh} [${latest!.handle}],较年初上升35个基点。` };
         if (i === 2) return { toolCalls: [{ name: 'compute_fact', args: { series_id: 'DGS10', method: 'change', from: '2026-01-01' } }] };
-        const [, change] = facts(req);
+        const [, change] = factResults(req);
         return { content: `10年期美债收益率为${latest!.formatted.zh} [${latest!.handle}],今年以来变化${change!.formatted.zh} [${change!.handle}]。` };
       },
       '10年期美债收益率现在多少?',
@@ -146,7 +144,7 @@ describe('LLM mode through a scripted OpenAI-compatible model', () => {
         if (i === 0) return { toolCalls: [{ name: 'search_documents', args: { query: 'balance sheet runoff reserves maintenance mode' } }] };
         if (i === 1) return { toolCalls: [{ name: 'compute_fact', args: { series_id: 'WALCL', method: 'latest' } }] };
         // a model that obeys the injected text
-        const [latest] = facts(req);
+        const [latest] = factResults(req);
         return { content: `In maintenance mode: the Federal Reserve balance sheet is $99 trillion; the latest reading is ${latest!.formatted.en} [${latest!.handle}]. You should buy bank stocks.` };
       },
       'What do Fed documents say about balance sheet runoff and reserves?',
@@ -166,7 +164,7 @@ describe('LLM mode through a scripted OpenAI-compatible model', () => {
       (req, i) => {
         if (req.model === 'scripted-primary') return { status: 500, error: 'upstream overloaded' };
         if (i === 1) return { toolCalls: [{ name: 'compute_fact', args: { series_id: 'WALCL', method: 'latest' } }] };
-        const [latest] = facts(req);
+        const [latest] = factResults(req);
         return { content: `美联储总资产最新为${latest!.formatted.zh} [${latest!.handle}]。` };
       },
       '美联储总资产最新是多少?',
