@@ -30,7 +30,7 @@ export function registerReportCommand(program: Command, lang: () => 'zh' | 'en')
       const db = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.pgliteDir });
       try {
         await ensureLoaded(db, config, { onMode: (c) => process.stderr.write(`${c.reason}\n`) });
-        const report = await buildReport(db, topic, { lang: language });
+        const report = await buildReport(db, topic, { lang: language, llm: config.llm });
         const out = opts.out ?? (opts.format === 'pdf' ? `fincite-report-${report.topic.replace(/[^A-Za-z0-9.-]+/g, '-')}-${language}.pdf` : undefined);
         let figureLink: ((i: number) => string) | undefined;
         if (out && opts.format === 'md') {

@@ -8,7 +8,7 @@ import { inflationReport } from './plans/inflation.ts';
 import { labourReport } from './plans/labour.ts';
 import { qtReport } from './plans/qt.ts';
 import { resolveTopic, topicId, type CompanyName, type MacroTopicId, type ResolvedTopic } from './topics.ts';
-import type { Report, ReportOptions } from './types.ts';
+import type { Report, ReportOptions, ReportWriterInfo } from './types.ts';
 
 const MACRO_PLANS: Record<MacroTopicId, (c: ReportComposer) => Promise<{ title: string; subtitle: string }>> = {
   qt: qtReport,
@@ -34,5 +34,13 @@ export async function buildReport(db: Database, topic: string, opts: ReportOptio
   const c = await ReportComposer.create(data, opts.lang, opts.onProgress);
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const head = resolved.kind === 'company' ? await companyReport(c, resolved.ticker, today) : await MACRO_PLANS[resolved.kind](c);
-  return c.finish({ ...head, topic: topicId(resolved), generatedAt: new Date().toISOString() });
+  let writer: ReportWriterInfo | undefined;
+  if (opts.llm) {
+    // loaded only when a model is configured: the AI SDK stays out of deterministic report runs
+    const { proseRewriter } = await import('../engine/llm/prose.ts');
+    opts.onProgress?.({ stage: 'prose' });
+    const counts = await c.rewriteProse(proseRewriter(opts.llm, opts.lang, ...(opts.model ? [opts.model] : [])));
+    writer = { engine: `${opts.llm.provider}:${opts.llm.model}`, ...counts };
+  }
+  return c.finish({ ...head, topic: topicId(resolved), generatedAt: new Date().toISOString(), ...(writer ? { writer } : {}) });
 }

@@ -9,7 +9,7 @@ import { prepareEvidence, stripUnsupported, verifyText } from '../engine/verify/
 import { AnswerWriter } from '../engine/writer.ts';
 import type { PeriodCitation } from '../knowledge/periods.ts';
 import type { StoredSeries } from '../store/repo.ts';
-import type { ChartOption, Report, ReportLang, ReportSection, ReportStep } from './types.ts';
+import type { ChartOption, Report, ReportLang, ReportSection, ReportStep, ReportWriterInfo } from './types.ts';
 
 export const REPORT_DISCLAIMER: Bilingual = {
   zh: '数据基于历史,不代表未来趋势;仅供投资者参考,不构成投资建议。',
@@ -28,6 +28,8 @@ interface SectionDraft {
   id?: string;
   heading: Bilingual;
   blocks: string[];
+  /** Indexes of the blocks that are running prose (p()), the only ones a language model may reword. */
+  prose: Set<number>;
   factIds: Set<string>;
   charts: ChartOption[];
 }
@@ -80,7 +82,7 @@ export class ReportComposer {
   /** Start a section; `id` marks the standard ones ('challenges', 'takeaways', 'method') for the exports. */
   section(zh: string, en: string, id?: string): void {
     this.onProgress?.({ stage: 'section', index: this.drafts.length, heading: { zh, en } });
-    this.drafts.push({ ...(id ? { id } : {}), heading: { zh, en }, blocks: [], factIds: new Set(), charts: [] });
+    this.drafts.push({ ...(id ? { id } : {}), heading: { zh, en }, blocks: [], prose: new Set(), factIds: new Set(), charts: [] });
   }
 
   private get current(): SectionDraft {
@@ -94,6 +96,7 @@ export class ReportComposer {
     // "**…上限。**全速期" is not bold in CommonMark (a closing ** after punctuation needs a space after it):
     // the punctuation goes after the closing marker
     const text = this.t(zh, en).replace(/\*\*([^*]+?)([。:,;.!?])\*\*/g, '**$1**$2');
+    this.current.prose.add(this.current.blocks.length);
     this.current.blocks.push(this.lang === 'en' ? text.charAt(0).toUpperCase() + text.slice(1) : text);
   }
 
@@ -213,14 +216,42 @@ export class ReportComposer {
     );
   }
 
+  /** The verifier's prepared evidence and the names whose digits are not claims (built once per use). */
+  private verifier(): { verifier: ReturnType<typeof prepareEvidence>; names: string[] } {
+    const ev = this.evidence();
+    return { verifier: prepareEvidence({ facts: ev.facts, passages: ev.passages, numbers: ev.numbers }, this.lang), names: ev.names };
+  }
+
+  /**
+   * Let a writer (a language model) reword the running prose, paragraph by paragraph. A rewrite replaces its
+   * paragraph only when the verifier supports every number in it and it carries exactly the paragraph's citation
+   * markers; otherwise the computed paragraph stays. Tables, lists and quotes are never reworded.
+   */
+  async rewriteProse(rewrite: (p: { heading: string; text: string }) => Promise<string | null>, concurrency = 4): Promise<{ rewritten: number; kept: number }> {
+    const { verifier, names } = this.verifier();
+    const markers = (t: string) => [...new Set(t.match(/\[\d+\]/g) ?? [])].sort().join('');
+    const jobs = this.drafts.flatMap((d) => [...d.prose].map((i) => ({ d, i })));
+    let rewritten = 0;
+    let next = 0;
+    const worker = async () => {
+      for (let job = jobs[next++]; job; job = jobs[next++]) {
+        const original = job.d.blocks[job.i]!;
+        const candidate = (await rewrite({ heading: this.t(job.d.heading.zh, job.d.heading.en), text: original }).catch(() => null))?.trim();
+        if (!candidate || markers(candidate) !== markers(original) || candidate.includes('\n\n')) continue;
+        if (verifyText(maskNames(candidate, names), verifier, { lang: this.lang }).unsupported.length) continue;
+        job.d.blocks[job.i] = candidate;
+        rewritten++;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+    return { rewritten, kept: jobs.length - rewritten };
+  }
+
   /** Verify every section, strip what the verifier cannot support, and assemble the report. */
-  finish(meta: { title: string; subtitle?: string; topic: string; generatedAt: string }): Report {
+  finish(meta: { title: string; subtitle?: string; topic: string; generatedAt: string; writer?: ReportWriterInfo }): Report {
     this.onProgress?.({ stage: 'verify' });
     const w = this.w;
-    const ev = this.evidence();
-    // Digits inside names (10年期, S&P 500) are not claims: hidden from the verifier as the engine does.
-    const names = ev.names;
-    const verifier = prepareEvidence({ facts: ev.facts, passages: ev.passages, numbers: ev.numbers }, this.lang);
+    const { verifier, names } = this.verifier();
     let numbers = 0;
     let supported = 0;
     const unsupported: Array<{ text: string; reason: string }> = [];
@@ -251,6 +282,7 @@ export class ReportComposer {
       disclaimer: REPORT_DISCLAIMER[this.lang],
       generatedAt: meta.generatedAt,
       ...(dataAsOf ? { dataAsOf } : {}),
+      ...(meta.writer ? { writer: meta.writer } : {}),
     };
   }
 }

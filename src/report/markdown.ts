@@ -30,10 +30,13 @@ export function referenceText(s: Source, lang: ReportLang): string {
 export function verificationSummary(r: Report): string {
   const v = r.verification;
   const bad = v.unsupported.length;
+  const wr = r.writer;
   if (r.language === 'zh') {
-    return `本报告正文共含${v.numbers}个数字,其中${v.supported}个与计算所得的事实或所引文件逐一核对一致${bad ? `;${bad}个无法核实,已替换为“[未经核实]”` : ',没有未经核实的数字'}。每个事实的数据序列、日期区间与计算方法见JSON导出(facts)。`;
+    const model = wr ? `文字由语言模型 ${wr.engine} 逐段润色:${wr.rewritten}段的改写通过核实后采用,${wr.kept}段保留计算所得的原文。` : '';
+    return `${model}本报告正文共含${v.numbers}个数字,其中${v.supported}个与计算所得的事实或所引文件逐一核对一致${bad ? `;${bad}个无法核实,已替换为“[未经核实]”` : ',没有未经核实的数字'}。每个事实的数据序列、日期区间与计算方法见JSON导出(facts)。`;
   }
-  return `The text of this report contains ${v.numbers} numbers; ${v.supported} were checked against the computed facts or the quoted documents${bad ? `; ${bad} could not be verified and were replaced by “[unverified]”` : ', and none is unverified'}. The series, dates and method of every fact are in the JSON export (facts).`;
+  const model = wr ? `The prose was reworded paragraph by paragraph by the language model ${wr.engine}: ${wr.rewritten} rewrites passed verification and were used, ${wr.kept} paragraphs keep the computed text. ` : '';
+  return `${model}The text of this report contains ${v.numbers} numbers; ${v.supported} were checked against the computed facts or the quoted documents${bad ? `; ${bad} could not be verified and were replaced by “[unverified]”` : ', and none is unverified'}. The series, dates and method of every fact are in the JSON export (facts).`;
 }
 
 export function reportDate(r: Report): string {

@@ -3,17 +3,19 @@
 // jobs run one at a time in this process; progress is written to the row for any client to poll.
 import { FinciteError, userMessage } from '../core/errors.ts';
 import { buildReport, exportReport, resolveReportTopic, type Report, type ReportStep } from '../report/index.ts';
+import type { LlmConfig } from '../engine/llm/config.ts';
 import * as state from '../store/app-state.ts';
 import type { Database } from '../store/db.ts';
 
 /** The fixed stages of a job, so a client can draw a progress bar: done/total counts stages. */
-const STAGES = ['queued', 'resolve', 'compute', 'verify', 'render', 'done'] as const;
+const STAGES = ['queued', 'resolve', 'compute', 'prose', 'verify', 'render', 'done'] as const;
 type Stage = (typeof STAGES)[number];
 
 const STAGE_TEXT: Record<Stage, { zh: string; en: string }> = {
   queued: { zh: '排队中', en: 'Queued' },
   resolve: { zh: '识别主题', en: 'Resolving the topic' },
   compute: { zh: '计算数据', en: 'Computing from the data' },
+  prose: { zh: '模型润色文字(每个数字仍须核实)', en: 'The model rewords the prose (every number still verified)' },
   verify: { zh: '核实每个数字', en: 'Verifying every number' },
   render: { zh: '排版导出', en: 'Rendering' },
   done: { zh: '完成', en: 'Done' },
@@ -31,7 +33,7 @@ export class ReportJobs {
 
   constructor(
     private readonly db: Database,
-    private readonly opts: { today?: string } = {},
+    private readonly opts: { today?: string; llm?: LlmConfig | null } = {},
   ) {}
 
   /** Re-queue the jobs a previous process left unfinished. */
@@ -88,8 +90,8 @@ export class ReportJobs {
     try {
       await state.markReportRunning(this.db, id, last);
       const onProgress = (step: ReportStep) =>
-        progress(step.stage === 'verify' ? progressOf('verify', lang) : progressOf('compute', lang, `${step.index + 1}. ${step.heading[lang]}`));
-      const report: Report = await buildReport(this.db, job.topic, { lang, onProgress, ...(this.opts.today ? { today: this.opts.today } : {}) });
+        progress(step.stage === 'section' ? progressOf('compute', lang, `${step.index + 1}. ${step.heading[lang]}`) : progressOf(step.stage, lang));
+      const report: Report = await buildReport(this.db, job.topic, { lang, onProgress, llm: this.opts.llm ?? null, ...(this.opts.today ? { today: this.opts.today } : {}) });
       progress(progressOf('render', lang));
       const [markdown, html] = await Promise.all([exportReport(report, 'md'), exportReport(report, 'html')]);
       await writes;

@@ -19,10 +19,11 @@ export interface ServerParts {
 export async function createServerApp(db: Database, opts: { settings?: ServerSettings; webDir?: string; today?: string; llm?: LlmConfig | null } = {}): Promise<ServerParts> {
   const config = loadConfig();
   const settings = opts.settings ?? config.server;
-  const jobs = new ReportJobs(db, opts.today ? { today: opts.today } : {});
+  const llm = opts.llm === undefined ? config.llm : opts.llm;
+  const jobs = new ReportJobs(db, { llm, ...(opts.today ? { today: opts.today } : {}) });
   const app = createApp({
     db,
-    engine: createEngine({ db, llm: opts.llm === undefined ? config.llm : opts.llm, ...(opts.today ? { today: opts.today } : {}) }),
+    engine: createEngine({ db, llm, ...(opts.today ? { today: opts.today } : {}) }),
     auth: await createAuth(db, settings),
     jobs,
     settings,
