@@ -8,7 +8,7 @@ import path from 'node:path';
 import { openBenchDatabase } from './snapshot-db.ts';
 import { createEngine } from '../src/engine/index.ts';
 import * as repo from '../src/store/repo.ts';
-import { cases } from '../test/engine/questions/cases.ts';
+import { cases } from '../test/engine/questions/index.ts';
 
 const { db, config, home } = await openBenchDatabase('fincite-bench-ask');
 

@@ -2,8 +2,8 @@
 // stored statements, minutes and speeches in the asked period, quoted verbatim with their dates and links.
 import type { DocumentKind, IsoDate } from '../core/types.ts';
 import { searchPassages } from '../knowledge/search.ts';
-import type { ExecContext } from './execute.ts';
-import { NoAnswerError } from './execute.ts';
+import type { ExecContext } from './execute/index.ts';
+import { NoAnswerError } from './execute/index.ts';
 
 const KIND_ZH: Record<string, string> = { statement: 'FOMC声明', minutes: 'FOMC会议纪要', implementation_note: '政策执行说明', sep: '经济预测摘要', speech: '讲话', press_release: '新闻稿', other: '文件' };
 

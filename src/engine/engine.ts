@@ -5,7 +5,7 @@ import type { Answer } from '../core/answer.ts';
 import { DateOutOfRangeError, FinciteError, InputTooLargeError } from '../core/errors.ts';
 import type { Bilingual } from '../core/types.ts';
 import { DataAccess } from './data.ts';
-import { execute, NoAnswerError } from './execute.ts';
+import { execute, NoAnswerError } from './execute/index.ts';
 import type { AskOptions, Engine, EngineOptions } from './index.ts';
 import type { Subject } from './plan.ts';
 import { buildContext, understand, type NotUnderstood, type UnderstandContext } from './understand/index.ts';

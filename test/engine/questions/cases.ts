@@ -76,7 +76,11 @@ export type Category =
   | 'spread_correlation'
   | 'company'
   | 'policy'
-  | 'refuse';
+  | 'refuse'
+  /** Declined because the data does not hold what is named (an entity, a date), with what it does hold. */
+  | 'decline'
+  /** Several parts answered in one answer, or a misspelled name understood. */
+  | 'understanding';
 
 export type ExpectUnit = 'native' | 'percent' | 'pp' | 'bp' | 'usd' | 'ratio' | 'count';
 
@@ -123,9 +127,9 @@ export interface Case {
 // ---- fixed context ---------------------------------------------------------------------------------------------
 
 export const TODAY = '2026-11-24';
-const YEAR = Number(TODAY.slice(0, 4));
+export const YEAR = Number(TODAY.slice(0, 4));
 /** The previous year's last day: the anchor of 今年 / YTD. */
-const PREV_YEAR_END = `${YEAR - 1}-12-31`;
+export const PREV_YEAR_END = `${YEAR - 1}-12-31`;
 
 /** Named periods, as src/knowledge/periods.ts defines them (the test checks they agree). */
 export const PERIODS = {
@@ -137,40 +141,40 @@ export const PERIODS = {
 type PeriodId = keyof typeof PERIODS;
 
 /** Stored values compared as stored. */
-const STORED: Tolerance = { rel: 1e-9, abs: 1e-12 };
+export const STORED: Tolerance = { rel: 1e-9, abs: 1e-12 };
 /** Values computed from stored ones (changes, means, stdevs, correlations). */
-const COMPUTED: Tolerance = { rel: 1e-6, abs: 1e-9 };
-const EXACT_COUNT: Tolerance = { abs: 0 };
+export const COMPUTED: Tolerance = { rel: 1e-6, abs: 1e-9 };
+export const EXACT_COUNT: Tolerance = { abs: 0 };
 
 // ---- small builders (each case still shows its computation) -------------------------------------------------------
 
 /** Start of a YTD change: the previous year's last observation. */
-const ytdStart = (s: RawSeries): Obs => s.onOrBefore(PREV_YEAR_END);
+export const ytdStart = (s: RawSeries): Obs => s.onOrBefore(PREV_YEAR_END);
 /** Observations of the trailing `months` window ending at the last observation. */
-const trailing = (s: RawSeries, months: number): Obs[] => s.window(addMonths(s.last().date, -months), s.last().date);
+export const trailing = (s: RawSeries, months: number): Obs[] => s.window(addMonths(s.last().date, -months), s.last().date);
 /** Observations dated inside a named period. */
-const inPeriod = (s: RawSeries, p: PeriodId): Obs[] => s.window(PERIODS[p].from, PERIODS[p].to);
+export const inPeriod = (s: RawSeries, p: PeriodId): Obs[] => s.window(PERIODS[p].from, PERIODS[p].to);
 /** Average monthly change over a named period: first obs on/after `from` → last on/before `to`. */
-const periodPace = (s: RawSeries, p: PeriodId): { value: number; end: Obs } => {
+export const periodPace = (s: RawSeries, p: PeriodId): { value: number; end: Obs } => {
   const start = s.onOrAfter(PERIODS[p].from);
   const end = s.onOrBefore(PERIODS[p].to);
   return { value: avgMonthlyChange(start, end), end };
 };
 /** Sample stdev of consecutive changes, in bp (yields in percent). */
-const bpVol = (xs: Obs[]): number => stdevSample(values(diffs(xs))) * 100;
+export const bpVol = (xs: Obs[]): number => stdevSample(values(diffs(xs))) * 100;
 
 /** The latest observation of a series. */
-const latestCaseIn = (category: Category, id: string, q: string, lang: Lang, seriesId: string, s: () => RawSeries): Case => ({
+export const latestCaseIn = (category: Category, id: string, q: string, lang: Lang, seriesId: string, s: () => RawSeries): Case => ({
   id,
   q,
   lang,
   category,
   expect: { kind: 'value', seriesId, unit: 'native', value: () => s().last().value, asOf: () => s().last().date, tolerance: STORED },
 });
-const latestCase = (id: string, q: string, lang: Lang, seriesId: string, s: () => RawSeries = () => fred(seriesId)): Case => latestCaseIn('level', id, q, lang, seriesId, s);
+export const latestCase = (id: string, q: string, lang: Lang, seriesId: string, s: () => RawSeries = () => fred(seriesId)): Case => latestCaseIn('level', id, q, lang, seriesId, s);
 
 /** Value on a date: the observation on `date`, else the last one before it. */
-const onDateCase = (id: string, q: string, lang: Lang, seriesId: string, date: string, s: () => RawSeries = () => fred(seriesId), convention?: string): Case => ({
+export const onDateCase = (id: string, q: string, lang: Lang, seriesId: string, date: string, s: () => RawSeries = () => fred(seriesId), convention?: string): Case => ({
   id,
   q,
   lang,
@@ -185,7 +189,7 @@ interface Calc {
 }
 
 /** A value case from one computation returning the value and (optionally) its as-of date; computed once. */
-function val(
+export function val(
   id: string,
   q: string,
   lang: Lang,
@@ -208,10 +212,10 @@ function val(
   return { id, q, lang, category, expect, ...(opts.convention ? { convention: opts.convention } : {}) };
 }
 
-const refuse = (id: string, q: string, lang: Lang): Case => ({ id, q, lang, category: 'refuse', expect: { kind: 'refuse' } });
+export const refuse = (id: string, q: string, lang: Lang): Case => ({ id, q, lang, category: 'refuse', expect: { kind: 'refuse' } });
 
 /** A monthly series' YoY at its latest month. */
-const latestYoy = (id: string, q: string, lang: Lang, seriesId: string): Case => ({
+export const latestYoy = (id: string, q: string, lang: Lang, seriesId: string): Case => ({
   id,
   q,
   lang,
@@ -220,30 +224,30 @@ const latestYoy = (id: string, q: string, lang: Lang, seriesId: string): Case =>
 });
 
 /** YoY of a monthly series for each month in [from, to] that has a base a year earlier. */
-function yoyPath(s: RawSeries, from: string, to: string): Obs[] {
+export function yoyPath(s: RawSeries, from: string, to: string): Obs[] {
   return s.window(from, to).filter((o) => s.has(`${Number(o.date.slice(0, 4)) - 1}${o.date.slice(4)}`)).map((o) => ({ date: o.date, value: s.yoy(o.date) }));
 }
 
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 /** "December", "1" in a text of year 2025 → 2025-12-01. */
-function isoFromMonthDay(year: string, month: string, day: string): string {
+export function isoFromMonthDay(year: string, month: string, day: string): string {
   const m = MONTH_NAMES.indexOf(month.toLowerCase()) + 1;
   if (m === 0) throw new Error(`not a month: ${month}`);
   return `${year}-${String(m).padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
 /** The last FOMC decision of a kind (optionally within a year). */
-const lastDecision = (kind: 'hike' | 'cut', year?: number) => {
+export const lastDecision = (kind: 'hike' | 'cut', year?: number) => {
   const ds = decisions().filter((d) => d.decision === kind && (year === undefined || d.date.startsWith(String(year))));
   return ds[ds.length - 1]!;
 };
 /** Ways to write a rate level: 3.5 → "3.5" or "3.50"; 4 → "4.00", "4%", "4.0", "4 percent". */
-const rateTexts = (r: number): string[] =>
+export const rateTexts = (r: number): string[] =>
   Number.isInteger(r) ? [`${r}.00`, `${r}%`, `${r}.0`, `${r} %`, `${r} percent`] : [r.toFixed(2).replace(/0$/, ''), r.toFixed(2)].filter((x, i, a) => a.indexOf(x) === i);
 
 // ---- the cases ------------------------------------------------------------------------------------------------------
 
-export const cases: Case[] = [
+export const baseCases: Case[] = [
   // ======================= levels / latest =======================
   latestCase('level-walcl-zh', '美联储现在资产负债表规模多大', 'zh', 'WALCL'),
   latestCase('level-dgs10-zh', '十年期美债收益率最新多少', 'zh', 'DGS10'),

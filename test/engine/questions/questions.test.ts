@@ -11,7 +11,8 @@ import type { Engine } from '../../../src/engine/index.ts';
 import { NAMED_PERIODS, QT2_CAP_REGIMES } from '../../../src/knowledge/periods.ts';
 import type { Database } from '../../../src/store/db.ts';
 import { loadedSnapshotDatabase, snapshotRoot } from '../../helpers/db.ts';
-import { cases, PERIODS, TODAY, type Case, type Category, type ExpectUnit, type Tolerance } from './cases.ts';
+import { PERIODS, TODAY, type Case, type Category, type ExpectUnit, type Tolerance } from './cases.ts';
+import { cases } from './index.ts';
 import {
   addMonths,
   annualItem,

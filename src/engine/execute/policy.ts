@@ -1,0 +1,178 @@
+// Policy questions answered from the FOMC decision record, FRED's target range and the cited FOMC texts.
+import * as A from '../../analytics/index.ts';
+import type { Fact } from '../../core/answer.ts';
+import type { IsoDate } from '../../core/types.ts';
+import { NAMED_PERIODS, QT2_CAP_REGIMES } from '../../knowledge/periods.ts';
+import { chartFor, NoAnswerError, type ExecContext } from './common.ts';
+
+export async function policy(ctx: ExecContext): Promise<void> {
+  const { w, plan, data } = ctx;
+  const topic = plan.policy!;
+  const qt2 = NAMED_PERIODS.find((p) => p.id === 'qt2')!;
+  const qt1 = NAMED_PERIODS.find((p) => p.id === 'qt1')!;
+  const cite = async (c: { date: IsoDate; title: string; url: string; quote: string }) => {
+    const doc = await data.documentWithQuote(c.date, c.quote);
+    return w.document({ id: doc?.id ?? `${c.date}:${c.url}`, title: doc?.title ?? c.title, url: doc?.url ?? c.url, date: c.date, quote: c.quote });
+  };
+  if (topic === 'qt_end' || topic === 'qt_start') {
+    const [start, end] = qt2.citations;
+    const sStart = await cite(start!);
+    const sEnd = await cite(end!);
+    const walcl = await data.series('WALCL');
+    const ch = A.change(walcl, qt2.from, qt2.to);
+    const pct = A.percentChange(walcl, qt2.from, qt2.to);
+    if (topic === 'qt_end') {
+      w.say(
+        `美联储在${w.date(end!.date)}的FOMC声明中宣布于12月1日结束缩表(“${end!.quote}”)${w.citeDoc(sEnd)}。本轮缩表自2022年6月1日开始${w.citeDoc(sStart)}。`,
+        `The FOMC announced on ${end!.date} that it would end the runoff on December 1, 2025 ("${end!.quote}")${w.citeDoc(sEnd)}. This round of QT had begun on June 1, 2022${w.citeDoc(sStart)}.`,
+      );
+    } else {
+      w.say(
+        `本轮缩表于2022年6月1日开始,依据是${w.date(start!.date)}发布的缩表计划(“${start!.quote}”)${w.citeDoc(sStart)};上一轮(QT1)于2017年10月启动${w.citeDoc(await cite(qt1.citations[0]!))}。`,
+        `This round of QT began on June 1, 2022 under the plan published on ${start!.date} ("${start!.quote}")${w.citeDoc(sStart)}; the previous round (QT1) began in October 2017${w.citeDoc(await cite(qt1.citations[0]!))}.`,
+      );
+    }
+    w.fact(ch);
+    w.say(
+      `按H.4.1数据,缩表期间(${w.date(ch.period!.from)}至${w.date(ch.period!.to)})美联储总资产减少${w.abs(ch)}(${w.signed(pct)})${w.cite(ch, pct)}。`,
+      `Per the H.4.1 data, total assets fell by ${w.abs(ch)} (${w.signed(pct)}) between ${ch.period!.from} and ${ch.period!.to}${w.cite(ch, pct)}.`,
+    );
+    chartFor(ctx, [walcl], '2021-01-01', undefined, [ch]);
+    return;
+  }
+  if (topic === 'qt_caps') {
+    const rows: string[] = [];
+    for (const r of QT2_CAP_REGIMES) {
+      const src = await cite(r.citation);
+      rows.push(
+        w.t(
+          `- ${w.month(r.from)}–${w.month(r.to)}:国债每月上限${r.treasuryCapBillions * 10}亿美元,MBS每月上限${r.mbsCapBillions * 10}亿美元(${w.date(r.citation.date)}宣布)${w.citeDoc(src)}`,
+          `- ${r.from.slice(0, 7)} to ${r.to.slice(0, 7)}: Treasuries $${r.treasuryCapBillions} billion a month, MBS $${r.mbsCapBillions} billion a month (announced ${r.citation.date})${w.citeDoc(src)}`,
+        ),
+      );
+    }
+    w.say('本轮缩表(QT2)的每月赎回上限及调整:', 'Monthly redemption caps of QT2 and how they changed:');
+    w.paragraphs.push(rows.join('\n'));
+    // How much MBS actually ran off under the full cap, computed from the data.
+    const mbs = await data.series('WSHOMCB');
+    const full = QT2_CAP_REGIMES.find((r) => r.id === 'qt2_full')!;
+    const m = A.averageMonthlyChange(mbs, full.from, full.to);
+    w.fact(m);
+    w.say(
+      `实际数据:${w.date(m.period!.from)}至${w.date(m.period!.to)},美联储MBS持有量平均每月减少${w.abs(m)}${w.cite(m)},低于350亿美元的上限${w.citeDoc(await cite(full.citation))}——提前还款慢使MBS缩减长期低于上限。`,
+      `In the data: from ${m.period!.from} to ${m.period!.to}, the Fed's MBS holdings fell by an average of ${w.abs(m)} a month${w.cite(m)}, below the $35 billion cap${w.citeDoc(await cite(full.citation))} — slow prepayments kept MBS runoff under its cap.`,
+    );
+    w.say(`${w.date(qt2.citations[1]!.date)}的声明宣布于12月1日结束缩表${w.citeDoc(await cite(qt2.citations[1]!))}。`, `The ${qt2.citations[1]!.date} statement ended the runoff on December 1${w.citeDoc(await cite(qt2.citations[1]!))}.`);
+    chartFor(ctx, [mbs], '2022-01-01', undefined, [m]);
+    return;
+  }
+  // Rate decisions: dates from the decision record, sizes computed from FRED's target-range series.
+  const allDecisions = await data.decisions();
+  const upper = await data.series('DFEDTARU');
+  const lower = await data.series('DFEDTARL');
+  const t = plan.time;
+  const inWindow = (date: IsoDate) => (t.kind === 'point' || t.kind === 'range' ? date >= t.from && (!('to' in t) || !t.to || date <= t.to) : true);
+  const decisions = allDecisions.filter((d) => inWindow(d.date));
+  if (topic === 'count_decisions') return countDecisions(ctx, decisions, allDecisions);
+  const action = plan.decisionAction ?? (topic === 'last_cut' ? 'cut' : topic === 'last_hike' ? 'hike' : undefined);
+  const pick = action ? decisions.filter((d) => d.action === action) : decisions.filter((d) => d.action !== 'operational');
+  const d = pick[pick.length - 1];
+  const lastUpper = A.latest(upper);
+  if (!d && topic !== 'target_range') {
+    throw new NoAnswerError({ zh: `所问时期内没有${action === 'cut' ? '降息' : action === 'hike' ? '加息' : '利率决议'}。`, en: `There was no ${action ?? 'rate decision'} in that period.` });
+  }
+  if (d && d.date > (upper.meta.lastDate ?? '') && d.upper !== null && d.lower !== null && topic !== 'target_range') {
+    // The decision is newer than the FRED data: its range comes from the decision record (the statement).
+    const prev = decisions.filter((x) => x.date < d.date && x.upper !== null).at(-1);
+    const doc = { kind: 'document' as const, title: w.t(`FOMC声明 ${d.date}`, `FOMC statement ${d.date}`), publisher: w.t('美联储FOMC', 'Federal Reserve FOMC'), url: d.url ?? 'https://www.federalreserve.gov/monetarypolicy/fomccalendars.htm', date: d.date };
+    const mk = (id: string, value: number, unit: Fact['unit'], zh: string, en: string, method: Fact['method']): Fact => ({ id, value, unit, label: { zh, en }, asOf: d.date, method, inputs: [], sourceIds: [] });
+    const up = w.factWithSource(mk(`FOMC:${d.date}:upper`, d.upper, A.PERCENT, '目标区间上限', 'target range, upper bound', 'document'), doc);
+    const lo = w.factWithSource(mk(`FOMC:${d.date}:lower`, d.lower, A.PERCENT, '目标区间下限', 'target range, lower bound', 'document'), doc);
+    const size = prev ? w.factWithSource({ ...mk(`FOMC:${d.date}:size`, Math.round((d.upper - prev.upper!) * 10000) / 100, A.BASIS_POINTS, '调整幅度', 'size of the move', 'change'), methodDetail: `upper bound after the ${d.date} decision minus upper bound after the ${prev.date} decision` }, doc) : null;
+    if (size) w.facts.unshift(w.facts.splice(w.facts.indexOf(size), 1)[0]!);
+    const verbZh = d.action === 'hike' ? '加息' : '降息';
+    w.say(
+      `最近一次${verbZh}是在${w.date(d.date)}的FOMC会议${size ? `,幅度${w.abs(size)}` : ''},目标区间调整为${w.v(lo)}–${w.v(up)}${w.cite(lo, up)}。`,
+      `The last ${d.action === 'hike' ? 'hike' : 'cut'} was at the FOMC meeting on ${d.date}${size ? `: ${w.abs(size)}` : ''}, taking the target range to ${w.v(lo)}–${w.v(up)}${w.cite(lo, up)}.`,
+    );
+    w.say(
+      `FRED的目标区间序列截至${w.date(lastUpper.asOf)},尚未包含这次决定;此前区间上限为${w.v(lastUpper)}${w.cite(lastUpper)}。`,
+      `FRED's target-range series ends on ${lastUpper.asOf} and does not include this decision yet; before it the upper bound was ${w.v(lastUpper)}${w.cite(lastUpper)}.`,
+    );
+    chartFor(ctx, [upper, lower], A.addYears(d.date, -3));
+    return;
+  }
+  if (topic === 'target_range' || !d || d.date > (upper.meta.lastDate ?? '')) {
+    const latestDecision = allDecisions.filter((x) => x.action !== 'operational' && x.upper !== null).at(-1);
+    const lastLower = A.latest(lower);
+    w.fact(lastUpper);
+    w.say(
+      `截至${w.date(lastUpper.asOf)},联邦基金利率目标区间为${w.v(lastLower)}–${w.v(lastUpper)}${w.cite(lastLower, lastUpper)}。`,
+      `As of ${lastUpper.asOf}, the federal funds target range is ${w.v(lastLower)} to ${w.v(lastUpper)}${w.cite(lastLower, lastUpper)}.`,
+    );
+    for (const x of allDecisions.filter((y) => y.date > lastUpper.asOf && y.action !== 'operational' && y.upper !== null && y.lower !== null)) {
+      const doc = { kind: 'document' as const, title: w.t(`FOMC声明 ${x.date}`, `FOMC statement ${x.date}`), publisher: w.t('美联储FOMC', 'Federal Reserve FOMC'), url: x.url ?? 'https://www.federalreserve.gov/monetarypolicy/fomccalendars.htm', date: x.date };
+      const mk = (id: string, value: number, zh: string, en: string): Fact => ({ id, value, unit: A.PERCENT, label: { zh, en }, asOf: x.date, method: 'document', inputs: [], sourceIds: [] });
+      const up = w.factWithSource(mk(`FOMC:${x.date}:upper`, x.upper!, '目标区间上限', 'target range, upper bound'), doc);
+      const lo = w.factWithSource(mk(`FOMC:${x.date}:lower`, x.lower!, '目标区间下限', 'target range, lower bound'), doc);
+      const act = x.action === 'hike' ? w.t('加息', 'raised the range') : x.action === 'cut' ? w.t('降息', 'cut the range') : w.t('维持不变', 'kept the range');
+      w.say(
+        `FRED数据截至${w.date(lastUpper.asOf)};此后${w.date(x.date)}的FOMC会议${act},目标区间为${w.v(lo)}–${w.v(up)}${w.cite(lo, up)}。`,
+        `FRED's data ends on ${lastUpper.asOf}; at its meeting on ${x.date} the FOMC ${act} to ${w.v(lo)}–${w.v(up)}${w.cite(lo, up)}.`,
+      );
+      if (x === latestDecision) w.facts.unshift(w.facts.splice(w.facts.indexOf(up), 1)[0]!);
+    }
+    chartFor(ctx, [upper, lower], '2021-01-01');
+    return;
+  }
+  const before = A.valueOn(upper, A.addDays(d.date, -1));
+  const after = A.valueOn(upper, A.addDays(d.date, 1), { policy: 'on_or_after' });
+  const size = A.toBasisPoints(A.change(upper, before.asOf, after.asOf));
+  const afterLower = A.valueOn(lower, after.asOf);
+  const src = d.url ? w.document({ id: `decision:${d.date}`, title: w.t(`FOMC声明 ${d.date}`, `FOMC statement ${d.date}`), url: d.url, date: d.date }) : null;
+  w.fact(size);
+  const verbZh = d.action === 'hike' ? '加息' : d.action === 'cut' ? '降息' : '调整';
+  w.say(
+    `最近一次${verbZh}是在${w.date(d.date)}的FOMC会议${src ? w.citeDoc(src) : ''},幅度${w.abs(size)}${w.cite(size)},目标区间调整为${w.v(afterLower)}–${w.v(after)}${w.cite(afterLower, after)}。`,
+    `The last ${d.action === 'hike' ? 'hike' : 'cut'} was at the FOMC meeting on ${d.date}${src ? w.citeDoc(src) : ''}: ${w.abs(size)}${w.cite(size)}, taking the target range to ${w.v(afterLower)}–${w.v(after)}${w.cite(afterLower, after)}.`,
+  );
+  chartFor(ctx, [upper, lower], A.addYears(d.date, -3));
+}
+
+/** "2022年加息了几次": count decisions of one kind in the period, from the decision record. */
+function countDecisions(ctx: ExecContext, decisions: Array<{ date: IsoDate; action: string; lower: number | null; upper: number | null; url: string | null }>, all: typeof decisions): void {
+  const { w, plan } = ctx;
+  const action = plan.decisionAction ?? 'hike';
+  const hits = decisions.filter((d) => d.action === action);
+  const t = plan.time;
+  const label = 'label' in t ? w.t(t.label.zh, t.label.en) : w.t('有记录以来', 'in the record');
+  const from = decisions[0]?.date ?? all[0]!.date;
+  const to = decisions.at(-1)?.date ?? all.at(-1)!.date;
+  const f: Fact = {
+    id: `FOMC:count:${action}:${from}:${to}`,
+    value: hits.length,
+    unit: { kind: 'count', scale: 1, label: 'Meetings' },
+    label: { zh: `FOMC ${action === 'hike' ? '加息' : action === 'cut' ? '降息' : '维持利率'}次数(${from} 至 ${to})`, en: `FOMC ${action === 'hike' ? 'hikes' : action === 'cut' ? 'cuts' : 'holds'} (${from} to ${to})` },
+    asOf: to,
+    period: { from, to },
+    method: 'count',
+    methodDetail: `number of scheduled and unscheduled FOMC decisions with action "${action}" between ${from} and ${to} in the decision record`,
+    inputs: [],
+    sourceIds: [],
+  };
+  const src = { kind: 'document' as const, title: w.t('FOMC利率决议记录(各次会议声明)', 'FOMC rate decisions (meeting statements)'), publisher: w.t('美联储FOMC', 'Federal Reserve FOMC'), url: 'https://www.federalreserve.gov/monetarypolicy/fomccalendars.htm', date: to };
+  const fact = w.factWithSource(f, src);
+  const verb = w.t(action === 'hike' ? '加息' : action === 'cut' ? '降息' : '维持利率不变', action === 'hike' ? 'raised rates' : action === 'cut' ? 'cut rates' : 'left rates unchanged');
+  w.say(`${label},FOMC共${verb}${hits.length}次${w.cite(fact)}。`, `In ${label}, the FOMC ${verb} ${hits.length} time${hits.length === 1 ? '' : 's'}${w.cite(fact)}.`);
+  if (hits.length && hits.length <= 12) {
+    const lines = hits.map((d) => {
+      const src2 = d.url ? w.document({ id: `decision:${d.date}`, title: w.t(`FOMC声明 ${d.date}`, `FOMC statement ${d.date}`), url: d.url, date: d.date }) : null;
+      const lo = d.lower !== null ? w.factWithSource({ id: `FOMC:${d.date}:lower`, value: d.lower, unit: A.PERCENT, label: { zh: '目标区间下限', en: 'target range, lower bound' }, asOf: d.date, method: 'document', inputs: [], sourceIds: [] }, { ...src, date: d.date, ...(d.url ? { url: d.url } : {}) }) : null;
+      const up = d.upper !== null ? w.factWithSource({ id: `FOMC:${d.date}:upper`, value: d.upper, unit: A.PERCENT, label: { zh: '目标区间上限', en: 'target range, upper bound' }, asOf: d.date, method: 'document', inputs: [], sourceIds: [] }, { ...src, date: d.date, ...(d.url ? { url: d.url } : {}) }) : null;
+      const range = lo && up ? `${w.v(lo)}–${w.v(up)}${w.cite(lo, up)}` : '';
+      return `- ${w.date(d.date)}${range ? w.t(`:目标区间 ${range}`, `: target range ${range}`) : ''}${src2 ? w.citeDoc(src2) : ''}`;
+    });
+    w.paragraphs.push(lines.join('\n'));
+  }
+}
+
