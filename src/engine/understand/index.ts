@@ -7,18 +7,16 @@ import {
   asksComparison,
   asksDocuments,
   asksFirst,
-  decisionAction,
   rollingWindow,
   asksRatio,
   asksSpread,
   asksVersusOutside,
-  detectFundamental,
   detectMeasure,
-  detectPolicy,
   detectRefusal,
   wantsPercent,
-  wantsQuarterly,
 } from './measure.ts';
+import { asksUnheldCompanyFigure, fundamentalPlan } from './fundamentals.ts';
+import { policyPlan } from './policy.ts';
 import { SubjectIndex } from './subjects.ts';
 import { parseTime } from './time.ts';
 
@@ -136,20 +134,13 @@ export function understand(question: string, ctx: UnderstandContext, forcedLang?
     const narrow = from ? { kind: 'range' as const, from, ...(to && to >= from ? { to } : {}), label: { zh: `${from}${to ? `至${to}` : '以来'}`, en: `${from}${to ? ` to ${to}` : ' onwards'}` } } : time.spec;
     return { ok: true, plan: { ...base, time: narrow, measure: 'documents', documentQuery: blank(q, dated.map((m) => [m.start, m.end] as [number, number])).trim() } };
   }
-  const policy = detectPolicy(q);
   const companies = subjects.filter((s) => s.type === 'company');
 
   // Company fundamentals: a company plus a statement word (营收, gross margin …).
   if (companies.length >= 1) {
-    const metric = detectFundamental(rest);
-    if (metric) {
-      const plan: Plan = { ...base, measure: 'fundamental', fundamental: { metric, period: wantsQuarterly(rest) ? 'quarterly' : 'annual' } };
-      const stat = detectMeasure(rest);
-      if (stat && stat !== 'level') plan.compareStat = stat;
-      if (companies.length >= 2 && asksComparison(rest)) plan.compareStat = plan.compareStat ?? 'level';
-      return { ok: true, plan };
-    }
-    if (/市值|market cap|估值|市盈率|p\/e|pe ratio|股息率|dividend yield/i.test(rest)) {
+    const plan = fundamentalPlan(rest, base, companies);
+    if (plan) return { ok: true, plan };
+    if (asksUnheldCompanyFigure(rest)) {
       return {
         ok: false,
         why: {
@@ -161,12 +152,8 @@ export function understand(question: string, ctx: UnderstandContext, forcedLang?
       };
     }
   }
-
-  if (policy && (subjects.length === 0 || ['qt_caps', 'qt_end', 'qt_start', 'last_hike', 'last_cut', 'count_decisions'].includes(policy))) {
-    const action = decisionAction(q);
-    return { ok: true, plan: { ...base, measure: 'policy', policy, ...(action ? { decisionAction: action } : {}) } };
-  }
-  if (policy === 'target_range') return { ok: true, plan: { ...base, measure: 'policy', policy } };
+  const policy = policyPlan(q, base, subjects);
+  if (policy) return { ok: true, plan: policy };
 
   if (subjects.length === 0) {
     return {

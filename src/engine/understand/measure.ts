@@ -1,6 +1,6 @@
 // What a question asks to compute, from its words in Chinese or English. The words of subject names are
 // removed before this runs, so "高收益债利差" (a series) does not read as "spread".
-import type { FundamentalMetric, Measure, PolicyTopic } from '../plan.ts';
+import type { Measure } from '../plan.ts';
 
 interface Cue {
   measure: Measure;
@@ -64,66 +64,6 @@ export function asksRatio(text: string): boolean {
 /** Words that a change should be reported in percent (prices, indices: 涨了多少 means a return). */
 export function wantsPercent(text: string): boolean {
   return /%|百分|percent|涨幅|跌幅|return/i.test(text);
-}
-
-// ---- company fundamentals ----
-
-const item = (item: string, statement: 'income' | 'balance' | 'cashflow', zh: string, en: string): FundamentalMetric => ({ kind: 'item', item, statement, label: { zh, en } });
-
-const FUNDAMENTALS: Array<[RegExp, FundamentalMetric]> = [
-  [/毛利率|gross margin/i, { kind: 'margin', numerator: 'Gross Profit', denominator: 'Total Revenue', label: { zh: '毛利率', en: 'gross margin' } }],
-  [/营业利润率|经营利润率|operating margin/i, { kind: 'margin', numerator: 'Operating Income', denominator: 'Total Revenue', label: { zh: '营业利润率', en: 'operating margin' } }],
-  [/净利率|净利润率|net margin|profit margin/i, { kind: 'margin', numerator: 'Net Income', denominator: 'Total Revenue', label: { zh: '净利率', en: 'net margin' } }],
-  [/自由现金流|free cash flow|fcf/i, item('Free Cash Flow', 'cashflow', '自由现金流', 'free cash flow')],
-  [/经营现金流|operating cash flow/i, item('Operating Cash Flow', 'cashflow', '经营现金流', 'operating cash flow')],
-  [/资本开支|资本支出|capex|capital expenditure/i, item('Capital Expenditure', 'cashflow', '资本开支', 'capital expenditure')],
-  [/研发|r&d|research and development/i, item('Research And Development', 'income', '研发费用', 'R&D expense')],
-  [/每股收益|eps|earnings per share/i, item('Diluted EPS', 'income', '稀释每股收益', 'diluted EPS')],
-  [/毛利|gross profit/i, item('Gross Profit', 'income', '毛利', 'gross profit')],
-  [/营业利润|经营利润|operating income|operating profit/i, item('Operating Income', 'income', '营业利润', 'operating income')],
-  [/净利润|净利|利润|net income|earnings|profit/i, item('Net Income', 'income', '净利润', 'net income')],
-  [/营收|营业收入|收入|销售额|revenue|sales|turnover/i, item('Total Revenue', 'income', '营业收入', 'revenue')],
-  [/ebitda/i, item('EBITDA', 'income', 'EBITDA', 'EBITDA')],
-  [/总负债|total liabilities/i, item('Total Liabilities Net Minority Interest', 'balance', '总负债', 'total liabilities')],
-  [/总债务|有息负债|total debt|debt/i, item('Total Debt', 'balance', '总债务', 'total debt')],
-  [/股东权益|净资产|shareholders'? equity|stockholders'? equity|book value/i, item('Stockholders Equity', 'balance', '股东权益', "stockholders' equity")],
-  [/总资产|total assets/i, item('Total Assets', 'balance', '总资产', 'total assets')],
-  [/现金|cash/i, item('Cash And Cash Equivalents', 'balance', '现金及现金等价物', 'cash and cash equivalents')],
-];
-
-export function detectFundamental(text: string): FundamentalMetric | null {
-  for (const [re, metric] of FUNDAMENTALS) if (re.test(text)) return metric;
-  return null;
-}
-
-export function wantsQuarterly(text: string): boolean {
-  return /季度|单季|quarter|q[1-4]\b/i.test(text);
-}
-
-// ---- policy and documents ----
-
-const QT = '(?:缩表|qt\\s*\\d?|runoff|run off|balance[- ]sheet (?:runoff|reduction)|quantitative tightening|redemption)';
-const has = (t: string, ...res: string[]) => res.every((r) => new RegExp(r, 'i').test(t));
-
-export function detectPolicy(text: string): PolicyTopic | null {
-  const t = text;
-  if (has(t, QT, '上限|额度|\\bcaps?\\b|最多|at most|maximum|limit')) return 'qt_caps';
-  if (has(t, '什么时候|何时|哪天|when|what date', '结束|停止|终止|\\bend|stop|conclude|over\\b', QT)) return 'qt_end';
-  if (has(t, '什么时候|何时|哪天|when|what date', '开始|启动|start|begin|began', QT)) return 'qt_start';
-  if (has(t, '几次|多少次|次数|how many|number of', '加息|降息|hikes?|cuts?|raised|lowered|unchanged|维持|按兵不动|不变|hold|meetings?|会议')) return 'count_decisions';
-  if (/上一?次加息|最近一次加息|最后一次加息|上回加息|last (?:rate )?hike|last time .*(?:raise|hike)|most recent hike/i.test(t)) return 'last_hike';
-  if (/上一?次降息|最近一次降息|最后一次降息|上回降息|last (?:rate )?cut|last time .*cut|most recent cut/i.test(t)) return 'last_cut';
-  if (/目标区间|target range|政策利率|policy rate/i.test(t)) return 'target_range';
-  if (/议息|利率决议|fomc (?:decision|meeting)|最近一次会议|last (?:fomc )?meeting/i.test(t)) return 'last_decision';
-  return null;
-}
-
-/** Which decisions a count question is about. */
-export function decisionAction(text: string): 'hike' | 'cut' | 'hold' | null {
-  if (/加息|hike|raised|raise/i.test(text)) return 'hike';
-  if (/降息|cut|lowered|lower/i.test(text)) return 'cut';
-  if (/维持|按兵不动|不变|unchanged|hold|held|steady|pause/i.test(text)) return 'hold';
-  return null;
 }
 
 /** "What did the FOMC say about reserves", "声明里怎么说": the answer is the cited text itself. */
