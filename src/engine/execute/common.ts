@@ -45,9 +45,64 @@ export function windowFor(spec: TimeSpec, s: LoadedSeries, fallback: 'all' | num
       if (!last) return { label: spec.label };
       return { from: A.addMonths(last, -spec.months), to: last, label: spec.label, fromBefore: true };
     }
+    case 'invalid':
+      throw new NoAnswerError(spec.reason);
     case 'latest':
       if (fallback === 'all' || !last) return { label: { zh: '有数据以来', en: 'the full history' } };
       return { from: A.addMonths(last, -fallback), to: last, label: fallback === 12 ? { zh: '过去一年', en: 'the past year' } : { zh: `过去${fallback}个月`, en: `the past ${fallback} months` }, fromBefore: true };
+  }
+}
+
+/** The last day a series' last observation stands for: a month's, quarter's or year's end; a week's last day. */
+export function coverageEnd(s: LoadedSeries): IsoDate | null {
+  const last = s.meta.lastDate;
+  if (!last) return null;
+  switch (s.meta.frequency) {
+    case 'monthly':
+      return A.addDays(A.addMonths(last.slice(0, 8) + '01', 1), -1);
+    case 'quarterly':
+      return A.addDays(A.addMonths(last.slice(0, 8) + '01', 3), -1);
+    case 'annual':
+      return `${last.slice(0, 4)}-12-31`;
+    case 'weekly':
+      return A.addDays(last, 6);
+    default:
+      return last;
+  }
+}
+
+/** "1962-01-02 至 2026-08-21" / "1962-01-02 to 2026-08-21": a series' data range, said when a date falls outside it. */
+export function dataRange(w: AnswerWriter, s: LoadedSeries): Bilingual {
+  const name = w.name(s.meta);
+  const first = s.meta.firstDate ?? '';
+  const last = s.meta.lastDate ?? '';
+  return { zh: `${name}的数据范围为${first}至${last}`, en: `the data for ${name} cover ${first} to ${last}` };
+}
+
+/**
+ * A valid date (or period) outside a series' data is declined with the data's range, never answered with the
+ * nearest value: before the first observation, or after the last one (and the period it stands for). Gaps inside
+ * the range (weekends, holidays) are not this check's business. Relative words (上个月, last month) that the data
+ * has not reached keep meaning "the latest period".
+ */
+export function assertCovered(ctx: ExecContext, s: LoadedSeries, spec: TimeSpec = ctx.plan.time): void {
+  if (spec.kind === 'invalid') throw new NoAnswerError(spec.reason);
+  if (spec.kind !== 'point' && spec.kind !== 'range') return;
+  if (spec.kind === 'point' && spec.relative) return;
+  const first = s.meta.firstDate;
+  const end = coverageEnd(s);
+  if (!first || !end) return;
+  const from = spec.kind === 'point' && spec.precision === 'day' ? spec.date : spec.from;
+  const to = spec.kind === 'point' ? (spec.precision === 'day' ? spec.date : spec.to) : spec.to;
+  // a "since" range starts at the previous period's close: the anchor may sit before the data if the period does not
+  const fromEff = spec.kind === 'range' && spec.since ? A.addDays(from, 1) : from;
+  const r = dataRange(ctx.w, s);
+  const label = spec.label;
+  if (fromEff > end) {
+    throw new NoAnswerError({ zh: `${label.zh}在数据范围之外:${r.zh},尚无${label.zh}的数据。`, en: `${label.en} is outside the data: ${r.en}; there is no data for ${label.en} yet.` });
+  }
+  if ((to ?? end) < first) {
+    throw new NoAnswerError({ zh: `${label.zh}在数据范围之外:${r.zh},没有更早的数据。`, en: `${label.en} is outside the data: ${r.en}; there is no earlier data.` });
   }
 }
 

@@ -5,13 +5,14 @@ import type { IsoDate } from '../../core/types.ts';
 import { QT2_CAP_REGIMES } from '../../knowledge/periods.ts';
 import type { LoadedSeries } from '../data.ts';
 import type { Measure, Subject } from '../plan.ts';
-import { asBp, chartFor, DEFAULT_STAT_MONTHS, methodNote, NoAnswerError, percentToBp, periodNote, statWindow, subjectSeries, windowFor, type ExecContext, type Window } from './common.ts';
+import { asBp, assertCovered, chartFor, DEFAULT_STAT_MONTHS, methodNote, NoAnswerError, percentToBp, periodNote, statWindow, subjectSeries, windowFor, type ExecContext, type Window } from './common.ts';
 
 export async function single(ctx: ExecContext, subject: Subject, measure: Measure): Promise<void> {
   const s = await subjectSeries(ctx, subject);
   const { w, plan } = ctx;
   const name = w.name(s.meta);
   if (!s.meta.lastDate) throw new NoAnswerError({ zh: `${name} 没有数据。`, en: `${name} has no data.` });
+  assertCovered(ctx, s);
   switch (measure) {
     case 'level':
       return level(ctx, s);

@@ -19,7 +19,12 @@ export type TimeSpec =
   /** The last N months of data (resolved against the series' last observation). */
   | { kind: 'trailing'; months: number; label: Bilingual }
   /** N months before the series' last observation ("a year ago", "一年前", "去年同期"). */
-  | { kind: 'ago'; months: number; label: Bilingual };
+  | { kind: 'ago'; months: number; label: Bilingual }
+  /**
+   * A date that does not exist (2023年2月29日, 2024-04-31, 2024年13月): never replaced by a year or the latest value;
+   * the question is declined with `reason`.
+   */
+  | { kind: 'invalid'; text: string; reason: Bilingual; label: Bilingual };
 
 export interface TimeMatch {
   spec: TimeSpec;
@@ -71,9 +76,44 @@ function validDate(y: number, m: number, d: number): boolean {
 }
 
 function dayPoint(y: number, m: number, d: number): TimeSpec | null {
-  if (!validDate(y, m, d)) return null;
+  if (!validDate(y, m, d)) return invalidDay(y, m, d);
   const date = iso(y, m, d);
   return { kind: 'point', date, precision: 'day', from: date, to: date, label: { zh: `${y}年${m}月${d}日`, en: date } };
+}
+
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+function invalid(text: Bilingual, why: Bilingual): TimeSpec {
+  return { kind: 'invalid', text: text.en, label: text, reason: { zh: `${text.zh}不存在(${why.zh})。`, en: `${text.en} does not exist (${why.en}).` } };
+}
+
+/** Why a year/month/day is not a date, or null when it is one (or is not a plausible date at all). */
+function invalidDay(y: number, m: number, d: number): TimeSpec | null {
+  if (y < 1800 || y > 2200) return null;
+  const text = { zh: `${y}年${m}月${d}日`, en: `${y}-${pad(m)}-${pad(d)}` };
+  if (m < 1 || m > 12) return invalid(text, { zh: '一年只有12个月', en: 'a year has 12 months' });
+  if (d < 1) return invalid(text, { zh: '日期从1日开始', en: 'days of a month start at 1' });
+  const last = lastDayOfMonth(y, m);
+  if (d <= last) return null;
+  const en = `${MONTHS_EN[m - 1]![0]!.toUpperCase()}${MONTHS_EN[m - 1]!.slice(1)}`;
+  if (m === 2 && d === 29) return invalid(text, { zh: `${y}年不是闰年`, en: `${y} is not a leap year` });
+  return invalid(text, { zh: `${y}年${m}月只有${last}天`, en: `${en} ${y} has ${last} days` });
+}
+
+function invalidMonth(y: number, m: number): TimeSpec | null {
+  if (y < 1800 || y > 2200 || (m >= 1 && m <= 12)) return null;
+  return invalid({ zh: `${y}年${m}月`, en: `month ${m} of ${y}` }, { zh: '一年只有12个月', en: 'a year has 12 months' });
+}
+
+function invalidQuarter(y: number, q: number): TimeSpec | null {
+  if (y < 1800 || y > 2200 || (q >= 1 && q <= 4)) return null;
+  return invalid({ zh: `${y}年第${q}季度`, en: `Q${q} ${y}` }, { zh: '一年只有4个季度', en: 'a year has 4 quarters' });
+}
+
+/** The reason a question's date does not exist, or null when every date in it is a real one. */
+export function invalidTime(matches: TimeMatch[]): Bilingual | null {
+  for (const m of matches) if (m.spec.kind === 'invalid') return m.spec.reason;
+  return null;
 }
 
 function monthSpan(y: number, m: number): { from: IsoDate; to: IsoDate } {
@@ -81,13 +121,13 @@ function monthSpan(y: number, m: number): { from: IsoDate; to: IsoDate } {
 }
 
 function monthPoint(y: number, m: number): TimeSpec | null {
-  if (!validDate(y, m, 1)) return null;
+  if (!validDate(y, m, 1)) return invalidMonth(y, m);
   const span = monthSpan(y, m);
   return { kind: 'point', date: span.to, precision: 'month', ...span, label: { zh: `${y}年${m}月`, en: `${MONTHS_EN[m - 1]![0]!.toUpperCase()}${MONTHS_EN[m - 1]!.slice(1)} ${y}` } };
 }
 
 function quarterPoint(y: number, q: number): TimeSpec | null {
-  if (q < 1 || q > 4 || y < 1800 || y > 2200) return null;
+  if (q < 1 || q > 4 || y < 1800 || y > 2200) return invalidQuarter(y, q);
   const from = iso(y, q * 3 - 2, 1);
   const to = iso(y, q * 3, lastDayOfMonth(y, q * 3));
   return { kind: 'point', date: to, precision: 'quarter', from, to, label: { zh: `${y}年第${q}季度`, en: `Q${q} ${y}` } };
@@ -134,8 +174,8 @@ const RULES: Rule[] = [
   { re: /(去年|前年|今年)\s*初/g, make: (m, t) => yearStart(relYear(m[1]!, t)) },
   { re: /(?:the\s+)?end of (last|this) year/gi, make: (m, t) => yearEnd(Number(t.slice(0, 4)) - (m[1]!.toLowerCase() === 'last' ? 1 : 0)) },
   // quarters
-  { re: new RegExp(`${Y}\\s*年\\s*(?:第\\s*)?([一二三四1-4])\\s*季度`, 'g'), make: (m) => quarterPoint(+m[1]!, parseSmallNumber(m[2]!) ?? 0) },
-  { re: new RegExp(`${Y}\\s*[Qq]([1-4])|[Qq]([1-4])\\s*${Y}`, 'g'), make: (m) => (m[1] ? quarterPoint(+m[1], +m[2]!) : quarterPoint(+m[4]!, +m[3]!)) },
+  { re: new RegExp(`${Y}\\s*年\\s*(?:第\\s*)?([一二三四五六七八九1-9])\\s*季度`, 'g'), make: (m) => quarterPoint(+m[1]!, parseSmallNumber(m[2]!) ?? 0) },
+  { re: new RegExp(`${Y}\\s*[Qq]([0-9])(?!\\d)|(?<![A-Za-z])[Qq]([0-9])\\s*${Y}`, 'g'), make: (m) => (m[1] ? quarterPoint(+m[1], +m[2]!) : quarterPoint(+m[4]!, +m[3]!)) },
   { re: new RegExp(`(first|second|third|fourth) quarter of\\s+${Y}`, 'gi'), make: (m) => quarterPoint(+m[2]!, ['first', 'second', 'third', 'fourth'].indexOf(m[1]!.toLowerCase()) + 1) },
   // months
   { re: new RegExp(`${Y}\\s*年\\s*(\\d{1,2}|[一二三四五六七八九十]{1,2})\\s*月(?!\\s*\\d)`, 'g'), make: (m) => monthPoint(+m[1]!, parseSmallNumber(m[2]!) ?? 0) },
@@ -288,6 +328,9 @@ function asRangeEnd(s: TimeSpec): IsoDate | null {
 
 function combine(q: string, matches: TimeMatch[]): TimeSpec {
   if (matches.length === 0) return { kind: 'latest' };
+  // A date that does not exist makes the whole question's time invalid: nothing may stand in for it.
+  const bad = matches.find((m) => m.spec.kind === 'invalid');
+  if (bad) return bad.spec;
   // "from A to B", "A到B", "between A and B"
   for (let i = 0; i + 1 < matches.length; i++) {
     const a = matches[i]!;
