@@ -15,7 +15,8 @@ export interface AskOptions {
 
 export type AskProgress =
   | { stage: 'model'; model: string }
-  | { stage: 'tool'; tool: string; input: unknown }
+  /** A tool call: its name and 1-based step number only — never its arguments (nothing model-written is streamed). */
+  | { stage: 'tool'; tool: string; step?: number }
   | { stage: 'verifying' }
   | { stage: 'repair'; unsupported: number };
 

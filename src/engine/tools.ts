@@ -17,6 +17,7 @@ import type { DocumentKind } from '../core/types.ts';
 import type { DataAccess } from './data.ts';
 import { thin } from './charts.ts';
 import type { CitedDocument } from './writer.ts';
+import { placeholdersFor } from './llm/handles.ts';
 
 export interface LedgerFact {
   handle: string;
@@ -87,10 +88,13 @@ function checkDates(...ds: Array<string | undefined>): void {
 const BilingualOut = z.object({ zh: z.string(), en: z.string() });
 
 const FactOut = z.object({
-  handle: z.string().describe('Cite the fact in text as [F1] etc.; the system turns it into a numbered citation'),
+  handle: z.string().describe('The fact\'s handle (F1 …): write {{F1}} where its value goes; the system renders it with a numbered citation'),
+  placeholders: z
+    .record(z.string(), z.string())
+    .describe('What to write in an answer instead of this fact\'s numbers: value {{F1}}, magnitude {{F1.abs}}, as_of {{F1.asOf}}, and from/to and dated extras when the fact has them'),
   value: z.number(),
   unit: z.string().describe('the units of value, as the publisher states them'),
-  formatted: BilingualOut.describe('the value written for people: use exactly this in the answer'),
+  formatted: BilingualOut.describe('the value as the system renders it for {{handle}}, for reading; write the placeholder, not this text'),
   label: BilingualOut,
   as_of: z.string(),
   period: z.object({ from: z.string(), to: z.string() }).nullable(),
@@ -103,6 +107,7 @@ const FactOut = z.object({
 function factOut(handle: string, f: Fact): z.infer<typeof FactOut> {
   return {
     handle,
+    placeholders: placeholdersFor(handle, f),
     value: f.value,
     unit: f.unit.label,
     formatted: { zh: formatValue(f.value, f.unit, 'zh'), en: formatValue(f.value, f.unit, 'en') },

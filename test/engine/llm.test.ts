@@ -72,7 +72,7 @@ describe('LLM mode through a scripted OpenAI-compatible model', () => {
             ],
           };
         const [change, latest] = factResults(req);
-        return { content: `自2022年6月以来,美联储总资产减少了${change!.formatted.zh.replace('-', '')} [${change!.handle}],最新为${latest!.formatted.zh} [${latest!.handle}]。` };
+        return { content: `自2022年6月以来,美联储总资产减少了${change!.formatted.zh.replace('-', '')} [${change!.handle}]。目前总资产为${latest!.formatted.zh} [${latest!.handle}]。` };
       },
       '美联储缩表以来总资产减少了多少?',
       {},
@@ -183,6 +183,55 @@ describe('LLM mode through a scripted OpenAI-compatible model', () => {
     expect(down.facts[0]!.value).toBe(walcl.at(-1)![1]);
     expect(down.usage!.fallbackFrom).toBe('openai-compatible:scripted-primary');
     expect(JSON.stringify(down)).not.toContain('sk-test-not-a-real-key');
+  });
+
+  it('numbers are rendered from handles: value, magnitude, dates and period ends in the answer language, with the system\'s citations only', async () => {
+    const progress: AskProgress[] = [];
+    const a = await ask(
+      (req, i) => {
+        if (i === 0)
+          return {
+            toolCalls: [
+              { name: 'compute_fact', args: { series_id: 'WALCL', method: 'latest' } },
+              { name: 'compute_fact', args: { series_id: 'WALCL', method: 'change', from: '2022-06-01' } },
+            ],
+          };
+        // the tool results teach the placeholders of each fact
+        const [latest, change] = factResults(req) as unknown as Array<{ handle: string; placeholders: Record<string, string> }>;
+        expect(latest!.placeholders).toMatchObject({ value: `{{${latest!.handle}}}`, as_of: `{{${latest!.handle}.asOf}}` });
+        expect(change!.placeholders).toMatchObject({ from: `{{${change!.handle}.from}}`, magnitude: `{{${change!.handle}.abs}}` });
+        return { content: `截至{{F1.asOf}},美联储总资产为{{F1}} [7];自{{ F2.from }}以来减少了{{F2.abs}}【2】。` };
+      },
+      '美联储总资产现在多少?缩表以来减少了多少?',
+      {},
+      progress,
+    );
+    // raw file: latest 2026-08-19 6,745,699 (millions) → 6.7457 万亿 → "6.75万亿美元"; 2022-06-01 8,915,050 →
+    // change 6,745,699 − 8,915,050 = −2,169,351 millions → magnitude 2.17万亿美元
+    expect(walcl.at(-1)).toEqual(['2026-08-19', 6745699]);
+    expect(walcl.find(([d]) => d >= '2022-06-01')).toEqual(['2022-06-01', 8915050]);
+    expect(a.text).toContain('截至2026年8月19日,美联储总资产为6.75万亿美元[1];自2022年6月1日以来减少了2.17万亿美元[1]。');
+    expect(a.text).not.toMatch(/\[7\]|【2】|\{\{/);
+    expect(a.verification.unsupported).toEqual([]);
+    // progress: tool names and steps, never the arguments
+    const tools = progress.filter((p) => p.stage === 'tool');
+    expect(tools).toEqual([{ stage: 'tool', tool: 'compute_fact', step: 1 }, { stage: 'tool', tool: 'compute_fact', step: 2 }]);
+    expect(JSON.stringify(progress)).not.toContain('2022-06-01');
+    expect(JSON.stringify(progress)).not.toContain('WALCL');
+  });
+
+  it('an unknown handle or field, HTML and remote images are removed with the marker, and the badge is not all-verified', async () => {
+    const a = await ask(
+      (req, i) => {
+        if (i === 0) return { toolCalls: [{ name: 'compute_fact', args: { series_id: 'WALCL', method: 'latest' } }] };
+        return { content: 'The Fed\'s total assets were {{F1}} on {{F1.asOf}}, versus {{F9}} ({{F1.from}}, {{F1.value.x}}). <img src="http://evil.example/p.png" onerror="alert(1)"><script>document.write("$9.87 trillion")</script> ![x](http://evil.example/q.png) [see](javascript:alert(1))' };
+      },
+      'How big is the Fed balance sheet?',
+    );
+    expect(a.text).toContain("The Fed's total assets were $6.75 trillion[1] on 2026-08-19, versus [unverified] ([unverified], [unverified]).");
+    expect(a.text).not.toMatch(/evil|script|onerror|javascript|9\.87|\{\{/);
+    expect(a.verification.unsupported.map((u) => u.text)).toEqual(expect.arrayContaining(['{{F9}}', '{{F1.from}}', '{{F1.value.x}}']));
+    expect(a.verification.supported).toBeLessThan(a.verification.numbers);
   });
 
   it('the provider streams chat completions too (tool-call-free text)', async () => {

@@ -7,7 +7,7 @@ import { streamSSE } from 'hono/streaming';
 import type { ServerSettings } from '../../config.ts';
 import type { Answer } from '../../core/answer.ts';
 import { FinciteError, userMessage } from '../../core/errors.ts';
-import { MAX_QUESTION_LENGTH } from '../../engine/engine.ts';
+import { checkText, TEXT_LIMITS } from '../../core/text-input.ts';
 import type { AskProgress, Engine } from '../../engine/index.ts';
 import * as state from '../../store/app-state.ts';
 import type { Database } from '../../store/db.ts';
@@ -17,7 +17,8 @@ import { AnswerSchema, ErrorBody } from '../schemas.ts';
 
 const AskBody = z
   .object({
-    question: z.string().trim().min(1).max(MAX_QUESTION_LENGTH).openapi({ example: '2022年6月以来美联储总资产减少了多少?' }),
+    // checked by checkText (control characters, lone surrogates, the length limit) before anything is written
+    question: z.string().openapi({ maxLength: TEXT_LIMITS.question, example: '2022年6月以来美联储总资产减少了多少?' }),
     lang: z.enum(['zh', 'en']).optional(),
     conversationId: z.string().uuid().optional().openapi({ description: 'Signed in: append to this conversation (a new one when absent)' }),
   })
@@ -30,8 +31,9 @@ const askRoute = createRoute({
   request: { body: { content: { 'application/json': { schema: AskBody } }, required: true } },
   responses: {
     200: { description: 'The answer (or an honest refusal with suggestions)', content: { 'application/json': { schema: AnswerSchema }, 'text/event-stream': { schema: z.string() } } },
-    400: { description: 'Invalid input', content: { 'application/json': { schema: ErrorBody } } },
+    400: { description: 'Invalid input (empty, or a NUL, control character or lone surrogate in the question)', content: { 'application/json': { schema: ErrorBody } } },
     404: { description: 'conversationId is not one of the user’s conversations', content: { 'application/json': { schema: ErrorBody } } },
+    413: { description: `The question is longer than ${TEXT_LIMITS.question} characters`, content: { 'application/json': { schema: ErrorBody } } },
     429: { description: 'Daily quota (signed out) or per-minute rate limit reached', content: { 'application/json': { schema: ErrorBody } } },
   },
 });
@@ -43,6 +45,25 @@ const quotaKey = (ip: string) => `ip:${ip}`;
 export async function quotaStatus(db: Database, settings: ServerSettings, ip: string): Promise<{ limit: number; remaining: number }> {
   const used = await state.usedQuota(db, quotaKey(ip), today());
   return { limit: settings.anonDailyQuota, remaining: Math.max(0, settings.anonDailyQuota - used) };
+}
+
+/**
+ * What a progress event may show: the stage, the model's and tools' names, step counts — never a tool's
+ * arguments or any text the model wrote (nothing unverified is streamed). Unknown stages are not sent.
+ */
+export function progressEvent(p: AskProgress): Record<string, string | number> | null {
+  switch (p.stage) {
+    case 'model':
+      return { stage: 'model', model: String(p.model) };
+    case 'tool':
+      return { stage: 'tool', tool: String(p.tool), ...(typeof p.step === 'number' ? { step: p.step } : {}) };
+    case 'verifying':
+      return { stage: 'verifying' };
+    case 'repair':
+      return { stage: 'repair', unsupported: Number(p.unsupported) || 0 };
+    default:
+      return null;
+  }
 }
 
 export function registerAsk(app: OpenAPIHono<AppEnv>, deps: { db: Database; engine: Engine; settings: ServerSettings }): void {
@@ -63,7 +84,9 @@ export function registerAsk(app: OpenAPIHono<AppEnv>, deps: { db: Database; engi
   );
 
   app.openapi(askRoute, async (c) => {
-    const body = c.req.valid('json');
+    const raw = c.req.valid('json');
+    // bad text is refused before the quota is spent or a conversation is written
+    const body = { ...raw, question: checkText(raw.question, 'question') };
     const user = c.get('user');
     const lang = body.lang ?? langOf(c);
     if (user && body.conversationId && !(await state.getConversation(db, user.id, body.conversationId))) {
@@ -85,7 +108,8 @@ export function registerAsk(app: OpenAPIHono<AppEnv>, deps: { db: Database; engi
         // LLM mode reports each model call and tool step; they are written in order while the answer is built
         let steps = Promise.resolve();
         const onProgress = (p: AskProgress) => {
-          steps = steps.then(() => stream.writeSSE({ event: 'progress', data: JSON.stringify(p) })).catch(() => undefined);
+          const shown = progressEvent(p);
+          if (shown) steps = steps.then(() => stream.writeSSE({ event: 'progress', data: JSON.stringify(shown) })).catch(() => undefined);
         };
         try {
           const answer = await engine.ask(body.question, { ...opts, onProgress });
