@@ -110,6 +110,8 @@ export interface Answer {
   charts: unknown[];
   verification: Verification;
   unanswerable?: Unanswerable;
+  /** How the question was understood, in one line ("理解为:…" / "Understood as: …"); also the answer's first line. */
+  understood?: string;
   /** Which engine wrote the answer ('deterministic' or a model name). */
   engine?: string;
   dataAsOf?: IsoDate;

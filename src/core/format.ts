@@ -89,3 +89,55 @@ export function formatValue(value: number, unit: Unit, lang: Lang, decimals = 2)
       return groupThousands(trimNumber(value, 2));
   }
 }
+
+const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
+const HAN_OR_FULL = /[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e“”‘’]/;
+
+/**
+ * Chinese text with full-width punctuation: an ASCII , : ; ? ! ( ) next to a Chinese character (or inside a
+ * parenthesis that holds one) becomes full-width. Numbers (1,234), times (14:00), URLs, Markdown link targets,
+ * code spans and table rows are left as they are.
+ */
+export function chinesePunctuation(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (/^\s*\|/.test(line)) return line;
+      // protect spans that must stay ASCII
+      const kept: string[] = [];
+      const masked = line.replace(/`[^`]*`|\]\([^)]*\)|https?:\/\/\S+|\[\d+(?:\]\[\d+)*\]/g, (m) => {
+        kept.push(m);
+        return `\u0000${kept.length - 1}\u0000`;
+      });
+      let out = '';
+      for (let i = 0; i < masked.length; i++) {
+        const c = masked[i]!;
+        const fw = FULL_WIDTH[c];
+        if (!fw) {
+          out += c;
+          continue;
+        }
+        const prev = out.replace(/\u0000\d+\u0000$/, 'x').slice(-1);
+        const next = masked[i + 1] ?? '';
+        const digitsAround = /\d/.test(prev) && /\d/.test(next);
+        if (digitsAround) {
+          out += c;
+          continue;
+        }
+        if (c === '(') {
+          const close = masked.indexOf(')', i);
+          const inner = close > i ? masked.slice(i + 1, close) : '';
+          out += HAN_OR_FULL.test(prev) || HAN_OR_FULL.test(inner) ? fw : c;
+          continue;
+        }
+        if (c === ')') {
+          const open = out.lastIndexOf('（') > out.lastIndexOf('(');
+          out += open ? fw : c;
+          continue;
+        }
+        out += HAN_OR_FULL.test(prev) || HAN_OR_FULL.test(next) ? fw : c;
+      }
+      return out.replace(/\u0000(\d+)\u0000/g, (_, n: string) => kept[Number(n)]!);
+    })
+    .join('\n');
+}

@@ -2,13 +2,17 @@
 // no-key mode and the ground truth that an LLM mode is checked against.
 import * as A from '../analytics/index.ts';
 import type { Answer } from '../core/answer.ts';
+import { chinesePunctuation } from '../core/format.ts';
 import { DateOutOfRangeError, FinciteError, InputTooLargeError } from '../core/errors.ts';
 import type { Bilingual } from '../core/types.ts';
 import { DataAccess } from './data.ts';
 import { execute, NoAnswerError } from './execute/index.ts';
 import type { AskOptions, Engine, EngineOptions } from './index.ts';
-import type { Subject } from './plan.ts';
-import { buildContext, understand, type NotUnderstood, type UnderstandContext } from './understand/index.ts';
+import type { Plan, Subject } from './plan.ts';
+import type { Correction } from './understand/coverage.ts';
+import { understoodLine } from './understand/describe.ts';
+import { questionParts } from './understand/parts.ts';
+import { buildContext, type NotUnderstood, type UnderstandContext } from './understand/index.ts';
 import { detectLanguage } from './understand/lang.ts';
 import { composeAnswer, verifyBody } from './compose.ts';
 import { AnswerWriter } from './writer.ts';
@@ -85,6 +89,14 @@ export function createEngine(opts: EngineOptions): Engine {
   return {
     name: llm ? `${llm.provider}:${llm.model}` : 'deterministic',
     async ask(question: string, askOpts: AskOptions = {}): Promise<Answer> {
+      const a = await answer(question, askOpts);
+      if (a.language !== 'zh') return a;
+      return { ...a, text: chinesePunctuation(a.text), ...(a.understood ? { understood: chinesePunctuation(a.understood) } : {}), ...(a.unanswerable ? { unanswerable: { ...a.unanswerable, reason: chinesePunctuation(a.unanswerable.reason) } } : {}) };
+    },
+  };
+
+  async function answer(question: string, askOpts: AskOptions): Promise<Answer> {
+    {
       if (typeof question !== 'string' || !question.trim()) throw new EmptyQuestionError();
       if (question.length > MAX_QUESTION_LENGTH) throw new InputTooLargeError(askOpts.lang === 'zh' || detectLanguage(question) === 'zh' ? '问题' : 'question', MAX_QUESTION_LENGTH);
       const lang = askOpts.lang ?? detectLanguage(question);
@@ -102,26 +114,48 @@ export function createEngine(opts: EngineOptions): Engine {
         }
       }
       return deterministic(question, lang);
-    },
-  };
+    }
+  }
 
   async function deterministic(question: string, lang: 'zh' | 'en'): Promise<Answer> {
     const { ctx, names } = await context();
-    const u = understand(question, ctx, lang);
-    if (!u.ok) return unanswerable(question, u.why, names);
-    const plan = u.plan;
+    // A question of several parts is answered part by part, in order, in one answer; a part the data cannot
+    // answer is said so in its place. A single part that cannot be answered makes the whole answer a refusal.
+    const parts = questionParts(question, ctx, lang);
     const metas = new Map((await data.seriesList()).map((s) => [s.id, s]));
     const w = new AnswerWriter(lang, (id) => metas.get(id));
-    try {
-      await execute({ data, w, plan });
-    } catch (err) {
-      if (err instanceof NoAnswerError || err instanceof DateOutOfRangeError || A.isNoDataError(err) || err instanceof A.UndefinedResultError || err instanceof A.InvalidArgumentError || err instanceof A.UnitMismatchError) {
-        const reason = (err as FinciteError).messages ?? { zh: '数据无法回答这个问题。', en: 'The data cannot answer this question.' };
-        return unanswerable(question, { lang, kind: 'unsupported', subjects: plan.subjects, reason }, names);
+    const answered: Plan[] = [];
+    const corrections: Correction[] = [];
+    const declined: Array<{ text: string; why: NotUnderstood }> = [];
+    for (const part of parts) {
+      const u = part.understood;
+      if (!u.ok) {
+        declined.push({ text: part.text, why: u.why });
+        continue;
       }
-      throw err;
+      const before = w.paragraphs.length;
+      try {
+        await execute({ data, w, plan: u.plan });
+        answered.push(u.plan);
+        for (const c of u.plan.corrections ?? []) if (!corrections.some((x) => x.from === c.from)) corrections.push(c);
+      } catch (err) {
+        if (!isNoAnswer(err)) throw err;
+        w.paragraphs.splice(before);
+        const reason = (err as FinciteError).messages ?? { zh: '数据无法回答这个问题。', en: 'The data cannot answer this question.' };
+        declined.push({ text: part.text, why: { lang, kind: 'unsupported', subjects: u.plan.subjects, reason } });
+      }
     }
-    const body = w.paragraphs.join('\n\n');
-    return composeAnswer({ question, lang, w, metas, body, verification: verifyBody(body, w, metas, lang), engine: 'deterministic' });
+    if (!answered.length) return unanswerable(question, declined[0]!.why, names);
+    const line = understoodLine(answered, ctx.series, lang, corrections);
+    if (parts.length > 1) {
+      for (const d of declined) w.say(`问题中“${d.text}”这一部分无法回答:${d.why.reason.zh}`, `The part "${d.text}" cannot be answered: ${d.why.reason.en}`);
+    }
+    const body = [`*${line}*`, ...w.paragraphs].join('\n\n');
+    const a = composeAnswer({ question, lang, w, metas, body, verification: verifyBody(body, w, metas, lang), engine: 'deterministic' });
+    return { ...a, understood: line };
   }
+}
+
+function isNoAnswer(err: unknown): boolean {
+  return err instanceof NoAnswerError || err instanceof DateOutOfRangeError || A.isNoDataError(err) || err instanceof A.UndefinedResultError || err instanceof A.InvalidArgumentError || err instanceof A.UnitMismatchError;
 }

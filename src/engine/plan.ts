@@ -41,6 +41,8 @@ export type PolicyTopic = 'qt_end' | 'qt_start' | 'qt_caps' | 'last_hike' | 'las
 
 export interface Plan {
   question: string;
+  /** Misspelt names the parser read as catalog names ("Amazn" → Amazon); said in the answer's first line. */
+  corrections?: Array<{ from: string; to: string; start: number; end: number }>;
   lang: 'zh' | 'en';
   measure: Measure;
   /** The statistic compared across periods or entities (compare_*), e.g. 'avg_monthly_change'. */

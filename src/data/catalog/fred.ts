@@ -324,7 +324,7 @@ export const fredSeries: CatalogSeries[] = [
     ['非农', '非农就业', '非农就业人数', '非农数据', '新增非农', '非农就业总数', 'nonfarm payrolls', 'payrolls', 'NFP', 'total nonfarm', 'jobs report'],
     { notes: 'Level in thousands of persons, seasonally adjusted; "jobs added" is the monthly change.' }),
   fred('UNRATE', 'Unemployment Rate', '美国失业率', PCT, 'monthly', 'labor',
-    ['失业率', '美国失业率', 'unemployment rate', 'jobless rate', 'U-3'],
+    ['失业率', '美国失业率', 'unemployment rate', 'unemployment', 'jobless rate', 'U-3'],
     { notes: 'U-3, seasonally adjusted.' }),
   fred('UNEMPLOY', 'Unemployment Level', '失业人数', { kind: 'count', scale: 1e3, label: 'Thousands of Persons' }, 'monthly', 'labor',
     ['失业人数', '失业人口', 'unemployment level', 'number of unemployed']),

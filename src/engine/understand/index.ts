@@ -17,6 +17,9 @@ import {
 } from './measure.ts';
 import { asksUnheldCompanyFigure, fundamentalPlan } from './fundamentals.ts';
 import { policyPlan } from './policy.ts';
+import { checkCoverage, type Correction, type NotHeld } from './coverage.ts';
+import { buildNameLexicon, type NameLexicon } from './fuzzy.ts';
+import { regionName, regionsOf } from './lexicon.ts';
 import { SubjectIndex } from './subjects.ts';
 import { parseTime } from './time.ts';
 
@@ -24,19 +27,25 @@ export interface UnderstandContext {
   index: SubjectIndex;
   series: Map<string, SeriesMeta>;
   today: IsoDate;
+  /** Catalog words and Chinese names, for correcting misspelt names. */
+  lexicon: NameLexicon;
 }
 
 export interface NotUnderstood {
   lang: 'zh' | 'en';
   reason: { zh: string; en: string };
-  kind: 'forecast' | 'advice' | 'unknown_subject' | 'unsupported';
+  kind: 'forecast' | 'advice' | 'unknown_subject' | 'unsupported' | 'not_held' | 'invalid_date' | 'self_comparison';
   subjects: Subject[];
+  /** What the question names that the database does not hold. */
+  notHeld?: NotHeld[];
+  corrections?: Correction[];
 }
 
 export type Understood = { ok: true; plan: Plan } | { ok: false; why: NotUnderstood };
 
 export function buildContext(series: SeriesMeta[], companies: Company[], today: IsoDate): UnderstandContext {
-  return { index: new SubjectIndex(series, companies), series: new Map(series.map((s) => [s.id, s])), today };
+  const entries = [...series.map((s) => ({ owner: s.ticker ?? s.id, names: [s.title.zh, s.title.en, ...s.aliases] })), ...companies.map((c) => ({ owner: c.ticker, names: [c.name.zh, c.name.en, ...c.aliases] }))];
+  return { index: new SubjectIndex(series, companies), series: new Map(series.map((s) => [s.id, s])), today, lexicon: buildNameLexicon(entries, companies.map((c) => c.ticker)) };
 }
 
 function blank(text: string, spans: Array<[number, number]>): string {
@@ -87,7 +96,10 @@ function holdingsSubject(q: string, taken: Array<[number, number]>, series: Map<
 
 export function understand(question: string, ctx: UnderstandContext, forcedLang?: 'zh' | 'en'): Understood {
   const lang = forcedLang ?? detectLanguage(question);
-  const q = normalizeQuestion(question);
+  return understandText(question, normalizeQuestion(question), ctx, lang, []);
+}
+
+function understandText(question: string, q: string, ctx: UnderstandContext, lang: 'zh' | 'en', corrections: Correction[]): Understood {
   const time = parseTime(q, ctx.today);
   const timeSpans = time.matches.map((m) => [m.start, m.end] as [number, number]);
   const found = ctx.index.find(q, timeSpans);
@@ -124,7 +136,23 @@ export function understand(question: string, ctx: UnderstandContext, forcedLang?
     };
   }
 
-  const base = { question, lang, subjects, time: time.spec, timeMatches: time.matches };
+  // Every word accounted for: a misspelt name is corrected (once), a name the data does not hold declines.
+  const invalid = time.matches.find((m) => (m.spec as { kind: string }).kind === 'invalid');
+  if (invalid) {
+    const reason = (invalid.spec as unknown as { reason: { zh: string; en: string } }).reason;
+    return { ok: false, why: { lang, kind: 'invalid_date', subjects, reason } };
+  }
+  const coverage = checkCoverage({ q, series: ctx.series, lexicon: ctx.lexicon, taken: [...timeSpans, ...spans], found });
+  if (coverage.corrections.length && corrections.length === 0) {
+    let fixed = q;
+    for (const c of [...coverage.corrections].sort((a, b) => b.start - a.start)) fixed = fixed.slice(0, c.start) + c.to + fixed.slice(c.end);
+    return understandText(question, fixed, ctx, lang, coverage.corrections);
+  }
+  if (coverage.notHeld.length) {
+    return { ok: false, why: { lang, kind: 'not_held', subjects, notHeld: coverage.notHeld, ...(corrections.length ? { corrections } : {}), reason: notHeldReason(coverage.notHeld, subjects, ctx) } };
+  }
+
+  const base = { question, lang, subjects, time: time.spec, timeMatches: time.matches, ...(corrections.length ? { corrections } : {}) };
   if (asksDocuments(q)) {
     // The words of named periods ("runoff", "缩表") are search words too; the time is the narrowest window named.
     const dated = time.matches.filter((m) => !(m.spec.kind === 'range' && m.spec.period));
@@ -209,6 +237,13 @@ export function understand(question: string, ctx: UnderstandContext, forcedLang?
     if (stat !== 'level' || asksComparison(rest)) return { ok: true, plan: { ...plan, measure: 'compare_entities', compareStat: stat } };
   }
   if (periods.length >= 2 || (windows.length >= 2 && asksComparison(rest))) {
+    // a period compared with itself ("during covid vs during covid") has no answer
+    const compared = periods.length >= 2 ? periods : windows;
+    const key = (m: (typeof compared)[number]) => JSON.stringify('from' in m.spec ? [m.spec.from, 'to' in m.spec ? m.spec.to : null] : m.spec);
+    if (new Set(compared.slice(0, 2).map(key)).size === 1) {
+      const a = q.slice(compared[0]!.start, compared[0]!.end);
+      return { ok: false, why: { lang, kind: 'self_comparison', subjects, reason: { zh: `问题把“${a}”与它自己比较,同一时期之间没有可比的差异。请给出两个不同的时期。`, en: `The question compares "${a}" with itself; a period has no difference from itself. Please name two different periods.` } } };
+    }
     return { ok: true, plan: { ...plan, measure: 'compare_periods', compareStat: measure === 'level' ? 'average' : measure, ...(inflationRate ? { transform: 'yoy' as const } : {}) } };
   }
   if (periods.length === 1 && asksVersusOutside(rest)) {
@@ -227,4 +262,45 @@ export function understand(question: string, ctx: UnderstandContext, forcedLang?
   plan.measure = measure;
   if (isRate(first) && (measure === 'volatility' || measure === 'stdev' || /基点|\bbps?\b|basis points?/i.test(q))) plan.inBasisPoints = true;
   return { ok: true, plan };
+}
+
+const KIND_NAMES: Record<string, { zh: string; en: string }> = {
+  index: { zh: '指数', en: 'index' },
+  tenor: { zh: '期限', en: 'maturity' },
+  share_class: { zh: '股份类别', en: 'share class' },
+};
+
+/** "The database holds no data for …": each missing thing named, with what is held instead when there is one. */
+function notHeldReason(items: NotHeld[], subjects: Subject[], ctx: UnderstandContext): { zh: string; en: string } {
+  const held = subjects.map((s) => ctx.series.get(s.seriesId)).filter((m): m is SeriesMeta => Boolean(m));
+  const shortZh = (m: SeriesMeta) => m.title.zh.replace(/[((][^))]*[))]/g, '').replace(/日收盘价$/, '');
+  const shortEn = (m: SeriesMeta) => m.title.en.replace(/ \([^)]*\)/g, '').replace(/ daily close$/, '');
+  const zh: string[] = [];
+  const en: string[] = [];
+  for (const x of items) {
+    const kind = KIND_NAMES[x.kind];
+    if ((x.kind === 'place' || x.kind === 'institution') && held.length) {
+      for (const subj of subjects) {
+        const m = ctx.series.get(subj.seriesId);
+        if (!m) continue;
+        const regions = [...regionsOf(m)];
+        zh.push(`数据库中没有${x.text}的“${subj.matched}”数据:库中的“${subj.matched}”是${regions.map((r) => regionName(r, 'zh')).join('、')}的(${shortZh(m)})`);
+        en.push(`The database holds no "${subj.matched}" data for ${x.text}: its "${subj.matched}" is the ${regions.map((r) => regionName(r, 'en')).join('/')} series (${shortEn(m)})`);
+      }
+    } else if (x.kind === 'share_class' && x.held) {
+      zh.push(`数据库中没有“${x.text}”这一股份类别(只有${x.held})`);
+      en.push(`The database holds no data for the share class "${x.text}" (only ${x.held})`);
+    } else if (x.kind === 'entity' && x.held) {
+      const c = ctx.series.get(subjects.find((s) => s.type === 'company' && s.ticker === x.held)?.seriesId ?? '');
+      zh.push(`数据库中没有“${x.text}”的数据(它不是数据库中的${c ? shortZh(c) : x.held})`);
+      en.push(`The database holds no data for "${x.text}" (it is not ${c ? shortEn(c) : x.held}, which the database holds)`);
+    } else {
+      zh.push(`数据库中没有“${x.text}”${kind ? `这一${kind.zh}` : ''}的数据`);
+      en.push(`The database holds no data for ${kind ? `the ${kind.en} ` : ''}"${x.text}"`);
+    }
+  }
+  return {
+    zh: `${zh.join(';')}。有据不会用其他序列代替回答。`,
+    en: `${en.join('; ')}. fincite does not answer with another series instead.`,
+  };
 }

@@ -72,6 +72,8 @@ export class SubjectIndex {
         if (at < 0) break;
         from = at + 1;
         const end = at + needle.length;
+        // a name that starts or ends with a digit does not take part of a longer number ("5年期" in "15年期")
+        if ((/^\d/.test(needle) && /\d/.test(hay[at - 1] ?? '')) || (/\d$/.test(needle) && /\d/.test(hay[end] ?? ''))) continue;
         if (!HAS_CJK.test(needle)) {
           const before = hay[at - 1] ?? ' ';
           const after = hay[end] ?? ' ';

@@ -1,0 +1,221 @@
+// Coverage: every content word of a question must be accounted for. After the subjects and times are found, what
+// is left is checked against what the database does NOT hold — a place or central bank other than the subjects'
+// region ("欧洲央行资产负债表", "Zimbabwe CPI"), a world index the catalog lacks (DAX, 恒生指数), an organisation noun
+// that makes a company name another company's ("Apple Bank", "英伟达移动"), a share class or a Treasury tenor that
+// does not exist, a word that is neither English nor a catalog name ("Westeros") and a qualifier in front of a
+// series name that the catalog does not have ("年轻人失业率"). Such a question is declined, naming what is missing;
+// a misspelt name that is close to exactly one catalog name is corrected instead ("Amazn" → Amazon, 特斯垃 → 特斯拉).
+import words from 'an-array-of-english-words' with { type: 'json' };
+import type { SeriesMeta } from '../../core/types.ts';
+import { correctChinese, correctLatin, type NameLexicon } from './fuzzy.ts';
+import { EN_FINANCE_WORDS, LEGAL_FORMS, ORG_NOUNS_EN, ORG_NOUNS_ZH, placeNames, regionsOf, WORLD_INDICES, ZH_FUNCTION_WORDS, type Region } from './lexicon.ts';
+import type { SubjectMatch } from './subjects.ts';
+
+export interface Correction {
+  from: string;
+  to: string;
+  start: number;
+  end: number;
+}
+
+export type NotHeldKind = 'place' | 'institution' | 'index' | 'entity' | 'tenor' | 'share_class';
+
+export interface NotHeld {
+  text: string;
+  kind: NotHeldKind;
+  /** For places and institutions: the region named. */
+  region?: Region;
+  /** What the catalog holds instead (a share class, the subject's region …). */
+  held?: string;
+}
+
+export interface Coverage {
+  corrections: Correction[];
+  notHeld: NotHeld[];
+}
+
+let dictionary: Set<string> | null = null;
+function english(): Set<string> {
+  return (dictionary ??= new Set(words as unknown as string[]));
+}
+
+const HAN = /[\u3400-\u9fff]/;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Tenors of the Treasury curve the catalog holds, in months (from the DGSn / DGSnMO ids). */
+function heldTenors(series: Map<string, SeriesMeta>): Set<number> {
+  const out = new Set<number>();
+  for (const id of series.keys()) {
+    const m = /^DGS(\d+)(MO)?$/.exec(id);
+    if (m) out.add(m[2] ? Number(m[1]) : Number(m[1]) * 12);
+  }
+  return out;
+}
+
+function overlaps(spans: Array<[number, number]>, s: number, e: number): boolean {
+  return spans.some(([a, b]) => s < b && e > a);
+}
+
+/** Find `name` in `q` as a whole word (Latin) outside `taken`; Latin names of ≤3 letters and dictionary words must keep their case. */
+function findName(q: string, name: string, taken: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (HAN.test(name)) {
+    for (let at = q.indexOf(name); at >= 0; at = q.indexOf(name, at + 1)) if (!overlaps(taken, at, at + name.length)) out.push([at, at + name.length]);
+    return out;
+  }
+  const caseSensitive = name.length <= 3 || english().has(name.toLowerCase()) || /^[A-Z]{2,}$/.test(name);
+  const re = new RegExp(`(?<![A-Za-z0-9])${escape(name)}(?![A-Za-z0-9])`, caseSensitive ? 'g' : 'gi');
+  for (const m of q.matchAll(re)) if (!overlaps(taken, m.index, m.index + m[0].length)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+export interface CoverageInput {
+  q: string;
+  series: Map<string, SeriesMeta>;
+  lexicon: NameLexicon;
+  /** Spans of time expressions and of every word some parser accounted for. */
+  taken: Array<[number, number]>;
+  found: SubjectMatch[];
+}
+
+export function checkCoverage(input: CoverageInput): Coverage {
+  const { q, series, lexicon, found } = input;
+  const taken: Array<[number, number]> = [...input.taken, ...found.map((f) => [f.start, f.end] as [number, number])];
+  const notHeld: NotHeld[] = [];
+  const corrections: Correction[] = [];
+  const subjectRegions = new Set<Region>();
+  for (const f of found) {
+    const m = series.get(f.subject.seriesId);
+    if (m) for (const r of regionsOf(m)) subjectRegions.add(r);
+  }
+
+  // places and central banks
+  for (const p of placeNames()) {
+    for (const [s, e] of findName(q, p.name, taken)) {
+      taken.push([s, e]);
+      if (p.region === 'GLOBAL') continue;
+      if (found.length ? !subjectRegions.has(p.region) : p.region !== 'US') notHeld.push({ text: q.slice(s, e), kind: p.kind, region: p.region });
+    }
+  }
+  // world indices the catalog does not hold
+  for (const name of WORLD_INDICES) {
+    for (const [s, e] of findName(q, name, taken)) {
+      taken.push([s, e]);
+      notHeld.push({ text: q.slice(s, e), kind: 'index' });
+    }
+  }
+  // a company name followed by an organisation noun or an unknown capitalised word is another company
+  for (const f of found) {
+    if (f.subject.type !== 'company') continue;
+    const after = q.slice(f.end);
+    const zh = ORG_NOUNS_ZH.find((n) => after.startsWith(n));
+    if (zh) {
+      notHeld.push({ text: q.slice(f.start, f.end + zh.length), kind: 'entity', held: f.subject.ticker });
+      taken.push([f.end, f.end + zh.length]);
+      continue;
+    }
+    const m = /^(?:'s)?((?:\s+[A-Z][\w&.-]*)+|\s+[a-z]+)/.exec(after);
+    if (!m) continue;
+    const ws = m[1]!.trim().split(/\s+/);
+    const other = ws.filter((w, i) => ORG_NOUNS_EN.test(w) || (/^[A-Z]/.test(w) && !LEGAL_FORMS.test(w) && !english().has(w.toLowerCase()) && !EN_FINANCE_WORDS.has(w.toLowerCase()) && !lexicon.latin.has(w.toLowerCase()) && i === 0));
+    if (other.length && (ORG_NOUNS_EN.test(ws[0]!) || other[0] === ws[0])) {
+      const end = f.end + m[0].length;
+      notHeld.push({ text: q.slice(f.start, end).trim(), kind: 'entity', held: f.subject.ticker });
+      taken.push([f.end, end]);
+    }
+  }
+  // share classes: "BRK.A", "GOOGL" where another class is held
+  for (const m of q.matchAll(/(?<![A-Za-z0-9])[A-Z]{2,5}(?:[.-][A-Z])?(?![A-Za-z0-9])/g)) {
+    if (overlaps(taken, m.index, m.index + m[0].length) || lexicon.tickers.has(m[0]) || lexicon.tickers.has(m[0].replace('-', '.'))) continue;
+    const v = correctLatin(m[0], lexicon);
+    if (v.kind === 'share_class') {
+      notHeld.push({ text: m[0], kind: 'share_class', held: v.held });
+      taken.push([m.index, m.index + m[0].length]);
+    }
+  }
+  // Treasury tenors the curve does not have ("15年期美债", "the 4-year Treasury")
+  if (/美债|国债|收益率|treasur|yield|note|bond/i.test(q)) {
+    const tenors = heldTenors(series);
+    for (const m of q.matchAll(/(?<![\d.])(\d{1,3})\s*(?:(年期|-?year|-?yr)|(个月期|-?month))(?![A-Za-z])/gi)) {
+      if (overlaps(taken, m.index, m.index + m[0].length)) continue;
+      const months = m[3] ? Number(m[1]) : Number(m[1]) * 12;
+      if (!tenors.has(months)) {
+        notHeld.push({ text: m[0], kind: 'tenor' });
+        taken.push([m.index, m.index + m[0].length]);
+      }
+    }
+  }
+  // Latin words that are neither English, finance shorthand nor catalog names: a typo of a name, or an unknown name
+  for (const m of q.matchAll(/[A-Za-z][A-Za-z&'.-]*[A-Za-z]|[A-Za-z]/g)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (overlaps(taken, s, e)) continue;
+    const w = m[0].replace(/'s$/i, '').replace(/\.$/, '');
+    const lw = w.toLowerCase();
+    if (lw.length < 3 || english().has(lw) || EN_FINANCE_WORDS.has(lw) || lexicon.latin.has(lw) || /^(?:q[1-4]|h[12]|fy\d*)$/.test(lw)) continue;
+    const v = correctLatin(w, lexicon);
+    if (v.kind === 'correct') corrections.push({ from: w, to: v.to, start: s, end: s + w.length });
+    else if (v.kind === 'share_class') notHeld.push({ text: w, kind: 'share_class', held: v.held });
+    else notHeld.push({ text: w, kind: 'entity' });
+    taken.push([s, e]);
+  }
+  // Chinese: names that sound like a catalog name, and unknown qualifiers right in front of a series name
+  const runs = cjkRuns(q, taken);
+  for (const [s, e] of runs) {
+    const run = q.slice(s, e);
+    const c = correctChinese(run, lexicon);
+    if (c) corrections.push({ from: run.slice(c.start, c.end), to: c.to, start: s + c.start, end: s + c.end });
+  }
+  for (const f of found) {
+    if (corrections.length) break;
+    let e = f.start;
+    if (q[e - 1] === '的') e--;
+    const run = runs.find(([, re]) => re === e);
+    if (!run) continue;
+    const core = stripFunctionWords(q.slice(run[0], run[1]));
+    if (core.length >= 2 && !/^[\u3400-\u9fff]?[年月日周天期]$/.test(core)) notHeld.push({ text: core + q.slice(e, f.end).replace(/^的/, ''), kind: 'entity' });
+  }
+  return { corrections, notHeld: dedupe(notHeld) };
+}
+
+/** Runs of Chinese characters outside the spans accounted for. */
+function cjkRuns(q: string, taken: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let s = -1;
+  for (let i = 0; i <= q.length; i++) {
+    const free = i < q.length && HAN.test(q[i]!) && !overlaps(taken, i, i + 1);
+    if (free && s < 0) s = i;
+    if (!free && s >= 0) {
+      out.push([s, i]);
+      s = -1;
+    }
+  }
+  return out;
+}
+
+const FUNCTION_WORDS = [...ZH_FUNCTION_WORDS].sort((a, b) => b.length - a.length);
+
+/** The run without the request words, particles and generic nouns at either end ("请问维斯特洛" → "维斯特洛"). */
+function stripFunctionWords(run: string): string {
+  let r = run;
+  for (let changed = true; changed && r; ) {
+    changed = false;
+    for (const w of FUNCTION_WORDS) {
+      if (r.startsWith(w)) {
+        r = r.slice(w.length);
+        changed = true;
+      }
+      if (r.endsWith(w)) {
+        r = r.slice(0, -w.length);
+        changed = true;
+      }
+    }
+  }
+  // a run made of function words only, or of a trailing measure/time word, names nothing
+  return FUNCTION_WORDS.includes(r) ? '' : r;
+}
+
+function dedupe(xs: NotHeld[]): NotHeld[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => (seen.has(x.text) ? false : (seen.add(x.text), true)));
+}
