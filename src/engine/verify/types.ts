@@ -40,6 +40,11 @@ export interface Claim {
   tolerance: number;
   /** A word next to the number that loosens or bounds it: 约/about (approx), 超过/over, 不到/under. */
   qualifier?: 'approx' | 'over' | 'under';
+  /**
+   * The text looks like a quantity but cannot be read (a roman numeral Ⅻ, a numeric character with no mapping,
+   * a malformed or vague numeral such as 三四十 / 几十亿): `value` is NaN, so no evidence ever supports it.
+   */
+  unparseable?: boolean;
 }
 
 /** A table of evidence: rows of cells; the first row(s) are column headers, the first column row labels. */
