@@ -8,6 +8,7 @@ import type { CatalogSeries } from './catalog/types.ts';
 import type { SeriesConnector } from './connector.ts';
 import { SnapshotReader } from './snapshot.ts';
 import { SOURCES } from './sources.ts';
+import { readValuationSnapshot } from './valuation.ts';
 
 export type SyncMode = 'live' | 'snapshot';
 
@@ -150,6 +151,9 @@ export async function runSync(db: Database, opts: SyncOptions): Promise<SyncRepo
             const { rows, url } = await snapshot.readFundamentals(ticker);
             report.fundamentalsChanged += await repo.upsertFundamentals(db, ticker, rows, url, now);
           }
+          // the dated valuation snapshot (market cap, P/E, dividend yield …) of the catalog's companies
+          const valuation = await readValuationSnapshot(snapshot.root, known);
+          if (valuation) report.fundamentalsChanged += await repo.upsertValuationSnapshot(db, valuation.rows, valuation.asOf, valuation.url, now);
         }
       }
       if (opts.signal?.aborted) report.status = 'interrupted';

@@ -69,6 +69,20 @@ export class DataAccess {
     return { meta, observations: rows.map((r) => ({ date: repo.isoDate(r.period_end)!, value: r.value })) };
   }
 
+  /**
+   * The latest dated valuation snapshot of a company (market cap, P/E …, stored verbatim as the vendor gives
+   * them), or null when the snapshot has no row for it.
+   */
+  async valuation(ticker: string): Promise<{ asOf: IsoDate; sourceUrl: string; values: Map<string, number> } | null> {
+    const rows = await this.db.query<{ period_end: string | Date; item: string; value: number; source_url: string }>(
+      `SELECT period_end, item, value, source_url FROM fundamentals WHERE ticker = $1 AND statement = 'valuation' AND period = 'snapshot'
+         AND period_end = (SELECT max(period_end) FROM fundamentals WHERE ticker = $1 AND statement = 'valuation' AND period = 'snapshot')`,
+      [ticker],
+    );
+    if (!rows.length) return null;
+    return { asOf: repo.isoDate(rows[0]!.period_end)!, sourceUrl: rows[0]!.source_url, values: new Map(rows.map((r) => [r.item, r.value])) };
+  }
+
   async decisions(): Promise<repo.DecisionRow[]> {
     return repo.listDecisions(this.db);
   }

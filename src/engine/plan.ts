@@ -1,6 +1,6 @@
 // What the engine understood a question to ask: the Plan that `execute` turns into Facts. The deterministic
 // parser and (later) the LLM planner both produce this shape.
-import type { Bilingual } from '../core/types.ts';
+import type { Bilingual, IsoDate } from '../core/types.ts';
 import type { TimeMatch, TimeSpec } from './understand/time.ts';
 
 export type Measure =
@@ -34,8 +34,40 @@ export type Subject =
   | { type: 'company'; ticker: string; seriesId: string; matched: string };
 
 export type FundamentalMetric =
-  | { kind: 'item'; item: string; statement: 'income' | 'balance' | 'cashflow'; label: Bilingual }
-  | { kind: 'margin'; numerator: string; denominator: string; label: Bilingual };
+  /** A statement item; `loss` when the question asks about a loss (亏了多少, net loss). */
+  | { kind: 'item'; item: string; statement: 'income' | 'balance' | 'cashflow'; label: Bilingual; loss?: boolean }
+  | { kind: 'margin'; numerator: string; denominator: string; label: Bilingual }
+  /**
+   * A figure of the dated valuation snapshot, stored as the vendor gives it; `unit` says how to read it
+   * (`fraction` = a share such as ROE 0.34, shown in percent). `estimate`: built on analysts' forecasts.
+   */
+  | { kind: 'valuation'; item: string; label: Bilingual; unit: 'usd' | 'multiple' | 'percent' | 'fraction' | 'ratio' | 'price'; estimate?: boolean }
+  /** A company figure the data does not hold (price/sales, PEG …): declined, naming what is held. */
+  | { kind: 'unheld'; label: Bilingual };
+
+/** Which statement period a company question asks for. */
+export type FundamentalTarget =
+  | { kind: 'latest' }
+  /** The period (fiscal year or quarter) whose end falls in [from, to] (2025财年, Q2 2025, 去年). */
+  | { kind: 'ending'; from: IsoDate; to: IsoDate; label: Bilingual }
+  /** A fiscal quarter by the company's own numbering (FY2026 Q2, 2026财年第二财季). */
+  | { kind: 'fiscal_quarter'; fiscalYear: number; quarter: number };
+
+export interface FundamentalAsk {
+  /** Every item asked, in the order asked (营收和净利润 → revenue, net income). */
+  metrics: FundamentalMetric[];
+  /** annual = fiscal years; quarterly = fiscal quarters; ttm = sum of the last four quarters (flow items). */
+  period: 'annual' | 'quarterly' | 'ttm';
+  target: FundamentalTarget;
+  /**
+   * yoy = against the same period a year earlier (a fiscal year: the previous one); qoq = the previous quarter;
+   * years = over `years` fiscal years; since = from the first period ending on or after `since`.
+   */
+  change?: 'yoy' | 'qoq' | 'years' | 'since';
+  /** How many fiscal years (过去三年): the span of a 'years' change, or how many years to list. */
+  years?: number;
+  since?: IsoDate;
+}
 
 export type PolicyTopic = 'qt_end' | 'qt_start' | 'qt_caps' | 'last_hike' | 'last_cut' | 'last_decision' | 'target_range' | 'count_decisions';
 
@@ -51,7 +83,7 @@ export interface Plan {
   time: TimeSpec;
   /** Every time expression, in order (two named periods for compare_periods). */
   timeMatches: TimeMatch[];
-  fundamental?: { metric: FundamentalMetric; period: 'annual' | 'quarterly' };
+  fundamental?: FundamentalAsk;
   policy?: PolicyTopic;
   /** Show the result in basis points (spreads of rates, volatility of yields). */
   inBasisPoints?: boolean;

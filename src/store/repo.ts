@@ -433,6 +433,25 @@ export async function upsertFundamentals(db: Database, ticker: string, rows: Fun
   });
 }
 
+/**
+ * Replace-or-insert one dated valuation snapshot (market cap, P/E …) in the fundamentals table: statement
+ * 'valuation', period 'snapshot', period_end = the snapshot's as-of date. Returns how many rows were new or changed.
+ */
+export async function upsertValuationSnapshot(db: Database, rows: Array<{ ticker: string; item: string; value: number }>, asOf: IsoDate, sourceUrl: string, retrievedAt: Date): Promise<number> {
+  if (!rows.length) return 0;
+  return db.transaction(async (tx) => {
+    const res = await tx.query(
+      `INSERT INTO fundamentals (ticker, statement, period, period_end, item, value, source_url, retrieved_at)
+       SELECT t.ti, 'valuation', 'snapshot', $4::date, t.it, t.v, $5, $6::timestamptz FROM unnest($1::text[], $2::text[], $3::float8[]) AS t(ti, it, v)
+       ON CONFLICT (ticker, statement, period, period_end, item) DO UPDATE SET value = EXCLUDED.value, source_url = EXCLUDED.source_url, retrieved_at = EXCLUDED.retrieved_at
+       WHERE fundamentals.value IS DISTINCT FROM EXCLUDED.value OR fundamentals.source_url IS DISTINCT FROM EXCLUDED.source_url
+       RETURNING 1`,
+      [rows.map((r) => r.ticker), rows.map((r) => r.item), rows.map((r) => r.value), asOf, sourceUrl, retrievedAt],
+    );
+    return res.length;
+  });
+}
+
 /** Insert new documents and refresh changed ones; returns how many were new or changed. */
 export async function upsertDocuments(db: Executor, docs: FinDocument[], retrievedAt: Date): Promise<number> {
   if (!docs.length) return 0;
