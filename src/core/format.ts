@@ -119,7 +119,8 @@ export function chinesePunctuation(text: string): string {
         }
         const prev = out.replace(/\u0000\d+\u0000$/, 'x').slice(-1);
         const next = masked[i + 1] ?? '';
-        const digitsAround = /\d/.test(prev) && /\d/.test(next);
+        // a thousands separator (1,234) or a ratio/time (3:1, 14:00) stays ASCII
+        const digitsAround = /\d/.test(prev) && (c === ',' ? /^\d{3}(?!\d)/.test(masked.slice(i + 1)) : /\d/.test(next));
         if (digitsAround) {
           out += c;
           continue;

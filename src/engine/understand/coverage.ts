@@ -69,6 +69,17 @@ function findName(q: string, name: string, taken: Array<[number, number]>): Arra
   return out;
 }
 
+/**
+ * Subject matches that are only part of a longer place or index name ("欧元" in "欧元区", "上证" in "上证50"):
+ * the longer name is what the question says, so those matches are dropped.
+ */
+export function shadowedByNames(q: string, found: SubjectMatch[], timeSpans: Array<[number, number]>): SubjectMatch[] {
+  const nq = q.normalize('NFKC');
+  const spans: Array<[number, number]> = [];
+  for (const name of [...placeNames().map((p) => p.name), ...WORLD_INDICES]) spans.push(...findName(nq, name.normalize('NFKC'), timeSpans));
+  return found.filter((f) => spans.some(([s, e]) => s <= f.start && e >= f.end && e - s > f.end - f.start));
+}
+
 export interface CoverageInput {
   q: string;
   series: Map<string, SeriesMeta>;
@@ -76,6 +87,8 @@ export interface CoverageInput {
   /** Spans of time expressions and of every word some parser accounted for. */
   taken: Array<[number, number]>;
   found: SubjectMatch[];
+  /** Words some parser understands (measure, policy, comparison words): such a run is no unknown qualifier. */
+  knownWords?: (text: string) => boolean;
 }
 
 export function checkCoverage(input: CoverageInput): Coverage {
@@ -91,7 +104,7 @@ export function checkCoverage(input: CoverageInput): Coverage {
 
   // places and central banks
   for (const p of placeNames()) {
-    for (const [s, e] of findName(q, p.name, taken)) {
+    for (const [s, e] of findName(q, p.name.normalize('NFKC'), taken)) {
       taken.push([s, e]);
       if (p.region === 'GLOBAL') continue;
       if (found.length ? !subjectRegions.has(p.region) : p.region !== 'US') notHeld.push({ text: q.slice(s, e), kind: p.kind, region: p.region });
@@ -99,7 +112,7 @@ export function checkCoverage(input: CoverageInput): Coverage {
   }
   // world indices the catalog does not hold
   for (const name of WORLD_INDICES) {
-    for (const [s, e] of findName(q, name, taken)) {
+    for (const [s, e] of findName(q, name.normalize('NFKC'), taken)) {
       taken.push([s, e]);
       notHeld.push({ text: q.slice(s, e), kind: 'index' });
     }
@@ -152,7 +165,8 @@ export function checkCoverage(input: CoverageInput): Coverage {
     if (overlaps(taken, s, e)) continue;
     const w = m[0].replace(/'s$/i, '').replace(/\.$/, '');
     const lw = w.toLowerCase();
-    if (lw.length < 3 || english().has(lw) || EN_FINANCE_WORDS.has(lw) || lexicon.latin.has(lw) || /^(?:q[1-4]|h[12]|fy\d*)$/.test(lw)) continue;
+    const known = (x: string) => x.length < 3 || english().has(x) || EN_FINANCE_WORDS.has(x) || lexicon.latin.has(x) || /^(?:q[1-4]|h[12]|fy\d*)$/.test(x);
+    if (known(lw) || (/[-.]/.test(lw) && lw.split(/[-.]/).every(known))) continue;
     const v = correctLatin(w, lexicon);
     if (v.kind === 'correct') corrections.push({ from: w, to: v.to, start: s, end: s + w.length });
     else if (v.kind === 'share_class') notHeld.push({ text: w, kind: 'share_class', held: v.held });
@@ -172,8 +186,12 @@ export function checkCoverage(input: CoverageInput): Coverage {
     if (q[e - 1] === '的') e--;
     const run = runs.find(([, re]) => re === e);
     if (!run) continue;
-    const core = stripFunctionWords(q.slice(run[0], run[1]));
-    if (core.length >= 2 && !/^[\u3400-\u9fff]?[年月日周天期]$/.test(core)) notHeld.push({ text: core + q.slice(e, f.end).replace(/^的/, ''), kind: 'entity' });
+    const text = q.slice(run[0], run[1]);
+    // only a qualifier right next to the name: "手里有多少美债" is no "手里美债"
+    if (FUNCTION_WORDS.some((w) => text.endsWith(w))) continue;
+    const core = stripFunctionWords(text);
+    if (core.length < 2 || input.knownWords?.(core)) continue;
+    notHeld.push({ text: core + q.slice(e, f.end).replace(/^的/, ''), kind: 'entity' });
   }
   return { corrections, notHeld: dedupe(notHeld) };
 }

@@ -17,7 +17,7 @@ import {
 } from './measure.ts';
 import { asksUnheldCompanyFigure, fundamentalPlan } from './fundamentals.ts';
 import { policyPlan } from './policy.ts';
-import { checkCoverage, type Correction, type NotHeld } from './coverage.ts';
+import { checkCoverage, shadowedByNames, type Correction, type NotHeld } from './coverage.ts';
 import { buildNameLexicon, type NameLexicon } from './fuzzy.ts';
 import { regionName, regionsOf } from './lexicon.ts';
 import { SubjectIndex } from './subjects.ts';
@@ -103,6 +103,7 @@ function understandText(question: string, q: string, ctx: UnderstandContext, lan
   const time = parseTime(q, ctx.today);
   const timeSpans = time.matches.map((m) => [m.start, m.end] as [number, number]);
   const found = ctx.index.find(q, timeSpans);
+  for (const f of shadowedByNames(q, found, timeSpans)) found.splice(found.indexOf(f), 1);
   const spans = found.map((f) => [f.start, f.end] as [number, number]);
   const holding = found.some((f) => f.subject.seriesId === 'TREAST' || f.subject.seriesId === 'WSHOMCB') ? null : holdingsSubject(q, [...timeSpans, ...spans], ctx.series);
   if (holding) {
@@ -142,7 +143,8 @@ function understandText(question: string, q: string, ctx: UnderstandContext, lan
     const reason = (invalid.spec as unknown as { reason: { zh: string; en: string } }).reason;
     return { ok: false, why: { lang, kind: 'invalid_date', subjects, reason } };
   }
-  const coverage = checkCoverage({ q, series: ctx.series, lexicon: ctx.lexicon, taken: [...timeSpans, ...spans], found });
+  const knownWords = (t: string) => Boolean(detectMeasure(t) || detectRefusal(t) || asksComparison(t) || asksDocuments(t) || asksSpread(t) || asksRatio(t) || policyPlan(t, { question: t, lang, subjects: [], time: { kind: 'latest' }, timeMatches: [] }, []));
+  const coverage = checkCoverage({ q, series: ctx.series, lexicon: ctx.lexicon, taken: [...timeSpans, ...spans], found, knownWords });
   if (coverage.corrections.length && corrections.length === 0) {
     let fixed = q;
     for (const c of [...coverage.corrections].sort((a, b) => b.start - a.start)) fixed = fixed.slice(0, c.start) + c.to + fixed.slice(c.end);
