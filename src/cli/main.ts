@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { loadConfig, type Config } from '../config.ts';
 import { FinciteError, InvalidDateError, UnknownSeriesError } from '../core/errors.ts';
+import { checkText } from '../core/text-input.ts';
 import { formatValue, type Lang } from '../core/format.ts';
 import { ensureLoaded, syncFromConfig } from '../data/bootstrap.ts';
 import { isIsoDate } from '../data/quality.ts';
@@ -165,7 +166,9 @@ export function buildProgram(): Command {
     .description('ask a financial question in Chinese or English; every number in the answer is cited')
     .argument('<question>', 'the question')
     .option('--json', 'print the Answer object as JSON')
-    .action(async (question: string, opts: { json?: boolean }) => {
+    .action(async (raw: string, opts: { json?: boolean }) => {
+      // refused before the database is opened: control characters, lone surrogates, over-long text
+      const question = checkText(raw, 'question');
       const explicitLang = program.getOptionValueSource('lang') === 'cli' ? lang() : undefined;
       const config = loadConfig();
       await withDatabase(config, async (db) => {

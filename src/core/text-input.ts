@@ -12,12 +12,14 @@ export const TEXT_LIMITS = {
   question: 500,
   displayName: 100,
   reportTopic: 200,
+  email: 254,
 } as const;
 
 export const TEXT_FIELDS = {
   question: { zh: '问题', en: 'question' },
   displayName: { zh: '显示名称', en: 'display name' },
   reportTopic: { zh: '报告主题', en: 'report topic' },
+  email: { zh: '电子邮箱', en: 'email address' },
 } as const satisfies Record<keyof typeof TEXT_LIMITS, Bilingual>;
 
 export type TextField = keyof typeof TEXT_LIMITS;
@@ -108,7 +110,7 @@ export interface CheckTextOptions {
  */
 export function checkText(text: unknown, field: TextField, opts: CheckTextOptions = {}): string {
   if (typeof text !== 'string') throw new EmptyTextError(field);
-  const bad = findBadCharacter(text, opts.multiline ?? field !== 'displayName');
+  const bad = findBadCharacter(text, opts.multiline ?? (field === 'question' || field === 'reportTopic'));
   if (bad) throw new InvalidTextError(field, bad.what, bad.codePoint, bad.position);
   const trimmed = text.trim();
   const limit = opts.max ?? TEXT_LIMITS[field];

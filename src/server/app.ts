@@ -7,6 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ServerSettings } from '../config.ts';
 import { FinciteError, userMessage } from '../core/errors.ts';
+import { checkText } from '../core/text-input.ts';
 import type { Engine } from '../engine/index.ts';
 import type { Database } from '../store/db.ts';
 import * as repo from '../store/repo.ts';
@@ -30,6 +31,39 @@ export interface AppDeps {
   /** The built web app (web/dist); absent: API only. */
   webDir?: string;
 }
+
+/** The display name and email of a sign-up or profile update, checked by checkText (bad JSON is better-auth's to answer). */
+async function checkAccountText(req: Request): Promise<void> {
+  let body: unknown;
+  try {
+    body = await req.json();
+  } catch {
+    return;
+  }
+  if (!body || typeof body !== 'object') return;
+  const { name, email } = body as Record<string, unknown>;
+  if (typeof name === 'string') checkText(name, 'displayName');
+  if (typeof email === 'string') checkText(email, 'email');
+}
+
+/**
+ * The Content-Security-Policy of every response: scripts, styles, fonts and data only from this origin (styles
+ * also inline: ECharts and the report page set style attributes and a <style> block); images from here or data:
+ * URLs; no plugins; framed only by this origin (the web app shows report HTML in a frame). Nothing a model wrote
+ * can load a script or fetch from elsewhere, even if it got past the sanitiser.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'self'"],
+};
 
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const { db, auth, settings } = deps;
@@ -57,7 +91,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.notFound((c) => c.json({ error: { code: 'not_found', message: langOf(c) === 'zh' ? '没有这个地址。' : 'Not found.' } }, 404));
 
   // The report HTML is shown in a same-origin frame of the web app; nothing else may frame the site.
-  app.use('*', secureHeaders({ xFrameOptions: 'SAMEORIGIN', crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: 'same-origin', referrerPolicy: 'strict-origin-when-cross-origin' }));
+  app.use('*', secureHeaders({ xFrameOptions: 'SAMEORIGIN', crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: 'same-origin', referrerPolicy: 'strict-origin-when-cross-origin', contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
 
   // liveness (no database work: also the baseline route of bench:serve); /healthz is readiness with data counts
   app.get('/livez', (c) => c.json({ ok: true }));
@@ -69,6 +103,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/api/*', sameOriginGuard(settings));
   // better-auth owns /api/auth/*; it sees the client address in a header only the server sets
   app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
+    // the name and email a person types go through the same text check as every other input, before better-auth
+    // writes anything (a NUL in a display name would otherwise reach the database)
+    if (c.req.method === 'POST' && /\/(?:sign-up\/email|update-user)$/.test(c.req.path)) await checkAccountText(c.req.raw.clone());
     const headers = new Headers(c.req.raw.headers);
     headers.set(CLIENT_IP_HEADER, clientIp(c, settings));
     return auth.handler(new Request(c.req.raw, { headers }));

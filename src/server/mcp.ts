@@ -19,7 +19,7 @@ import { FinciteError } from '../core/errors.ts';
 import type { Lang } from '../core/format.ts';
 import type { Unit } from '../core/types.ts';
 import { DataAccess } from '../engine/data.ts';
-import { MAX_QUESTION_LENGTH } from '../engine/engine.ts';
+import { checkText, TEXT_LIMITS } from '../core/text-input.ts';
 import type { Engine } from '../engine/index.ts';
 import { companyFundamentalsTool, computeFactTool, DATA_TOOLS, Ledger, runTool, type ToolContext, type ToolDef } from '../engine/tools.ts';
 import { verifyText, type Evidence, type EvidenceTable } from '../engine/verify/index.ts';
@@ -86,7 +86,8 @@ const VerificationOut = z.object({
 });
 
 const AskIn = z.object({
-  question: z.string().trim().min(1).max(MAX_QUESTION_LENGTH).describe('a financial question in Chinese or English'),
+  // checked by checkText (control characters, lone surrogates, length) so the error says what is wrong
+  question: z.string().describe(`a financial question in Chinese or English (at most ${TEXT_LIMITS.question} characters)`),
   lang: z.enum(['zh', 'en']).optional().describe("answer language; by default the question's language"),
 });
 
@@ -179,9 +180,9 @@ function today(): string {
 }
 
 /** A tool error for the client: the English message of a typed error, a generic line for anything else. */
-function toolError(err: unknown): CallToolResult {
+function toolError(err: unknown, lang: 'zh' | 'en' = 'en'): CallToolResult {
   let text: string;
-  if (err instanceof FinciteError) text = err.messages.en;
+  if (err instanceof FinciteError) text = err.messages[lang];
   else {
     process.stderr.write(`fincite mcp: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     text = 'Internal error; please try again.';
@@ -227,7 +228,8 @@ function answerText(a: z.infer<typeof AskOut>): string {
     for (const s of a.sources) lines.push(`[${s.n}] ${s.title} — ${s.publisher}${s.date ? `, ${s.date}` : ''}: ${s.url}`);
   }
   const v = a.verification;
-  lines.push('', `verification: ${v.supported}/${v.numbers} numbers supported${v.unsupported.length ? `; unsupported: ${v.unsupported.map((u) => u.text).join(', ')}` : ''}`);
+  // the count only: an unsupported number is removed from the text and must not come back through this line
+  lines.push('', `verification: ${v.supported}/${v.numbers} numbers supported${v.unsupported.length ? `; ${v.unsupported.length} unsupported, removed and marked in the text` : ''}`);
   return lines.join('\n');
 }
 
@@ -346,11 +348,13 @@ export function createMcpServer(opts: McpServerOptions): McpServer {
     },
     async ({ question, lang }) => {
       try {
+        const q = checkText(question, 'question');
         await ready();
-        const answer = compactAnswer(await opts.engine.ask(question, lang ? { lang } : {}));
+        // the engine's answer is complete (verified, unsupported numbers marked) before anything is returned
+        const answer = compactAnswer(await opts.engine.ask(q, lang ? { lang } : {}));
         return { content: [{ type: 'text', text: answerText(answer) }], structuredContent: answer };
       } catch (err) {
-        return toolError(err);
+        return toolError(err, lang ?? (/[\u3400-\u9fff]/.test(question) ? 'zh' : 'en'));
       }
     },
   );

@@ -2,7 +2,7 @@
 // quota. Every read of a user's row takes the user id, so one user can never reach another's conversation or
 // report through these functions (a row of someone else reads as "not found").
 import { randomUUID } from 'node:crypto';
-import type { Executor } from './db.ts';
+import type { Database, Executor } from './db.ts';
 
 export interface ConversationSummary {
   id: string;
@@ -46,6 +46,12 @@ export async function getConversation<A>(db: Executor, userId: string, id: strin
  * Returns null when the conversation is not the user's.
  */
 export async function appendMessage(db: Executor, userId: string, conversationId: string | undefined, question: string, answer: unknown): Promise<{ conversationId: string; messageId: string } | null> {
+  // one transaction: a message that cannot be written leaves no empty conversation behind
+  if ('transaction' in db && typeof (db as Database).transaction === 'function') return (db as Database).transaction((tx) => appendIn(tx, userId, conversationId, question, answer));
+  return appendIn(db, userId, conversationId, question, answer);
+}
+
+async function appendIn(db: Executor, userId: string, conversationId: string | undefined, question: string, answer: unknown): Promise<{ conversationId: string; messageId: string } | null> {
   const now = new Date();
   let id = conversationId;
   if (id) {

@@ -15,6 +15,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Answer } from '../../core/answer.ts';
 import { FinciteError, userMessage } from '../../core/errors.ts';
 import type { Lang } from '../../core/format.ts';
+import { checkText } from '../../core/text-input.ts';
 import type { AppDeps } from '../app.ts';
 import { bearerMatches, machineLang, type AppEnv } from '../context.ts';
 
@@ -146,8 +147,9 @@ export function questionOf(req: ChatCompletionRequest): string {
   const last = [...req.messages].reverse().find((m) => m.role === 'user');
   if (!last) throw new InvalidRequestError('no_user_message', { zh: 'messages 中没有用户消息(role: "user")。', en: 'messages contains no user message (role: "user").' }, 'messages');
   const text = contentText(last.content).trim();
-  if (!text) throw new InvalidRequestError('empty_question', { zh: '最后一条用户消息是空的。', en: 'The last user message is empty.' }, 'messages');
-  return text;
+  // the same text check as every interface (control characters, lone surrogates, the question's length limit)
+  if (text) return checkText(text, 'question');
+  throw new InvalidRequestError('empty_question', { zh: '最后一条用户消息是空的。', en: 'The last user message is empty.' }, 'messages');
 }
 
 // ---------------------------------------------------------------------------------------------- response

@@ -1,5 +1,6 @@
 // Deep research reports for signed-in users: create a job, poll its progress, fetch the finished report as
 // HTML, PDF, Markdown or JSON, list and delete one's own. Another user's report reads as 404.
+import { checkText, TEXT_LIMITS } from '../../core/text-input.ts';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { exportReport, TOPICS, type Report } from '../../report/index.ts';
 import * as state from '../../store/app-state.ts';
@@ -42,7 +43,7 @@ const createJobRoute = createRoute({
   method: 'post',
   path: '/api/reports',
   summary: 'Start a deep research report (signed in); poll GET /api/reports/{id} for progress',
-  request: { body: { content: { 'application/json': { schema: z.object({ topic: z.string().trim().min(1).max(200), lang: z.enum(['zh', 'en']).optional() }).openapi('ReportRequest') } }, required: true } },
+  request: { body: { content: { 'application/json': { schema: z.object({ topic: z.string().openapi({ maxLength: TEXT_LIMITS.reportTopic }), lang: z.enum(['zh', 'en']).optional() }).openapi('ReportRequest') } }, required: true } },
   responses: { 202: { description: 'Queued', content: { 'application/json': { schema: Job } } }, ...errors([400, 401, 404, 429]) },
 });
 const listRoute = createRoute({
@@ -105,7 +106,7 @@ export function registerReports(app: OpenAPIHono<AppEnv>, deps: { db: Database; 
   app.openapi(createJobRoute, async (c) => {
     const user = requireUser(c);
     const body = c.req.valid('json');
-    const job = await jobs.create(user.id, body.topic, body.lang ?? langOf(c));
+    const job = await jobs.create(user.id, checkText(body.topic, 'reportTopic'), body.lang ?? langOf(c));
     return c.json(publicJob(job), 202);
   });
 
