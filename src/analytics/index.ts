@@ -61,3 +61,20 @@ export { alignSeries, resample, toMonthly, type AlignMode, type AlignOptions, ty
 export { spread, spreadSeries, ratio, ratioSeries, correlation, type SpreadOptions, type RatioOptions, type CorrelationOptions } from './relations.ts';
 export { inversionEpisodes, countWhere, firstWhere, firstCrossing, holds, type Comparison, type Condition, type Episode, type EpisodesResult, type EpisodeOptions } from './episodes.ts';
 export { comparePeriods, outsidePeriod, type PeriodSpec, type PeriodStat, type PeriodComparison, type ComparePeriodsOptions } from './compare.ts';
+export {
+  rateDecisions,
+  moves,
+  cumulativeMove,
+  moveSize,
+  decisionInForce,
+  rangeFacts,
+  dissents,
+  voteFacts,
+  latestCycle,
+  MEETINGS,
+  VOTES,
+  type PolicyDecision,
+  type Move,
+  type MoveAction,
+  type Cycle,
+} from './decisions.ts';

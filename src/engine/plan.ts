@@ -69,7 +69,19 @@ export interface FundamentalAsk {
   since?: IsoDate;
 }
 
-export type PolicyTopic = 'qt_end' | 'qt_start' | 'qt_caps' | 'last_hike' | 'last_cut' | 'last_decision' | 'target_range' | 'count_decisions';
+export type PolicyTopic =
+  | 'qt_end'
+  | 'qt_start'
+  | 'qt_caps'
+  | 'last_hike'
+  | 'last_cut'
+  | 'last_decision'
+  | 'target_range'
+  | 'count_decisions'
+  /** Basis points moved by hikes/cuts in a period (cumulative), or the size of the move(s) of a month or day. */
+  | 'decision_bp'
+  /** Votes against: meetings with a dissent in a period, or at one meeting (with the dissenters' names when recorded). */
+  | 'dissents';
 
 export interface Plan {
   question: string;

@@ -38,7 +38,7 @@ export function windowFor(spec: TimeSpec, s: LoadedSeries, fallback: 'all' | num
       return spec.precision === 'day' ? { from: spec.date, to: spec.date, label: spec.label } : { from: spec.from, to: spec.to, label: spec.label };
     case 'trailing': {
       if (!last) return { label: spec.label };
-      const from = spec.months >= 1 ? A.addMonths(last, -Math.round(spec.months)) : A.addDays(last, -Math.round(spec.months * 30.44));
+      const from = spec.days ? A.addDays(last, -spec.days) : spec.months >= 1 ? A.addMonths(last, -Math.round(spec.months)) : A.addDays(last, -Math.round(spec.months * 30.44));
       return { from, to: last, label: spec.label, fromBefore: true };
     }
     case 'ago': {
@@ -47,6 +47,9 @@ export function windowFor(spec: TimeSpec, s: LoadedSeries, fallback: 'all' | num
     }
     case 'invalid':
       throw new NoAnswerError(spec.reason);
+    case 'event':
+      // resolved into a range before execution (execute/anchors.ts); reaching here means it could not be
+      throw new NoAnswerError({ zh: `无法在数据中确定“${spec.label.zh}”的日期。`, en: `The dates of "${spec.label.en}" cannot be found in the data.` });
     case 'latest':
       if (fallback === 'all' || !last) return { label: { zh: '有数据以来', en: 'the full history' } };
       return { from: A.addMonths(last, -fallback), to: last, label: fallback === 12 ? { zh: '过去一年', en: 'the past year' } : { zh: `过去${fallback}个月`, en: `the past ${fallback} months` }, fromBefore: true };

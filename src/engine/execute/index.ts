@@ -1,5 +1,6 @@
 // Turns a Plan into Facts computed by the analytics library and writes them, with citations, through the
 // AnswerWriter. One handler per kind of question, each in its own module; each states the dates it actually used.
+import { resolveEventTime } from './anchors.ts';
 import { compareEntities, comparePeriods, correlation, twoSeries } from './compare.ts';
 import type { ExecContext } from './common.ts';
 import { fundamental } from './fundamentals.ts';
@@ -9,6 +10,7 @@ import { single } from './series.ts';
 export { NoAnswerError, type ExecContext } from './common.ts';
 
 export async function execute(ctx: ExecContext): Promise<void> {
+  await resolveEventTime(ctx);
   const { plan } = ctx;
   switch (plan.measure) {
     case 'policy':

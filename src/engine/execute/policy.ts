@@ -3,6 +3,7 @@ import * as A from '../../analytics/index.ts';
 import type { Fact } from '../../core/answer.ts';
 import type { IsoDate } from '../../core/types.ts';
 import { NAMED_PERIODS, QT2_CAP_REGIMES } from '../../knowledge/periods.ts';
+import { documentsOnDates } from '../../store/passages.ts';
 import { chartFor, NoAnswerError, type ExecContext } from './common.ts';
 
 export async function policy(ctx: ExecContext): Promise<void> {
@@ -73,7 +74,11 @@ export async function policy(ctx: ExecContext): Promise<void> {
   const t = plan.time;
   const inWindow = (date: IsoDate) => (t.kind === 'point' || t.kind === 'range' ? date >= t.from && (!('to' in t) || !t.to || date <= t.to) : true);
   const decisions = allDecisions.filter((d) => inWindow(d.date));
+  if (topic === 'count_decisions' || topic === 'decision_bp' || topic === 'dissents') assertInRecord(ctx, allDecisions);
   if (topic === 'count_decisions') return countDecisions(ctx, decisions, allDecisions);
+  if (topic === 'decision_bp') return decisionBp(ctx, allDecisions);
+  if (topic === 'dissents') return dissentAnswer(ctx, allDecisions);
+  if (topic === 'target_range' && t.kind === 'point' && !t.relative) return rangeOnDate(ctx, allDecisions, t.precision === 'day' ? t.date : t.to, t.label);
   const action = plan.decisionAction ?? (topic === 'last_cut' ? 'cut' : topic === 'last_hike' ? 'hike' : undefined);
   const pick = action ? decisions.filter((d) => d.action === action) : decisions.filter((d) => d.action !== 'operational');
   const d = pick[pick.length - 1];
@@ -176,3 +181,211 @@ function countDecisions(ctx: ExecContext, decisions: Array<{ date: IsoDate; acti
   }
 }
 
+
+// ---- decision arithmetic ------------------------------------------------------------------------------------------
+
+const CALENDAR_URL = 'https://www.federalreserve.gov/monetarypolicy/fomccalendars.htm';
+type Decision = Awaited<ReturnType<ExecContext['data']['decisions']>>[number];
+
+/** The decision record as a source (dated by the last decision used). */
+function recordSource(ctx: ExecContext, date: IsoDate) {
+  const { w } = ctx;
+  return { kind: 'document' as const, title: w.t('FOMC利率决议记录(各次会议声明)', 'FOMC rate decisions (meeting statements)'), publisher: w.t('美联储FOMC', 'Federal Reserve FOMC'), url: CALENDAR_URL, date };
+}
+
+/** One decision's statement as a source. */
+function statementSource(ctx: ExecContext, d: Decision) {
+  const { w } = ctx;
+  return { kind: 'document' as const, title: w.t(`FOMC声明 ${d.date}`, `FOMC statement ${d.date}`), publisher: w.t('美联储FOMC', 'Federal Reserve FOMC'), url: d.url ?? CALENDAR_URL, date: d.date };
+}
+
+/** The period asked for, as [from, to] (open ends = the whole record). */
+function askedWindow(ctx: ExecContext): { from?: IsoDate; to?: IsoDate } {
+  const t = ctx.plan.time;
+  if (t.kind === 'point') return t.precision === 'day' ? { from: t.date, to: t.date } : { from: t.from, to: t.to };
+  if (t.kind === 'range') return { from: t.from, ...(t.to ? { to: t.to } : {}) };
+  return {};
+}
+
+/** A period wholly before or after the decision record is declined with the record's range. */
+function assertInRecord(ctx: ExecContext, all: Decision[]): void {
+  const t = ctx.plan.time;
+  if (t.kind === 'invalid') throw new NoAnswerError(t.reason);
+  if ((t.kind !== 'point' && t.kind !== 'range') || (t.kind === 'point' && t.relative)) return;
+  const ds = A.rateDecisions(all);
+  const first = ds[0]?.date;
+  const last = ds.at(-1)?.date;
+  if (!first || !last) throw new NoAnswerError({ zh: '没有FOMC决议记录。', en: 'There is no FOMC decision record.' });
+  const { from, to } = askedWindow(ctx);
+  if ((from && from > last) || (to && to < first)) {
+    throw new NoAnswerError({
+      zh: `${t.label.zh}在数据范围之外:FOMC决议记录覆盖${first}至${last}的会议。`,
+      en: `${t.label.en} is outside the data: the FOMC decision record covers meetings from ${first} to ${last}.`,
+    });
+  }
+}
+
+function countFact(ctx: ExecContext, n: number, action: string | undefined, from: IsoDate, to: IsoDate): Fact {
+  const word = action === 'hike' ? { zh: '加息', en: 'hikes' } : action === 'cut' ? { zh: '降息', en: 'cuts' } : { zh: '利率调整', en: 'rate moves' };
+  return ctx.w.factWithSource(
+    {
+      id: `FOMC:count:${action ?? 'moves'}:${from}:${to}`,
+      value: n,
+      unit: { ...A.MEETINGS },
+      label: { zh: `FOMC ${word.zh}次数(${from} 至 ${to})`, en: `FOMC ${word.en} (${from} to ${to})` },
+      asOf: to,
+      period: { from, to },
+      method: 'count',
+      methodDetail: `number of FOMC decisions with action "${action ?? 'hike or cut'}" between ${from} and ${to} in the decision record`,
+      inputs: [],
+      sourceIds: [],
+    },
+    recordSource(ctx, to),
+  );
+}
+
+/** "2022年一共加息多少个基点", "2022年6月加息了多少": basis points moved by the decisions in the period. */
+function decisionBp(ctx: ExecContext, all: Decision[]): void {
+  const { w, plan } = ctx;
+  const action = plan.decisionAction === 'hike' || plan.decisionAction === 'cut' ? plan.decisionAction : undefined;
+  const { from, to } = askedWindow(ctx);
+  const ds = A.rateDecisions(all);
+  const f0 = from ?? ds[0]!.date;
+  const t0 = to && to < ds.at(-1)!.date ? to : ds.at(-1)!.date;
+  const { fact, used } = A.cumulativeMove(all, action, f0, t0);
+  const t = plan.time;
+  const label = t.kind !== 'latest' && 'label' in t ? t.label : { zh: '有记录以来', en: 'the decision record' };
+  const verb = action === 'hike' ? { zh: '加息', en: 'raised rates' } : action === 'cut' ? { zh: '降息', en: 'cut rates' } : { zh: '调整利率', en: 'moved rates' };
+  if (used.length === 1) {
+    const m = used[0]!;
+    const size = w.factWithSource(A.moveSize(m), statementSource(ctx, m.decision));
+    const r = A.rangeFacts(m.decision);
+    const prev = A.rangeFacts(m.previous);
+    const lo = w.factWithSource(r.lower, statementSource(ctx, m.decision));
+    const up = w.factWithSource(r.upper, statementSource(ctx, m.decision));
+    const plo = w.factWithSource(prev.lower, statementSource(ctx, m.previous));
+    const pup = w.factWithSource(prev.upper, statementSource(ctx, m.previous));
+    const dir = m.bp > 0 ? { zh: '加息', en: 'raised the target range by' } : { zh: '降息', en: 'cut the target range by' };
+    w.say(
+      `${label.zh},FOMC在${w.date(m.decision.date)}的会议上${dir.zh}${w.abs(size)}${w.cite(size)},目标区间由${w.v(plo)}–${w.v(pup)}${w.cite(plo, pup)}调整为${w.v(lo)}–${w.v(up)}${w.cite(lo, up)}。`,
+      `In ${label.en}, the FOMC ${dir.en} ${w.abs(size)} at its meeting on ${m.decision.date}${w.cite(size)}, from ${w.v(plo)}–${w.v(pup)}${w.cite(plo, pup)} to ${w.v(lo)}–${w.v(up)}${w.cite(lo, up)}.`,
+    );
+    w.say('计算方法:该次决议后目标区间上限减去上一次决议后的上限。', 'Method: the upper bound after the decision minus the upper bound after the previous decision.');
+    return;
+  }
+  const total = w.factWithSource(fact, recordSource(ctx, fact.asOf));
+  const n = countFact(ctx, used.length, action, f0, t0);
+  if (!used.length) {
+    w.say(`${label.zh}(${w.date(f0)}至${w.date(t0)}),FOMC没有${verb.zh},累计幅度为${w.abs(total)}${w.cite(total)}。`, `In ${label.en} (${f0} to ${t0}), the FOMC did not ${action === 'hike' ? 'raise' : action === 'cut' ? 'cut' : 'move'} rates: ${w.abs(total)} in all${w.cite(total)}.`);
+    return;
+  }
+  w.say(
+    `${label.zh}(${w.date(f0)}至${w.date(t0)}),FOMC共${verb.zh}${n.value}次${w.cite(n)},累计${w.abs(total)}${w.cite(total)}。`,
+    `In ${label.en} (${f0} to ${t0}), the FOMC ${verb.en} ${n.value} time${n.value === 1 ? '' : 's'}${w.cite(n)}, ${w.abs(total)} in all${w.cite(total)}.`,
+  );
+  const lines = used.slice(0, 16).map((m) => {
+    const size = w.factWithSource(A.moveSize(m), statementSource(ctx, m.decision));
+    const up = w.factWithSource(A.rangeFacts(m.decision).upper, statementSource(ctx, m.decision));
+    return w.t(`- ${w.date(m.decision.date)}:${w.signed(size)},上限至${w.v(up)}${w.cite(size, up)}`, `- ${m.decision.date}: ${w.signed(size)}, upper bound to ${w.v(up)}${w.cite(size, up)}`);
+  });
+  w.paragraphs.push(lines.join('\n'));
+  w.say('计算方法:各次决议后目标区间上限减去上一次决议后上限,再求和。', 'Method: for each decision, the upper bound after it minus the upper bound after the previous decision, summed.');
+}
+
+/** "2019年8月1日联邦基金利率目标区间": the range in force on a past date. */
+async function rangeOnDate(ctx: ExecContext, all: Decision[], date: IsoDate, label: { zh: string; en: string }): Promise<void> {
+  const { w, data } = ctx;
+  const upper = await data.series('DFEDTARU');
+  const lower = await data.series('DFEDTARL');
+  const first = upper.meta.firstDate ?? '';
+  const lastFred = upper.meta.lastDate ?? '';
+  const ds = A.rateDecisions(all);
+  const lastDecision = ds.at(-1)!;
+  if (date < first) {
+    throw new NoAnswerError({ zh: `${label.zh}在数据范围之外:目标区间序列始于${first}(此前美联储公布的是单一目标利率)。`, en: `${label.en} is outside the data: the target-range series begins on ${first} (before it the Fed set a single target rate).` });
+  }
+  if (date <= lastFred) {
+    const up = A.valueOn(upper, date);
+    const lo = A.valueOn(lower, date);
+    w.fact(up);
+    const d = A.decisionInForce(all, date);
+    const src = d ? w.document({ id: `decision:${d.date}`, title: w.t(`FOMC声明 ${d.date}`, `FOMC statement ${d.date}`), url: d.url ?? CALENDAR_URL, date: d.date }) : null;
+    w.say(
+      `${w.date(up.asOf)},联邦基金利率目标区间为${w.v(lo)}–${w.v(up)}${w.cite(lo, up)}${up.asOf !== date ? `(${w.date(date)}没有观测值,使用此前最近的${w.date(up.asOf)})` : ''}。`,
+      `On ${up.asOf}, the federal funds target range was ${w.v(lo)} to ${w.v(up)}${w.cite(lo, up)}${up.asOf !== date ? ` (no observation on ${date}; the last one before it is used)` : ''}.`,
+    );
+    if (d && d.date < date) w.say(`该区间由${w.date(d.date)}的FOMC会议设定${src ? w.citeDoc(src) : ''}。`, `It was set at the FOMC meeting on ${d.date}${src ? w.citeDoc(src) : ''}.`);
+    else if (d && d.date === date) w.say(`(${w.date(date)}当天FOMC开会${src ? w.citeDoc(src) : ''},新区间次日生效。)`, `(The FOMC met that day${src ? w.citeDoc(src) : ''}; a new range takes effect the next day.)`);
+    chartFor(ctx, [upper, lower], A.addYears(date, -2), A.addYears(date, 1) < lastFred ? A.addYears(date, 1) : lastFred, [up]);
+    return;
+  }
+  if (date > lastDecision.date) {
+    throw new NoAnswerError({ zh: `${label.zh}在数据范围之外:目标区间数据截至${lastFred},FOMC决议记录截至${lastDecision.date}。`, en: `${label.en} is outside the data: the target-range series ends on ${lastFred} and the FOMC decision record on ${lastDecision.date}.` });
+  }
+  // after FRED's series ends, before the record's last decision: the decision in force, from its statement
+  const d = A.decisionInForce(all, date)!;
+  const r = A.rangeFacts(d);
+  const up = w.factWithSource(r.upper, statementSource(ctx, d));
+  const lo = w.factWithSource(r.lower, statementSource(ctx, d));
+  w.facts.unshift(w.facts.splice(w.facts.indexOf(up), 1)[0]!);
+  w.say(
+    `${w.date(date)}适用的联邦基金利率目标区间为${w.v(lo)}–${w.v(up)},由${w.date(d.date)}的FOMC会议设定${w.cite(lo, up)}(FRED目标区间序列截至${w.date(lastFred)})。`,
+    `On ${date}, the federal funds target range in force was ${w.v(lo)} to ${w.v(up)}, set at the FOMC meeting on ${d.date}${w.cite(lo, up)} (FRED's target-range series ends on ${lastFred}).`,
+  );
+}
+
+/** "2025年有几次会议有反对票", "how many dissented at the last meeting": votes against, with names when recorded. */
+async function dissentAnswer(ctx: ExecContext, all: Decision[]): Promise<void> {
+  const { w, plan, data } = ctx;
+  const t = plan.time;
+  const q = plan.question;
+  const ds = A.rateDecisions(all);
+  const oneMeeting = t.kind === 'latest' || (t.kind === 'point' && t.precision === 'day') || /上次会议|上一次会议|最近一次会议|最新一次会议|上次议息|(?:last|latest|most recent|previous) (?:fomc )?meeting/i.test(q);
+  if (oneMeeting) {
+    const d = t.kind === 'point' && t.precision === 'day' ? ds.find((x) => x.date === t.date) : t.kind === 'point' || t.kind === 'range' ? ds.filter((x) => x.date >= t.from && (!('to' in t) || !t.to || x.date <= t.to)).at(-1) : ds.at(-1);
+    if (!d) {
+      const near = t.kind === 'point' ? ds.filter((x) => x.date <= t.date).at(-1) : undefined;
+      throw new NoAnswerError({ zh: `${'label' in t ? t.label.zh : ''}没有FOMC会议决议${near ? `(此前最近一次会议是${near.date})` : ''}。`, en: `There was no FOMC decision on ${'label' in t ? t.label.en : 'that date'}${near ? ` (the closest earlier meeting was on ${near.date})` : ''}.` });
+    }
+    const v = A.voteFacts(d);
+    if (!v.votesAgainst) throw new NoAnswerError({ zh: `${d.date}会议的投票记录中没有反对票数。`, en: `The record of the ${d.date} meeting has no count of votes against.` });
+    const against = w.factWithSource(v.votesAgainst, statementSource(ctx, d));
+    const vf = v.votesFor ? w.factWithSource(v.votesFor, statementSource(ctx, d)) : null;
+    w.say(
+      `${w.date(d.date)}的FOMC会议${against.value === 0 ? '没有反对票' : `有${against.value}票反对`}${w.cite(against)}${vf ? `,${vf.value}票赞成${w.cite(vf)}` : ''}。`,
+      `At the FOMC meeting on ${d.date}, ${against.value === 0 ? 'no member dissented' : `${against.value} member${against.value === 1 ? '' : 's'} voted against the decision`}${w.cite(against)}${vf ? `; ${vf.value} voted for it${w.cite(vf)}` : ''}.`,
+    );
+    if (against.value > 0) {
+      // the names, quoted from the meeting's statement when it is stored
+      const docs = await documentsOnDates(data.db, [d.date]);
+      for (const doc of docs.filter((x) => x.kind === 'statement')) {
+        const i = doc.body.search(/Voting against/);
+        if (i < 0) continue;
+        const nl = doc.body.indexOf('\n', i);
+        const quote = doc.body.slice(i, nl < 0 ? Math.min(doc.body.length, i + 400) : Math.min(nl, i + 400)).trim();
+        const src = w.document({ id: doc.id, title: doc.title, url: doc.url, date: doc.date, quote });
+        w.say(`投反对票的委员见声明原文:“${quote}”${w.citeDoc(src)}`, `The statement names them: "${quote}"${w.citeDoc(src)}`);
+        break;
+      }
+    }
+    return;
+  }
+  const { from, to } = askedWindow(ctx);
+  const res = A.dissents(all, from, to);
+  const meetings = w.factWithSource(res.meetings, recordSource(ctx, res.meetings.asOf));
+  const votes = w.factWithSource(res.votes, recordSource(ctx, res.votes.asOf));
+  const asksVotes = /票|人|委员|members?|officials?|votes|dissents\b|dissenters/i.test(q) && !/会议|meetings?/i.test(q);
+  if (asksVotes) w.facts.unshift(w.facts.splice(w.facts.indexOf(votes), 1)[0]!);
+  const label = 'label' in t ? t.label : { zh: '有记录以来', en: 'the record' };
+  w.say(
+    `${label.zh}(${w.date(res.meetings.period!.from)}至${w.date(res.meetings.period!.to)}),${res.considered.length}次FOMC利率决议中有${meetings.value}次会议出现反对票${w.cite(meetings)},反对票共${votes.value}张${w.cite(votes)}。`,
+    `In ${label.en} (${res.meetings.period!.from} to ${res.meetings.period!.to}), ${meetings.value} of ${res.considered.length} FOMC rate decisions had at least one dissent${w.cite(meetings)}, with ${votes.value} votes against in all${w.cite(votes)}.`,
+  );
+  if (res.withDissent.length && res.withDissent.length <= 12) {
+    const lines = res.withDissent.map((d) => {
+      const a = w.factWithSource(A.voteFacts(d).votesAgainst!, statementSource(ctx, d));
+      return w.t(`- ${w.date(d.date)}:${a.value}票反对${w.cite(a)}`, `- ${d.date}: ${a.value} against${w.cite(a)}`);
+    });
+    w.paragraphs.push(lines.join('\n'));
+  }
+}

@@ -16,8 +16,14 @@ export type TimeSpec =
   | { kind: 'point'; date: IsoDate; precision: Precision; from: IsoDate; to: IsoDate; label: Bilingual; relative?: boolean }
   /** A closed or open range; `to` absent = up to the latest data. */
   | { kind: 'range'; from: IsoDate; to?: IsoDate; label: Bilingual; period?: NamedPeriod; since?: boolean }
-  /** The last N months of data (resolved against the series' last observation). */
-  | { kind: 'trailing'; months: number; label: Bilingual }
+  /** The last N months of data (resolved against the series' last observation); `days` when asked in weeks (52周). */
+  | { kind: 'trailing'; months: number; label: Bilingual; days?: number }
+  /**
+   * A period anchored on events, resolved against the data when the question is executed (src/engine/execute/
+   * anchors.ts): from `start` (an event's date, or a cycle's first move) to `end` (another event) or, without one,
+   * to the end of a cycle or the latest data.
+   */
+  | { kind: 'event'; start: EventAnchor; end?: EventAnchor; label: Bilingual }
   /** N months before the series' last observation ("a year ago", "一年前", "去年同期"). */
   | { kind: 'ago'; months: number; label: Bilingual }
   /**
@@ -25,6 +31,44 @@ export type TimeSpec =
    * the question is declined with `reason`.
    */
   | { kind: 'invalid'; text: string; reason: Bilingual; label: Bilingual };
+
+/**
+ * Events a period can be anchored on: the last hike or cut in the decision record, the start or end of QT2 (the
+ * FOMC texts of src/knowledge/periods.ts), the latest hiking or cutting cycle, a series' first observation.
+ */
+export type EventAnchor = 'last_hike' | 'last_cut' | 'qt_start' | 'qt_end' | 'hike_cycle' | 'cut_cycle' | 'first_obs';
+
+export const EVENT_LABELS: Record<EventAnchor, Bilingual> = {
+  last_hike: { zh: '上次加息', en: 'the last hike' },
+  last_cut: { zh: '上次降息', en: 'the last cut' },
+  qt_start: { zh: '缩表开始', en: 'the start of QT' },
+  qt_end: { zh: '缩表结束', en: 'the end of QT' },
+  hike_cycle: { zh: '本轮加息周期', en: 'the latest hiking cycle' },
+  cut_cycle: { zh: '本轮降息周期', en: 'the latest cutting cycle' },
+  first_obs: { zh: '有数据以来', en: 'the first observation in the data' },
+};
+
+interface AnchorRule {
+  re: RegExp;
+  anchor: (m: RegExpExecArray) => EventAnchor | null;
+  /** A point event needs a "since / from / until" word around it to be a period (上次加息是什么时候 is not one). */
+  needsLink?: boolean;
+}
+
+const hikeOrCut = (w: string): EventAnchor | null => (/加息|hike|rais|increase|tighten|紧缩/i.test(w) ? 'last_hike' : /降息|cut|lower|reduc|eas|宽松/i.test(w) ? 'last_cut' : null);
+const cycleOf = (w: string): EventAnchor | null => (/加息|hik|tighten|紧缩/i.test(w) ? 'hike_cycle' : /降息|cut|eas|宽松/i.test(w) ? 'cut_cycle' : null);
+
+const ANCHOR_RULES: AnchorRule[] = [
+  { re: /(?:自从|自|从)?\s*(?:缩表|QT2?|量化紧缩)\s*(?:结束|停止|终止)(?:以来|之后|后|至今)?/gi, anchor: () => 'qt_end', needsLink: true },
+  { re: /(?:since|after|from)\s+(?:the\s+)?(?:end of (?:QT2?|the runoff|quantitative tightening|balance[- ]sheet runoff)|(?:QT2?|the runoff|runoff|quantitative tightening) (?:ended|stopped|was over))/gi, anchor: () => 'qt_end' },
+  { re: /(?:自从|自|从)?\s*(?:缩表|QT2?)\s*(?:开始|启动)(?:以来|之后|后|至今)?/gi, anchor: () => 'qt_start', needsLink: true },
+  { re: /(?:since|after|from)\s+(?:the\s+)?(?:start of QT2?|(?:QT2?|the runoff|runoff) (?:started|began))/gi, anchor: () => 'qt_start' },
+  { re: /(?:自|从)?\s*(?:本轮|这轮|这一轮|当前|目前的?|最近一轮|最新一轮)\s*(加息|降息|紧缩|宽松)(?:周期)?(?:开始以来|以来|至今)?/g, anchor: (m) => cycleOf(m[1]!) },
+  { re: /(?:(?:since|from) the (?:start|beginning) of\s+)?(?:this|the current|current|the latest|latest|the most recent|the last)\s+(hiking|tightening|cutting|easing|rate[- ]hik(?:e|ing)|rate[- ]cut(?:ting)?)\s+cycle/gi, anchor: (m) => cycleOf(m[1]!) },
+  { re: /(?:自从|自|从)?\s*(?:上一?次|最近一次|最后一次|上回)\s*(加息|降息)(?:以来|之后|后|至今)?/g, anchor: (m) => hikeOrCut(m[1]!), needsLink: true },
+  { re: /(?:since|after|from|between)\s+(?:the\s+)?(?:last|latest|most recent|previous)\s+(?:fed\s+|fomc\s+)?(?:rate\s+)?(hike|cut|increase|reduction)/gi, anchor: (m) => hikeOrCut(m[1]!) },
+  { re: /上市以来|上市至今|自上市|有数据以来|有记录以来|since (?:its |the )?(?:ipo|listing|inception|launch)|since (?:it|they) (?:listed|went public)|since (?:the )?(?:first|earliest) (?:observation|data point|record)|since records began/gi, anchor: () => 'first_obs' },
+];
 
 export interface TimeMatch {
   spec: TimeSpec;
@@ -251,7 +295,27 @@ export function parseTime(question: string, today: IsoDate): ParsedTime {
     matches.push({ spec, start, end });
   };
 
-  // Named periods first (缩表期间, QT1 …): longest alias wins.
+  // Periods anchored on events first (缩表结束以来, 本轮降息周期, 从上次加息到上次降息): they contain named-period words.
+  for (const rule of ANCHOR_RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(question); m; m = rule.re.exec(question)) {
+      const anchor = rule.anchor(m);
+      if (!anchor) continue;
+      const text = m[0];
+      const lead = text.length - text.trimStart().length;
+      if (rule.needsLink) {
+        const linked = /^\s*(?:自从|自|从)|(?:以来|之后|后|至今)$/.test(text) || /(?:since|from|after|between|到|至|和|与)\s*$/i.test(question.slice(Math.max(0, m.index - 10), m.index)) || /^\s*(?:到|至|to|until|and)/i.test(question.slice(m.index + text.length));
+        if (!linked) continue;
+      }
+      add({ kind: 'event', start: anchor, label: anchorLabel(anchor, text.trim()) }, m.index + lead, m.index + text.length);
+    }
+  }
+  // 52 weeks: the trailing 364 days (a 52-week high or low).
+  {
+    const re = /52\s*(?:周|个?星期)|fifty[- ]two[- ]weeks?|52[- ]?weeks?|52[- ]?wk/gi;
+    for (let m = re.exec(question); m; m = re.exec(question)) add({ kind: 'trailing', months: 364 / 30.44, days: 364, label: { zh: '过去52周', en: 'the past 52 weeks' } }, m.index, m.index + m[0].length);
+  }
+  // Named periods (缩表期间, QT1 …): longest alias wins.
   const periodAliases = NAMED_PERIODS.flatMap((p) => p.aliases.map((a) => ({ p, a }))).sort((x, y) => y.a.length - x.a.length);
   const lower = question.toLowerCase();
   for (const { p, a } of periodAliases) {
@@ -310,6 +374,13 @@ export function parseTime(question: string, today: IsoDate): ParsedTime {
   return { matches, spec: combine(question, matches) };
 }
 
+function anchorLabel(anchor: EventAnchor, text: string): Bilingual {
+  const l = EVENT_LABELS[anchor];
+  const cycle = anchor === 'hike_cycle' || anchor === 'cut_cycle';
+  if (anchor === 'first_obs') return { zh: /上市/.test(text) ? '上市以来(数据中的首个观测值起)' : '有数据以来', en: 'since the first observation in the data' };
+  return cycle ? l : { zh: `${l.zh}以来`, en: `since ${l.en}` };
+}
+
 function relative(spec: TimeSpec | null): TimeSpec | null {
   return spec && spec.kind === 'point' ? { ...spec, relative: true } : spec;
 }
@@ -336,6 +407,11 @@ function combine(q: string, matches: TimeMatch[]): TimeSpec {
     const a = matches[i]!;
     const b = matches[i + 1]!;
     const between = q.slice(a.end, b.start);
+    if (a.spec.kind === 'event' && b.spec.kind === 'event' && /^\s*(?:以来)?\s*(?:到|至|~|～|-|–|—|to|through|until|till|and)\s*$/i.test(between)) {
+      const la = EVENT_LABELS[a.spec.start];
+      const lb = EVENT_LABELS[b.spec.start];
+      return { kind: 'event', start: a.spec.start, end: b.spec.start, label: { zh: `从${la.zh}到${lb.zh}`, en: `from ${la.en} to ${lb.en}` } };
+    }
     if (/^\s*(?:到|至|~|～|-|–|—|to|through|until|till|and)\s*$/i.test(between)) {
       const from = asRangeStart(a.spec);
       const to = asRangeEnd(b.spec);
