@@ -94,7 +94,7 @@ export async function fundamental(ctx: ExecContext): Promise<void> {
     let charted = false;
     for (const m of ask.metrics) {
       if (m.kind === 'unheld') {
-        missing.push(w.t(`数据中没有${name}的${m.label.zh}。${HELD_ZH}`, `The data has no ${m.label.en} for ${name}. ${HELD_EN}`));
+        missing.push(w.t(`数据中没有${name}的${m.label.zh}。${HELD_ZH}`, `The data has no ${m.label.en} for ${name.replace(/\.$/, '')}. ${HELD_EN}`));
         continue;
       }
       if (m.kind === 'valuation') {
@@ -132,8 +132,8 @@ async function valuation(cc: CompanyCtx, m: Valuation): Promise<boolean> {
   if (!snap) {
     cc.missing.push(
       w.t(
-        `估值快照(Yahoo Finance 标普500成分股数据)中没有${cc.name}的数据，因此无法给出其${m.label.zh}；可以问${cc.name}的财务报表数据或股价。`,
-        `The valuation snapshot (Yahoo Finance data on S&P 500 members) has no row for ${cc.name}, so its ${m.label.en} is not available; its statements and share price are.`,
+        `估值快照(Yahoo Finance 数据)中没有${cc.name}的数据，因此无法给出其${m.label.zh}；可以问${cc.name}的财务报表数据或股价。`,
+        `The valuation snapshot (Yahoo Finance data) has no row for ${cc.name}, so its ${m.label.en} is not available; its statements and share price are.`,
       ),
     );
     return false;
@@ -363,7 +363,7 @@ async function statementAnswer(cc: CompanyCtx, m: Item | Margin, ask: Fundamenta
       } else cc.missing.push(w.t(`数据中没有再早一年的四个季度，无法计算${cc.name}TTM${v.label.zh}的同比变化${range}。`, `The data does not reach back far enough for the TTM ${v.label.en} a year earlier, so its year-over-year change cannot be computed${range}.`));
     }
     const parts = four.map((p) => pointFact(cc, v, p, 'quarterly'));
-    const how = v.parts ? w.t('，按四个季度分子之和除以分母之和计算', ', the four quarters’ numerators summed over their denominators summed') : '';
+    const how = v.parts ? w.t('，按四个季度分子之和除以分母之和计算', ' (numerators summed over denominators summed)') : '';
     const ttmNote = w.t(`TTM即最近四个季度${v.parts ? '' : '之和'}${how}。`, `TTM = the last four quarters${v.parts ? '' : ' summed'}${how}.`);
     if (growth && prevSum) {
       const g = reg(growth);
@@ -470,7 +470,7 @@ async function statementAnswer(cc: CompanyCtx, m: Item | Margin, ask: Fundamenta
     const listed = v.pts.slice(-(ask.years && ask.years > 1 ? ask.years + 1 : 5)).map((p) => reg(pointFact(cc, v, p, period)));
     if (listed.length > 1) {
       w.say(
-        `${cc.name}${v.label.zh}最近几期：${listed.map((f) => `${P.short(f.asOf, period)} ${w.v(f)}`).join('，')}${w.cite(...listed)}。`,
+        `${cc.name}${v.label.zh}最近几期：${listed.map((f) => `${period === 'annual' ? P.short(f.asOf, period) : w.date(f.asOf)} ${w.v(f)}`).join('，')}${w.cite(...listed)}。`,
         `${cc.name}'s ${v.label.en} in recent periods: ${listed.map((f) => `${f.asOf} ${w.v(f)}`).join(', ')}${w.cite(...listed)}.`,
       );
     }

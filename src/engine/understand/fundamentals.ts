@@ -67,7 +67,9 @@ const LEXICON: Array<[RegExp, FundamentalMetric[]]> = [
   [/现金|\bcash\b/i, [item('Cash And Cash Equivalents', 'balance', '现金及现金等价物', 'cash and cash equivalents')]],
 ];
 
-const LOSS = /亏损|亏了|亏多少|亏钱|赔了|net loss(?:es)?|\blos(?:s|ses|t|e|ing) money\b|\blos(?:s|ses)\b|\blost\b/i;
+const LOSS = /亏损|亏了|亏多少|亏钱|赔了|net loss(?:es)?|\blos(?:s|ses|t|e|ing)\b/i;
+/** Words that make a loss or gain about the share, not the company's books (我买的股票亏了多少, the stock lost). */
+const SHARE_WORDS = /股价|股票|股份|持仓|收盘|\bstock\b|\bshares?\b|share price|\bprice\b|investors?/i;
 
 const metricKey = (m: FundamentalMetric): string => (m.kind === 'item' ? `item:${m.item}` : m.kind === 'margin' ? `margin:${m.numerator}` : m.kind === 'valuation' ? `val:${m.item}` : `unheld:${m.label.en}`);
 
@@ -89,7 +91,7 @@ export function detectFundamentals(text: string): FundamentalMetric[] {
   let out: FundamentalMetric[] = [];
   for (const f of found) for (const m of f.metrics) if (!out.some((o) => metricKey(o) === metricKey(m))) out.push(m);
   // 亏了多少 / net loss: a loss is net income (or operating income) below zero, worded as a loss
-  if (LOSS.test(text)) {
+  if (LOSS.test(text) && !SHARE_WORDS.test(text)) {
     const idx = out.findIndex((m) => m.kind === 'item' && (m.item === 'Net Income' || m.item === 'Operating Income'));
     if (idx >= 0) out[idx] = { ...(out[idx] as Extract<FundamentalMetric, { kind: 'item' }>), loss: true };
     else if (!out.some((m) => m.kind !== 'unheld')) out = [{ ...item('Net Income', 'income', '净利润', 'net income'), loss: true } as FundamentalMetric, ...out];
