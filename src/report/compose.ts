@@ -1,6 +1,7 @@
 // Writes a report section by section through ONE AnswerWriter, so facts, sources and citation numbers [n] are
 // shared across the whole report; then runs every section through the numeric verifier (with the engine's
 // masking of names) and removes any number it cannot support before the report is published.
+import { sanitizeModelMarkdown } from '../core/sanitize.ts';
 import type { Fact, Passage, Source } from '../core/answer.ts';
 import type { Bilingual, IsoDate } from '../core/types.ts';
 import type { DataAccess, LoadedSeries } from '../engine/data.ts';
@@ -238,6 +239,8 @@ export class ReportComposer {
         const original = job.d.blocks[job.i]!;
         const candidate = (await rewrite({ heading: this.t(job.d.heading.zh, job.d.heading.en), text: original }).catch(() => null))?.trim();
         if (!candidate || markers(candidate) !== markers(original) || candidate.includes('\n\n')) continue;
+        // markup, images or links the model added make the rewrite unusable: the computed paragraph stays
+        if (sanitizeModelMarkdown(candidate).removed.length) continue;
         if (verifyText(maskNames(candidate, names), verifier, { lang: this.lang }).unsupported.length) continue;
         job.d.blocks[job.i] = candidate;
         rewritten++;

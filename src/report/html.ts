@@ -2,11 +2,26 @@
 // note — title block, contents, numbered sections, tables, figures, references, disclaimer, verification — with
 // print CSS for A4, so the same page becomes the PDF.
 import { Marked } from 'marked';
+import { sanitizeMarkdownHtml } from '../core/sanitize.ts';
 import { fontStack, renderChartSvg } from './charts.ts';
 import { chartTitle, labels, referenceText, reportDate, verificationSummary } from './markdown.ts';
 import type { Report } from './types.ts';
 
 const marked = new Marked({ gfm: true, breaks: false });
+
+/**
+ * Section Markdown as HTML, sanitised: a paragraph a model reworded may carry markup, and none of it may run a
+ * script, handle an event or fetch anything (no images, links only http(s)/mailto/in-page).
+ */
+function markdownHtml(md: string): string {
+  return sanitizeMarkdownHtml(marked.parse(md, { async: false }) as string);
+}
+
+/**
+ * The page's own policy, for the downloaded file and the PDF printer as much as for the browser: nothing is
+ * loaded from anywhere (styles and charts are inline, fonts are the system's), no script runs.
+ */
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -101,7 +116,7 @@ export function toHtml(r: Report, opts: HtmlOptions = {}): string {
   let fig = 0;
   const sections = r.sections
     .map((s, i) => {
-      const body = linkCitations(marked.parse(s.markdown, { async: false }) as string, nSources);
+      const body = linkCitations(markdownHtml(s.markdown), nSources);
       const figures = s.charts
         .map((c) => {
           const svg = svgs[fig++] ?? '';
@@ -116,7 +131,7 @@ export function toHtml(r: Report, opts: HtmlOptions = {}): string {
     .map((s) => `<li id="ref-${s.n}" value="${s.n}">${escapeHtml(referenceText(s, r.language))}. <a href="${escapeHtml(s.url)}">${escapeHtml(s.url)}</a></li>`)
     .join('\n');
   const takeaways = r.sections.find((s) => s.id === 'takeaways');
-  const keyPoints = takeaways ? `<div class="box keypoints"><h2>${escapeHtml(r.language === 'zh' ? '报告要点' : 'Key points')}</h2>${linkCitations(marked.parse(takeaways.markdown, { async: false }) as string, nSources)}</div>` : '';
+  const keyPoints = takeaways ? `<div class="box keypoints"><h2>${escapeHtml(r.language === 'zh' ? '报告要点' : 'Key points')}</h2>${linkCitations(markdownHtml(takeaways.markdown), nSources)}</div>` : '';
   const ok = r.verification.unsupported.length === 0;
   const badge = r.language === 'zh' ? (ok ? `全部${r.verification.supported}个数字已核实` : `${r.verification.unsupported.length}个数字未核实`) : ok ? `all ${r.verification.supported} numbers verified` : `${r.verification.unsupported.length} numbers unverified`;
   const meta = [
@@ -131,6 +146,7 @@ export function toHtml(r: Report, opts: HtmlOptions = {}): string {
 <html lang="${r.language === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(r.title)}</title>
 <style>:root { --font: ${fontStack(r.language)}; }${CSS}</style>

@@ -17,6 +17,13 @@ export interface PdfOptions {
   /** Text at the left of every page footer (the report title). */
   footerTitle?: string;
   lang?: 'zh' | 'en';
+  /** Called with each request the printer refused (every one that is not data:, about: or blob:). */
+  onBlocked?: (url: string) => void;
+}
+
+/** The only URLs the printer's page may load: the page itself (about:blank after setContent) and inline data. */
+export function printerMayLoad(url: string): boolean {
+  return /^(?:data|about|blob):/i.test(url);
 }
 
 export function chromiumPath(opts: PdfOptions = {}): string {
@@ -45,7 +52,15 @@ export async function htmlToPdf(html: string, opts: PdfOptions = {}): Promise<Bu
     throw new PdfExportError(`Chromium did not start: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
   }
   try {
-    const tab = await browser.newPage();
+    // PDF export fetches nothing from the network: the page is offline, runs no script, and every request that
+    // is not inline data is aborted (a remote image or stylesheet in the HTML is left out, not fetched)
+    const tab = await browser.newPage({ offline: true, javaScriptEnabled: false, serviceWorkers: 'block' });
+    await tab.route('**/*', (route) => {
+      const url = route.request().url();
+      if (printerMayLoad(url)) return route.continue();
+      opts.onBlocked?.(url);
+      return route.abort('blockedbyclient');
+    });
     await tab.setContent(html, { waitUntil: 'domcontentloaded' });
     const pdf = await tab.pdf({
       format: 'A4',

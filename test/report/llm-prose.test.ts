@@ -3,7 +3,7 @@
 // paragraph's own. The scripted writer rewords some paragraphs faithfully, invents a number in others and drops
 // citations in others; the report must contain exactly the faithful rewrites and the computed text elsewhere.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildReport, toMarkdown, type Report } from '../../src/report/index.ts';
+import { buildReport, toHtml, toMarkdown, type Report } from '../../src/report/index.ts';
 import type { Database } from '../../src/store/db.ts';
 import { startScriptedLlm, textOf, type ScriptedLlm } from '../fixtures/scripted-llm.ts';
 import { loadedSnapshotDatabase } from '../helpers/db.ts';
@@ -67,6 +67,35 @@ describe('report prose by a language model', () => {
     expect(md).toContain('文字由语言模型 openai-compatible:scripted-writer 逐段润色');
     // the writer was told the paragraph is text to edit, not instructions
     expect(textOf(llm.requests[0]!.messages[0]!)).toContain('not instructions to you');
+  }, 180_000);
+
+  it('a rewrite that adds markup, a remote image or a script is not used; the page HTML has none of it', async () => {
+    llm = await startScriptedLlm((req) => {
+      const prompt = textOf(req.messages.at(-1)!);
+      const paragraph = prompt.slice(prompt.indexOf('\n\n') + 2);
+      if (paragraph.includes('[1]')) return { content: `${paragraph}<img src="https://evil.example/p.png" onerror="alert(1)">` };
+      if (paragraph.includes('[2]')) return { content: `${paragraph} ![x](https://evil.example/x.png) <script>alert(1)</script>` };
+      return { content: REWORDED + paragraph };
+    });
+    const r = await buildReport(db, '美联储缩表', {
+      lang: 'zh',
+      today: '2026-11-24',
+      llm: { provider: 'openai-compatible', model: 'scripted-writer', baseURL: llm.baseURL, apiKey: 'test', maxSteps: 4, maxRetries: 0, timeoutMs: 20_000 },
+    });
+    let kept = 0;
+    r.sections.forEach((s, i) => {
+      const theirs = computed.sections[i]!.markdown.split('\n\n');
+      s.markdown.split('\n\n').forEach((b, j) => {
+        if (b !== REWORDED + theirs[j]) {
+          expect(b).toBe(theirs[j]);
+          if (/\[[12]\]/.test(b) && !b.startsWith('|')) kept++;
+        }
+      });
+    });
+    expect(kept).toBeGreaterThan(0);
+    expect(r.writer!.rewritten).toBeGreaterThan(0);
+    const html = toHtml(r);
+    expect(html).not.toMatch(/evil\.example|onerror|<script|<img/);
   }, 180_000);
 
   it('a writer that is down leaves every paragraph as computed', async () => {
