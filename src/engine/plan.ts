@@ -20,6 +20,8 @@ export type Measure =
   | 'correlation'
   | 'drawdown'
   | 'inversion'
+  /** Observations past a threshold named in the question (超过5%的天数, days the VIX was above 30). */
+  | 'count_days'
   | 'annualized_growth'
   | 'compare_periods'
   | 'compare_entities'

@@ -173,8 +173,10 @@ export function ratioFact(a: Fact, b: Fact): Fact {
 /** How a statistic was computed, in words (the numbers themselves are in the fact's methodDetail). */
 export function methodNote(w: AnswerWriter, f: Fact): void {
   const d = f.methodDetail ?? '';
-  if (/log returns/.test(d)) w.say('计算方法:对数收益率的样本标准差,并年化。', 'Method: sample standard deviation of log returns, annualised.');
-  else if (/basis points/.test(d)) w.say('计算方法:日变化(基点)的样本标准差,未年化。', 'Method: sample standard deviation of daily changes in basis points, not annualised.');
+  const annualised = /×\s*√/.test(d);
+  if (/log returns/.test(d)) w.say(`计算方法:对数收益率的样本标准差,${annualised ? '并年化' : '未年化'}。`, `Method: sample standard deviation of log returns, ${annualised ? 'annualised' : 'not annualised'}.`);
+  else if (/basis points/.test(d)) w.say(`计算方法:日变化(基点)的样本标准差,${annualised ? '并年化' : '未年化'}。`, `Method: sample standard deviation of daily changes in basis points, ${annualised ? 'annualised' : 'not annualised'}.`);
+  else if (/changes/.test(d)) w.say('计算方法:相邻观测值之差(变化)的样本标准差。', 'Method: sample standard deviation of the changes between consecutive observations.');
   else if (/months elapsed/.test(d)) w.say('计算方法:期末值减期初值,除以经过的月数。', 'Method: end value minus start value, divided by the months elapsed.');
   else if (/standard deviation/.test(d)) w.say('计算方法:样本标准差。', 'Method: sample standard deviation.');
 }

@@ -5,15 +5,32 @@ import type { IsoDate } from '../../core/types.ts';
 import { QT2_CAP_REGIMES } from '../../knowledge/periods.ts';
 import type { LoadedSeries } from '../data.ts';
 import type { Measure, Subject } from '../plan.ts';
-import { asBp, assertCovered, chartFor, DEFAULT_STAT_MONTHS, methodNote, NoAnswerError, percentToBp, periodNote, statWindow, subjectSeries, windowFor, type ExecContext, type Window } from './common.ts';
+import { countryPairSpread } from '../understand/pairs.ts';
+import { asksAnnualizedMonthly, statBasis, thresholdAsk } from '../understand/measure.ts';
+import { twoSeries } from './compare.ts';
+import { asBp, assertCovered, chartFor, load, DEFAULT_STAT_MONTHS, methodNote, NoAnswerError, percentToBp, periodNote, statWindow, subjectSeries, windowFor, type ExecContext, type Window } from './common.ts';
 
 export async function single(ctx: ExecContext, subject: Subject, measure: Measure): Promise<void> {
+  // "中美10年期国债利差": a pair of countries' yields at one tenor is a spread of two series
+  const pair = countryPairSpread(ctx.plan.question);
+  if (pair && !['correlation', 'ratio'].includes(measure)) {
+    const subjects: Subject[] = [
+      { type: 'series', seriesId: pair.a, matched: pair.countries[0] },
+      { type: 'series', seriesId: pair.b, matched: pair.countries[1] },
+    ];
+    return twoSeries({ ...ctx, plan: { ...ctx.plan, subjects, measure: 'spread', inBasisPoints: true } });
+  }
   const s = await subjectSeries(ctx, subject);
   const { w, plan } = ctx;
   const name = w.name(s.meta);
   if (!s.meta.lastDate) throw new NoAnswerError({ zh: `${name} 没有数据。`, en: `${name} has no data.` });
   assertCovered(ctx, s);
+  if (s.meta.frequency === 'monthly' && asksAnnualizedMonthly(plan.question) && ['yoy', 'mom', 'annualized_growth', 'percent_change', 'change', 'level'].includes(measure)) {
+    return annualizedMonthly(ctx, plan.transform === 'yoy' ? await load(ctx, subject) : s);
+  }
   switch (measure) {
+    case 'count_days':
+      return countDays(ctx, s);
     case 'level':
       return level(ctx, s);
     case 'change':
@@ -48,9 +65,33 @@ export async function single(ctx: ExecContext, subject: Subject, measure: Measur
     case 'volatility': {
       const win = statWindow(plan.time, s, DEFAULT_STAT_MONTHS);
       if (plan.rollingWindow) return rolling(ctx, s, plan.rollingWindow, win);
-      let f = measure === 'average' ? A.average(s, win.from, win.to) : measure === 'stdev' ? A.stdev(s, win.from, win.to, { kind: 'sample', on: A.isRateUnit(s.meta.unit) ? 'changes' : 'levels' }) : A.volatility(s, win.from, win.to);
-      if (plan.inBasisPoints && measure === 'stdev') f = asBp(f);
-      const what = measure === 'average' ? w.t('平均值', 'average') : measure === 'stdev' ? w.t('标准差', 'standard deviation') : w.t('波动率', 'volatility');
+      // what the dispersion is of, when the question says: the level, the changes or the returns; annualised or not
+      const basis = measure === 'average' ? { on: null, annualize: null } : statBasis(plan.question);
+      const rate = A.isRateUnit(s.meta.unit);
+      let f: Fact;
+      let what: string;
+      if (measure === 'average') {
+        f = A.average(s, win.from, win.to);
+        what = w.t('平均值', 'average');
+      } else if (basis.on === 'levels') {
+        f = A.stdev(s, win.from, win.to, { kind: 'sample', on: 'levels' });
+        what = w.t('水平值的标准差', 'standard deviation of the level');
+      } else if (basis.on === 'changes' || (basis.on === 'returns' && rate)) {
+        f = rate && basis.annualize ? A.volatility(s, win.from, win.to, { basis: 'bp_changes', annualize: true }) : A.stdev(s, win.from, win.to, { kind: 'sample', on: 'changes' });
+        if (rate) f = asBp(f);
+        what = w.t(`${FREQ_ZH[s.meta.frequency] ?? ''}变化的标准差${basis.annualize && rate ? '(年化)' : ''}`, `standard deviation of ${s.meta.frequency} changes${basis.annualize && rate ? ', annualised' : ''}`);
+      } else if (basis.on === 'returns') {
+        const annualize = basis.annualize ?? false;
+        f = A.volatility(s, win.from, win.to, { basis: 'log_returns', annualize });
+        what = annualize ? w.t('收益率的年化标准差(年化波动率)', 'annualised standard deviation of returns (volatility)') : w.t(`${FREQ_ZH[s.meta.frequency] ?? ''}收益率的标准差`, `standard deviation of ${s.meta.frequency} returns`);
+      } else if (basis.annualize !== null && (measure === 'volatility' || rate)) {
+        f = A.volatility(s, win.from, win.to, { annualize: basis.annualize });
+        what = basis.annualize ? w.t('年化波动率', 'annualised volatility') : w.t(`${FREQ_ZH[s.meta.frequency] ?? ''}波动率(未年化)`, `${s.meta.frequency} volatility (not annualised)`);
+      } else {
+        f = measure === 'stdev' ? A.stdev(s, win.from, win.to, { kind: 'sample', on: rate ? 'changes' : 'levels' }) : A.volatility(s, win.from, win.to);
+        if (plan.inBasisPoints && measure === 'stdev') f = asBp(f);
+        what = measure === 'stdev' ? w.t('标准差', 'standard deviation') : w.t('波动率', 'volatility');
+      }
       w.say(
         `${w.date(f.period!.from)}至${w.date(f.period!.to)},${name}的${what}为${w.v(f)}${w.cite(f)}。`,
         `From ${f.period!.from} to ${f.period!.to}, the ${what} of ${name} was ${w.v(f)}${w.cite(f)}.`,
@@ -409,4 +450,50 @@ function capComparison(ctx: ExecContext, s: LoadedSeries, monthly: Fact): void {
     `同期月度上限为${cap * 10}亿美元${ctx.w.citeDoc(src)},实际缩减约为上限的${ctx.w.num((runoffBillions / cap) * 100, 0)}%。`,
     `The monthly cap in that period was $${cap} billion${ctx.w.citeDoc(src)}; the actual runoff was about ${ctx.w.num((runoffBillions / cap) * 100, 0)}% of the cap.`,
   );
+}
+
+const FREQ_ZH: Record<string, string> = { daily: '日', weekly: '周', monthly: '月', quarterly: '季', annual: '年' };
+
+/** "10年期收益率超过5%的天数", "days the VIX was above 30 in 2020": observations past the threshold the question names. */
+async function countDays(ctx: ExecContext, s: LoadedSeries): Promise<void> {
+  const { w, plan } = ctx;
+  const name = w.name(s.meta);
+  const th = thresholdAsk(plan.question);
+  if (!th) throw new NoAnswerError({ zh: '请说明阈值(例如“超过5%”)。', en: 'Please give a threshold (e.g. "above 5%").' });
+  // the series' own unit: a threshold in bp against a series in percent is divided by 100
+  const value = th.unit === 'bp' && s.meta.unit.kind === 'percent' ? th.value / 100 : th.value;
+  const win = statWindow(plan.time, s, 'all');
+  const f = A.countWhere(s, { op: th.op, value }, win.from, win.to);
+  w.params.push(th.value);
+  w.fact(f);
+  const n = Number(f.extra?.n ?? 0);
+  const unitZh = th.unit === 'percent' ? '%' : th.unit === 'bp' ? '个基点' : '';
+  const unitEn = th.unit === 'percent' ? '%' : th.unit === 'bp' ? ' bp' : '';
+  const obsZh = s.meta.frequency === 'daily' ? '个交易日' : `个${FREQ_ZH[s.meta.frequency] ?? ''}观测值`;
+  const obsEn = s.meta.frequency === 'daily' ? 'trading days' : `${s.meta.frequency} observations`;
+  const dir = th.op === '>' ? { zh: '高于', en: 'above' } : { zh: '低于', en: 'below' };
+  const first = f.extra?.firstDate ? String(f.extra.firstDate) : null;
+  const last = f.extra?.lastDate ? String(f.extra.lastDate) : null;
+  w.say(
+    `${w.date(f.period!.from)}至${w.date(f.period!.to)}的${n}个观测值中,${name}${dir.zh}${th.value}${unitZh}的有${f.value}${obsZh}${w.cite(f)}${first && last ? `,首次为${w.date(first)},最近一次为${w.date(last)}` : ''}。`,
+    `Of the ${n} observations from ${f.period!.from} to ${f.period!.to}, ${name} was ${dir.en} ${th.value}${unitEn} on ${f.value} ${obsEn}${w.cite(f)}${first && last ? `, first on ${first} and last on ${last}` : ''}.`,
+  );
+  w.say('计算方法:统计期间内严格高于(或低于)阈值的观测值个数(收盘/日终值)。', 'Method: the number of observations in the period strictly above (or below) the threshold (closing / end-of-day values).');
+  chartFor(ctx, [s], win.from, win.to, [f]);
+}
+
+/** "CPI环比折年率": the latest (or asked) month's change compounded over twelve months. */
+async function annualizedMonthly(ctx: ExecContext, s: LoadedSeries): Promise<void> {
+  const { w, plan } = ctx;
+  const name = w.name(s.meta);
+  const t = plan.time;
+  const date = t.kind === 'point' && !(t.relative && t.from > (s.meta.lastDate ?? '')) ? t.to : undefined;
+  const f = A.annualizedGrowth(s, date);
+  w.fact(f);
+  w.say(
+    `${w.obsDate(f.asOf, s.meta.frequency)},${name}环比折年率为${w.v(f)}${w.cite(f)}(与上一期${w.obsDate(f.period!.from, s.meta.frequency)}相比)。`,
+    `In ${w.obsDate(f.asOf, s.meta.frequency)}, ${name} changed at an annualised month-over-month rate of ${w.v(f)}${w.cite(f)} (against ${w.obsDate(f.period!.from, s.meta.frequency)}).`,
+  );
+  w.say('计算方法:当月与上月之比按全年复利折算后减一(环比折年率)。', 'Method: the month-on-month ratio compounded over a year, minus one (annualised).');
+  chartFor(ctx, [s], A.addYears(f.asOf, -3), f.asOf, [f]);
 }

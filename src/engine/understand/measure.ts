@@ -2,6 +2,11 @@
 // removed before this runs, so "高收益债利差" (a series) does not read as "spread".
 import type { Measure } from '../plan.ts';
 
+/** Words of "past a threshold": above (超过, 高于, above …) or below (低于, 跌破, below …). */
+const ABOVE = '超过|高于|大于|突破|站上|在.{0,2}以上|above|over|exceed(?:ed|s|ing)?|greater than|more than|higher than';
+const BELOW = '低于|小于|跌破|不到|below|under|less than|lower than';
+const THRESHOLD_OP = `${ABOVE}|${BELOW}`;
+
 interface Cue {
   measure: Measure;
   re: RegExp;
@@ -13,6 +18,8 @@ const CUES: Cue[] = [
   { measure: 'from_trough', re: /(?:从|较|自|距|(?<![同环])比)(?:历史)?(?:低点|最低点?|谷底|低位)|from (?:its |the )?(?:low|trough|bottom)|since (?:its |the )?(?:low|trough|bottom)|off (?:its |the )?(?:low|lows)/i },
   { measure: 'correlation', re: /相关性|相关系数|相关度|联动|correlat/i },
   { measure: 'inversion', re: /倒挂|invert|inversion/i },
+  // "10年期收益率超过5%的天数", "how many days was the VIX above 30": a count of observations past a threshold
+  { measure: 'count_days', re: new RegExp(`(?:${THRESHOLD_OP})\\s*\\d[\\d.]*[^。?？]{0,12}(?:天数|几天|多少天|多少个?交易日|几个交易日)|(?:how many|number of)\\s+(?:trading\\s+)?days[^?]{0,60}(?:${THRESHOLD_OP})\\s*\\d|(?:天数|多少天|几天).{0,12}(?:${THRESHOLD_OP})\\s*\\d`, 'i') },
   { measure: 'drawdown', re: /回撤|drawdown|draw-down|peak[- ]to[- ]trough/i },
   { measure: 'avg_monthly_change', re: /(?:平均)?每月(?:平均)?(?:减少|下降|缩减|增加|变化|缩表|流失|到期)?|月均(?:减少|下降|变化|缩减)?|per month|a month|monthly (?:pace|runoff|decline|change)|each month/i },
   { measure: 'volatility', re: /波动率|波动性|波动|标准差|volatil|standard deviation|std\b|stdev/i },
@@ -25,6 +32,45 @@ const CUES: Cue[] = [
   { measure: 'change', re: /趋势|走势|trend|变化|变动|减少|增加|下降|上升|上涨|下跌|缩减|缩水|缩了|减了|扩张|增长|增加了|新增|降了|升了|涨|跌|少了|多了|change|shrunk|shrink|shrank|grown|grew|fell|fall|rose|rise|increase|decrease|decline|drop|added|lost|reduced|reduction|\bmove[ds]?\b|movement/i },
   { measure: 'level', re: /是多少|多少|现在|目前|最新|当前|水平|规模|多大|几|what is|what's|what was|current|latest|level|now|how big|how large|how much is/i },
 ];
+
+export interface Threshold {
+  op: '>' | '<';
+  /** In the unit the question gave it: percent (5%), basis points (50个基点) or plain (VIX 30). */
+  value: number;
+  unit: 'percent' | 'bp' | 'plain';
+  text: string;
+}
+
+/** The threshold a count question names ("超过5%", "above 30", "低于50个基点"), or null. */
+export function thresholdAsk(text: string): Threshold | null {
+  const m = new RegExp(`(${THRESHOLD_OP})\\s*(\\d+(?:\\.\\d+)?)\\s*(%|％|percent|个?基点|bps?|basis points?)?`, 'i').exec(text);
+  if (!m) return null;
+  const op = new RegExp(`^(?:${BELOW})$`, 'i').test(m[1]!) ? '<' : '>';
+  const u = (m[3] ?? '').toLowerCase();
+  const unit = !u ? 'plain' : /基点|bp|basis/.test(u) ? 'bp' : 'percent';
+  return { op, value: Number(m[2]), unit, text: m[0] };
+}
+
+/**
+ * What a standard deviation or volatility is of, when the question says so: the level, the (daily) changes or the
+ * returns; and whether it is annualised (年化) or per period (日波动率, daily). Null fields: the default applies.
+ */
+export function statBasis(text: string): { on: 'levels' | 'changes' | 'returns' | null; annualize: boolean | null } {
+  const on = /收益率的?(?:标准差|波动)|回报率?的?(?:标准差|波动)|涨跌幅的?(?:标准差|波动)|(?:std|stdev|standard deviation|volatility) of (?:the )?(?:daily |weekly |monthly )?returns|returns?'? (?:std|stdev|standard deviation)/i.test(text)
+    ? 'returns'
+    : /(?:日|每日|每天|周|月)?变化的?(?:标准差|波动)|变动的?(?:标准差|波动)|(?:std|stdev|standard deviation|volatility) of (?:the )?(?:daily |weekly |monthly )?changes|daily changes/i.test(text)
+      ? 'changes'
+      : /水平的?(?:标准差|波动)|(?:点位|数值|本身)的?(?:标准差|波动)|(?:std|stdev|standard deviation) of (?:the )?(?:level|levels|values)/i.test(text)
+        ? 'levels'
+        : null;
+  const annualize = /年化|annuali[sz]ed|per year|a year\b/i.test(text) ? true : /日波动|每日波动|daily (?:vol|volatility|std|standard deviation)|(?:未|不)年化|not annuali[sz]ed|per day/i.test(text) ? false : null;
+  return { on, annualize };
+}
+
+/** "CPI环比折年率", "annualized month-over-month": a monthly change compounded to a year. */
+export function asksAnnualizedMonthly(text: string): boolean {
+  return /环比折年|环比年化|折年率|年化月率|annuali[sz]ed (?:monthly|month[- ]over[- ]month|m\/m|mom)|(?:monthly|month[- ]over[- ]month|m\/m) (?:change|rate|growth|inflation)?,? annuali[sz]ed|\bsaar\b/i.test(text);
+}
 
 export function detectMeasure(text: string): Measure | null {
   for (const c of CUES) if (c.re.test(text)) return c.measure;
