@@ -117,6 +117,22 @@ export function checkCoverage(input: CoverageInput): Coverage {
       notHeld.push({ text: q.slice(s, e), kind: 'index' });
     }
   }
+  // misspelt names first: a corrected question is parsed again, and only then checked for what is not held
+  for (const m of q.matchAll(/[A-Za-z][A-Za-z&'.-]*[A-Za-z]|[A-Za-z]/g)) {
+    const s = m.index;
+    const w = m[0].replace(/'s$/i, '').replace(/\.$/, '');
+    if (overlaps(taken, s, s + w.length) || knownLatin(w, lexicon)) continue;
+    const v = correctLatin(w, lexicon);
+    if (v.kind === 'correct') corrections.push({ from: w, to: v.to, start: s, end: s + w.length });
+  }
+  const runs = cjkRuns(q, taken);
+  for (const [s, e] of runs) {
+    const run = q.slice(s, e);
+    const c = correctChinese(run, lexicon);
+    if (c) corrections.push({ from: run.slice(c.start, c.end), to: c.to, start: s + c.start, end: s + c.end });
+  }
+  if (corrections.length) return { corrections, notHeld: [] };
+
   // a company name followed by an organisation noun or an unknown capitalised word is another company
   for (const f of found) {
     if (f.subject.type !== 'company') continue;
@@ -130,8 +146,9 @@ export function checkCoverage(input: CoverageInput): Coverage {
     const m = /^(?:'s)?((?:\s+[A-Z][\w&.-]*)+|\s+[a-z]+)/.exec(after);
     if (!m) continue;
     const ws = m[1]!.trim().split(/\s+/);
-    const other = ws.filter((w, i) => ORG_NOUNS_EN.test(w) || (/^[A-Z]/.test(w) && !LEGAL_FORMS.test(w) && !english().has(w.toLowerCase()) && !EN_FINANCE_WORDS.has(w.toLowerCase()) && !lexicon.latin.has(w.toLowerCase()) && i === 0));
-    if (other.length && (ORG_NOUNS_EN.test(ws[0]!) || other[0] === ws[0])) {
+    const first = ws[0]!;
+    const unknownCapital = /^[A-Z]/.test(first) && !LEGAL_FORMS.test(first) && !english().has(first.toLowerCase()) && !EN_FINANCE_WORDS.has(first.toLowerCase()) && !lexicon.latin.has(first.toLowerCase());
+    if (ORG_NOUNS_EN.test(first) || unknownCapital) {
       const end = f.end + m[0].length;
       notHeld.push({ text: q.slice(f.start, end).trim(), kind: 'entity', held: f.subject.ticker });
       taken.push([f.end, end]);
@@ -164,24 +181,13 @@ export function checkCoverage(input: CoverageInput): Coverage {
     const e = s + m[0].length;
     if (overlaps(taken, s, e)) continue;
     const w = m[0].replace(/'s$/i, '').replace(/\.$/, '');
-    const lw = w.toLowerCase();
-    const known = (x: string) => x.length < 3 || english().has(x) || EN_FINANCE_WORDS.has(x) || lexicon.latin.has(x) || /^(?:q[1-4]|h[12]|fy\d*)$/.test(x);
-    if (known(lw) || (/[-.]/.test(lw) && lw.split(/[-.]/).every(known))) continue;
+    if (knownLatin(w, lexicon)) continue;
     const v = correctLatin(w, lexicon);
-    if (v.kind === 'correct') corrections.push({ from: w, to: v.to, start: s, end: s + w.length });
-    else if (v.kind === 'share_class') notHeld.push({ text: w, kind: 'share_class', held: v.held });
+    if (v.kind === 'share_class') notHeld.push({ text: w, kind: 'share_class', held: v.held });
     else notHeld.push({ text: w, kind: 'entity' });
     taken.push([s, e]);
   }
-  // Chinese: names that sound like a catalog name, and unknown qualifiers right in front of a series name
-  const runs = cjkRuns(q, taken);
-  for (const [s, e] of runs) {
-    const run = q.slice(s, e);
-    const c = correctChinese(run, lexicon);
-    if (c) corrections.push({ from: run.slice(c.start, c.end), to: c.to, start: s + c.start, end: s + c.end });
-  }
   for (const f of found) {
-    if (corrections.length) break;
     let e = f.start;
     if (q[e - 1] === '的') e--;
     const run = runs.find(([, re]) => re === e);
@@ -194,6 +200,13 @@ export function checkCoverage(input: CoverageInput): Coverage {
     notHeld.push({ text: core + q.slice(e, f.end).replace(/^的/, ''), kind: 'entity' });
   }
   return { corrections, notHeld: dedupe(notHeld) };
+}
+
+/** An English word, finance shorthand, a catalog word, or a hyphenated compound of these. */
+function knownLatin(word: string, lexicon: NameLexicon): boolean {
+  const known = (x: string) => x.length < 3 || english().has(x) || EN_FINANCE_WORDS.has(x) || lexicon.latin.has(x) || /^(?:q[1-4]|h[12]|fy\d*)$/.test(x);
+  const lw = word.toLowerCase();
+  return known(lw) || (/[-.]/.test(lw) && lw.split(/[-.]/).every(known));
 }
 
 /** Runs of Chinese characters outside the spans accounted for. */

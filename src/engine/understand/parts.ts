@@ -3,7 +3,7 @@
 // clauses; a part that names no subject takes the previous part's ("…过去一年涨了多少" → about the same stock). A
 // split is kept only when every part is understood (or declined for a reason of its own); otherwise the question
 // is read whole, as before. Several subjects asked "each" (分别/respectively) become one part per subject.
-import { understand, type UnderstandContext, type Understood } from './index.ts';
+import { normalizeQuestion, understand, type UnderstandContext, type Understood } from './index.ts';
 
 export interface QuestionPart {
   text: string;
@@ -52,8 +52,9 @@ export function questionParts(question: string, ctx: UnderstandContext, lang: 'z
     EACH.lastIndex = 0;
     const parts: QuestionPart[] = [];
     for (const keep of whole.plan.subjects) {
-      let text = question.replace(EACH, ' ');
-      for (const other of whole.plan.subjects) if (other !== keep) text = text.replace(other.matched, ' ');
+      let text = normalizeQuestion(question).replace(EACH, ' ');
+      // matched names read hyphens as spaces ("2 year Treasury" for "2-year Treasury")
+      for (const other of whole.plan.subjects) if (other !== keep) text = text.replace(new RegExp(other.matched.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s_-]+'), 'i'), ' ');
       text = text.replace(/(?:^|\s)(?:和|与|跟|及|and|&)(?=\s|的|$)|^\s*(?:和|与|跟|及)|(?:和|与|跟|及)\s*(?=的)/g, ' ').replace(/\s+/g, ' ').trim();
       const u = understand(text, ctx, lang);
       if (!u.ok || u.plan.subjects.length !== 1) return [{ text: question, understood: whole }];
