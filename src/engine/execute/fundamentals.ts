@@ -337,7 +337,8 @@ async function statementAnswer(cc: CompanyCtx, m: Item | Margin, ask: Fundamenta
   else target = v.pts.find((p) => cc.cal.fiscalYear(p.date) === t.fiscalYear && cc.cal.fiscalQuarter(p.date) === t.quarter);
   if (!target) {
     const asked = t.kind === 'ending' ? w.t(t.label.zh, t.label.en) : t.kind === 'fiscal_quarter' ? w.t(`${t.fiscalYear}财年第${CN_Q[t.quarter - 1]}财季`, `fiscal Q${t.quarter} ${t.fiscalYear}`) : '';
-    cc.missing.push(w.t(`数据中没有${cc.name}${asked}的${kindWord}${v.label.zh}${range}。`, `The data has no ${kindWord} ${v.label.en} of ${cc.name} for ${asked}${range}.`));
+    const hint = period === 'annual' ? w.t('可以问最近一个季度或TTM(最近四个季度)的数据。', 'The latest quarter or the trailing twelve months can be asked instead.') : '';
+    cc.missing.push(w.t(`数据中没有${cc.name}${asked}的${kindWord}${v.label.zh}${range}。${hint}`, `The data has no ${kindWord} ${v.label.en} of ${cc.name} for ${asked}${range}.${hint ? ` ${hint}` : ''}`));
     return null;
   }
   const lossWord = m.kind === 'item' && m.item === 'Operating Income' ? { zh: '营业亏损', en: 'an operating loss' } : { zh: '净亏损', en: 'a net loss' };

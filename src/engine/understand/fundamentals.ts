@@ -185,9 +185,12 @@ export function fundamentalPeriod(question: string, base: Pick<Plan, 'time'>): P
       }
       return out({ kind: 'latest' });
     }
-    case 'range':
+    case 'range': {
       if (growth && !change) return out({ kind: 'latest' }, { change: 'since', since: t.from });
-      return out({ kind: 'latest' });
+      // 今年 / since 2023: the latest period ending inside the range (a year-end anchor is not inside it)
+      const from = t.from.endsWith('-12-31') ? `${Number(t.from.slice(0, 4)) + 1}-01-01` : t.from;
+      return out({ kind: 'ending', from, to: t.to ?? '9999-12-31', label: t.label });
+    }
     default:
       break;
   }

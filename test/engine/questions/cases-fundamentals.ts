@@ -171,4 +171,6 @@ export const fundamentalsCases: Case[] = [
   decline('fu-tsm-pe-decline-zh', '台积电的市盈率是多少', 'zh'),
   decline('fu-aapl-ps-decline-en', 'Apple price to sales ratio', 'en'),
   decline('fu-aapl-fy2027-decline-zh', '苹果2027财年营收', 'zh'),
+  // 今年 = the fiscal year ending this year (2026), which Apple has not reported: declined, not last year's figure
+  decline('fu-aapl-this-year-annual-decline-zh', '苹果今年营收', 'zh'),
 ];
