@@ -5,7 +5,10 @@ import type { Answer } from '../core/answer.ts';
 import type { Lang } from '../core/format.ts';
 import type { Bilingual } from '../core/types.ts';
 import type { StoredSeries } from '../store/repo.ts';
-import { stripUnsupported, verifyText, type VerificationResult } from './verify/index.ts';
+import words from 'an-array-of-english-words' with { type: 'json' };
+import { NAMED_PERIODS, QT2_CAP_REGIMES } from '../knowledge/periods.ts';
+import { dateIntervals } from './verify/text.ts';
+import { stripUnsupported, verifyText, type EntityNames, type VerificationResult } from './verify/index.ts';
 import type { AnswerWriter } from './writer.ts';
 
 export const DISCLAIMER: Bilingual = { zh: '数据基于历史,不构成投资建议。', en: 'Based on historical data; for information only, not investment advice.' };
@@ -23,8 +26,68 @@ export function maskNames(text: string, names: string[]): string {
   return out;
 }
 
-/** Check every number of `body` against the writer's facts, passages and the question's own numbers. */
-export function verifyBody(body: string, w: AnswerWriter, metas: Map<string, StoredSeries>, lang: Lang): VerificationResult {
+const lexicons = new WeakMap<Map<string, StoredSeries>, EntityNames[]>();
+let english: Set<string> | undefined;
+
+/**
+ * A name that says nothing about which entity a clause is about: an ordinary English word in lower case
+ * ("total", "won", "runoff"), or the name of a named period (缩表, QT, covid), which dates a number, not its series.
+ */
+function vagueName(n: string): boolean {
+  english ??= new Set((words as string[]).map((w) => w.toLowerCase()));
+  if (/^[a-z][a-z-]*$/.test(n) && english.has(n)) return true;
+  if (/^[A-Za-z][a-z-]*$/.test(n) && english.has(n.toLowerCase()) && n.length > 3) return true;
+  const lower = n.toLowerCase();
+  return NAMED_PERIODS.some((p) => [p.name.zh, p.name.en, ...p.aliases].some((a) => a.toLowerCase() === lower));
+}
+
+/**
+ * Every catalog series and company with the names a text may call it by: id, ticker, both titles (also
+ * without their bracketed part, and the bracketed part alone: "美国名义国内生产总值(GDP)"), aliases.
+ */
+export function entityNames(metas: Map<string, StoredSeries>): EntityNames[] {
+  let out = lexicons.get(metas);
+  if (out) return out;
+  out = [];
+  for (const m of metas.values()) {
+    const names = new Set<string>([m.id, ...m.aliases]);
+    if (m.ticker) names.add(m.ticker);
+    for (const t of [m.title.zh, m.title.en]) {
+      names.add(t);
+      const bare = t.replace(/\s*[(（][^)）]*[)）]\s*/g, ' ').trim();
+      if (bare) names.add(bare);
+      for (const inner of t.matchAll(/[(（]([^)）]+)[)）]/g)) names.add(inner[1]!.trim());
+    }
+    out.push({ id: m.id, names: [...names].filter((n) => !vagueName(n)) });
+  }
+  lexicons.set(metas, out);
+  return out;
+}
+
+/**
+ * Dates a text may state because a named period it mentions states them: the period's boundaries, the
+ * publication dates of the FOMC texts that set them and the dates its name and definition write (each quote is
+ * checked against its document by test/engine/periods.test.ts); for QT2 also its cap regimes.
+ */
+export function namedPeriodDates(body: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const lower = body.toLowerCase();
+  for (const p of NAMED_PERIODS) {
+    const named = [p.name.zh, p.name.en, ...p.aliases].some((n) => n.length >= 2 && lower.includes(n.toLowerCase()));
+    if (!named) continue;
+    out.push([p.from, p.from], [p.to, p.to], ...p.citations.map((c) => [c.date, c.date] as [string, string]));
+    for (const t of [p.name.zh, p.name.en, p.basis.zh, p.basis.en]) out.push(...dateIntervals(t));
+    if (p.id === 'qt2') for (const r of QT2_CAP_REGIMES) out.push([r.from, r.from], [r.to, r.to], [r.citation.date, r.citation.date]);
+  }
+  return out;
+}
+
+/**
+ * Check every number of `body` against the writer's facts, passages and the question's own numbers, bound to
+ * what its sentence says (the catalog names it names, its dates, its direction); the dates of the body are
+ * claims too, supported by the facts, the passages, the named periods the body mentions and the question.
+ */
+export function verifyBody(body: string, w: AnswerWriter, metas: Map<string, StoredSeries>, lang: Lang, question?: string): VerificationResult {
   // Digits inside names (标普500, 10-Year, S&P 500) are not claims: hide them from the verifier, keeping offsets.
   const nameList = [...new Set(w.sources.filter((x) => x.seriesId).flatMap((x) => { const m = metas.get(x.seriesId!); return m ? [m.title.zh, m.title.en, w.name(m), ...m.aliases] : []; }))];
   // The verifier matches a number to facts about what its sentence names; the text names series by their
@@ -34,7 +97,16 @@ export function verifyBody(body: string, w: AnswerWriter, metas: Map<string, Sto
     const extra = [...ids].flatMap((id) => { const m = metas.get(id); return m ? [w.name(m), m.title.zh, ...m.aliases] : []; }).join(' ');
     return extra ? { ...f, label: { zh: `${f.label.zh} ${extra}`, en: `${f.label.en} ${extra}` } } : f;
   });
-  return verifyText(maskNames(body, nameList), { facts: described, passages: w.passages, numbers: w.params }, { lang });
+  // the question's dates are given, and so are those of the line that restates it ("理解为:…" / "Understood as: …")
+  const restated = /^\*?(?:理解为|Understood as)\s*[:：][^\n]*/.exec(body)?.[0];
+  const given = [question ?? w.question, restated].filter(Boolean).join('\n');
+  // a cited document's publication date is a date the text may state
+  const docDates = w.sources.filter((x) => x.kind === 'document' && x.date).map((x) => [x.date!, x.date!] as [string, string]);
+  return verifyText(
+    maskNames(body, nameList),
+    { facts: described, passages: w.passages, numbers: w.params, dates: [...w.dates, ...docDates, ...namedPeriodDates(body)] },
+    { lang, entities: entityNames(metas), checkDates: true, ...(given ? { question: given } : {}) },
+  );
 }
 
 /** The Answer: the body with unsupported numbers stripped, the as-of line, the disclaimer, facts and sources. */

@@ -151,7 +151,7 @@ export function createEngine(opts: EngineOptions): Engine {
       for (const d of declined) w.say(`问题中“${d.text}”这一部分无法回答:${d.why.reason.zh}`, `The part "${d.text}" cannot be answered: ${d.why.reason.en}`);
     }
     const body = [`*${line}*`, ...w.paragraphs].join('\n\n');
-    const a = composeAnswer({ question, lang, w, metas, body, verification: verifyBody(body, w, metas, lang), engine: 'deterministic' });
+    const a = composeAnswer({ question, lang, w, metas, body, verification: verifyBody(body, w, metas, lang, question), engine: 'deterministic' });
     return { ...a, understood: line };
   }
 }

@@ -26,6 +26,14 @@ export class AnswerWriter {
   readonly charts: unknown[] = [];
   /** Numbers the question itself set (a 20-day window): shown back to the user, not computed. */
   readonly params: number[] = [];
+  /**
+   * Dates the text may state that no fact carries (an interval [from, to] of ISO days): e.g. the dates of a
+   * document's event the answer names. The verifier checks every date of the text against the facts, passages,
+   * these and the question.
+   */
+  readonly dates: Array<[string, string]> = [];
+  /** The question the answer replies to (its dates are given, not claimed). */
+  question?: string;
   private readonly seriesSource = new Map<string, Source>();
   private readonly docSource = new Map<string, Source>();
 
@@ -100,6 +108,11 @@ export class AnswerWriter {
     const ns = new Set<number>();
     for (const f of facts) for (const n of this.fact(f).sourceIds) ns.add(n);
     return [...ns].sort((a, b) => a - b).map((n) => `[${n}]`).join('');
+  }
+
+  /** Vouch for a date the text states (a document's or an event's date), as a day or an interval. */
+  vouchDate(from: IsoDate, to: IsoDate = from): void {
+    this.dates.push([from, to]);
   }
 
   citeDoc(src: Source): string {

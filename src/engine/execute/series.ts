@@ -410,6 +410,7 @@ async function inversion(ctx: ExecContext, s: LoadedSeries): Promise<void> {
     `${name}于${w.date(ep.start)}转为倒挂(${w.v(startFact)})${w.cite(startFact)},最深在${w.date(minFact.asOf)}达到${w.v(minFact)}${w.cite(minFact)}${ep.ongoing ? ',目前仍处于倒挂' : `,至${w.date(ep.recoveredOn ?? ep.end)}结束倒挂`}。`,
     `${name} inverted on ${ep.start} (${w.v(startFact)})${w.cite(startFact)}; it was deepest on ${minFact.asOf} at ${w.v(minFact)}${w.cite(minFact)}${ep.ongoing ? ' and is still inverted' : `, and the inversion ended on ${ep.recoveredOn ?? ep.end}`}.`,
   );
+  if (ep.recoveredOn) w.vouchDate(ep.recoveredOn); // the recovery date the sentence states, from the same episode computation
   const daysFact: Fact = {
     id: `${s.meta.id}:episode:below0:${ep.start}:${ep.end}:days`,
     value: ep.days,
@@ -428,6 +429,7 @@ async function inversion(ctx: ExecContext, s: LoadedSeries): Promise<void> {
   const others = res.episodes.filter((e) => e !== ep);
   if (others.length && countFact) {
     const last = others[others.length - 1]!;
+    w.vouchDate(last.start); // the other episode's start, stated below
     w.say(
       `(区间内共出现${countFact.value}次倒挂${w.cite(countFact)};另一次最近的倒挂始于${w.date(last.start)}。)`,
       `(${countFact.value} inversions in all in the period${w.cite(countFact)}; the most recent other one began on ${last.start}.)`,

@@ -4,7 +4,7 @@
 import type { Fact, Passage } from '../../core/answer.ts';
 import { formatValue } from '../../core/format.ts';
 import { extractClaims, parseCell } from './extract.ts';
-import { contentTokens, sentenceAround, yearsIn } from './text.ts';
+import { contentTokens, dateIntervals, sentenceAround, yearsIn } from './text.ts';
 import type { Evidence, EvidenceTable, EvidenceTableObject, Lang } from './types.ts';
 
 export type EvKind = 'money' | 'percent' | 'pp' | 'count' | 'plain';
@@ -39,11 +39,50 @@ export interface EvNum {
   isTotal: boolean;
   /** An empty-figure cell ("—", "-"): zero. */
   isDash?: boolean;
+  /** The fact the number belongs to, and which of its values it is (undefined: the fact's value). */
+  fact?: Fact;
+  extraKey?: string;
+  /** A fact computed from one stretch of data against itself (a ratio of a fact to itself): supports nothing. */
+  selfRef?: boolean;
 }
 
 export interface Pool {
   nums: EvNum[];
   facts: Map<string, Fact>;
+  /** Every date the evidence carries, as intervals of days (a day is [d, d]). */
+  dates: Array<[string, string]>;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The dates a fact carries: its as-of date, period, the stretches of its inputs and its dated extras. */
+export function factDates(f: Fact): string[] {
+  const out = [f.asOf];
+  if (f.period) out.push(f.period.from, f.period.to);
+  for (const i of f.inputs) out.push(i.from, i.to);
+  for (const v of Object.values(f.extra ?? {})) if (typeof v === 'string' && ISO_DAY.test(v)) out.push(v);
+  return out;
+}
+
+/** A fact that compares a stretch of data with the very same stretch (its inputs are all one): it says nothing. */
+export function isSelfReferential(f: Fact): boolean {
+  if (f.inputs.length < 2) return false;
+  const k = (i: Fact['inputs'][number]) => `${i.seriesId}|${i.from}|${i.to}`;
+  return f.inputs.every((i) => k(i) === k(f.inputs[0]!));
+}
+
+/** An ISO year, month or day (or a pair of them) as an interval of days. */
+export function dateInterval(d: string | [string, string]): [string, string] | undefined {
+  const one = (x: string, end: boolean): string | undefined => {
+    if (/^\d{4}$/.test(x)) return end ? `${x}-12-31` : `${x}-01-01`;
+    if (/^\d{4}-\d{2}$/.test(x)) return end ? `${x}-${String(new Date(Date.UTC(+x.slice(0, 4), +x.slice(5, 7), 0)).getUTCDate()).padStart(2, '0')}` : `${x}-01`;
+    if (ISO_DAY.test(x)) return x;
+    return undefined;
+  };
+  const [a, b] = Array.isArray(d) ? d : [d, d];
+  const from = one(a, false);
+  const to = one(b, true);
+  return from && to ? [from, to] : undefined;
 }
 
 const PERCENT_WORDS = /%|percent|\brate\b|rates\b|margin|ratio|yield|\bshare of\b|率|占比|比例|比重/i;
@@ -68,9 +107,11 @@ function factNums(fact: Fact, lang: Lang): EvNum[] {
     isTotal: false,
   };
   const out: EvNum[] = [];
+  const selfRef = isSelfReferential(fact);
   const add = (value: number, key: string, rawValue: number) => {
     const display = formatValue(rawValue, u, lang);
     const ref = `fact ${fact.id}${key}`;
+    const n0 = out.length;
     switch (u.kind) {
       case 'currency':
       case 'price':
@@ -95,6 +136,11 @@ function factNums(fact: Fact, lang: Lang): EvNum[] {
       case 'index':
         out.push({ ...base, value: value * u.scale, kind: 'plain', ref, display, percentLike: false });
         break;
+    }
+    for (let i = n0; i < out.length; i++) {
+      out[i]!.fact = fact;
+      if (key) out[i]!.extraKey = key.slice(1);
+      if (selfRef) out[i]!.selfRef = true;
     }
   };
   add(fact.value, '', fact.value);
@@ -295,9 +341,19 @@ function passageNums(p: Passage | string, pi: number): EvNum[] {
 export function buildPool(evidence: Evidence, lang: Lang): Pool {
   const nums: EvNum[] = [];
   const facts = new Map<string, Fact>();
+  const dates: Array<[string, string]> = [];
   for (const f of evidence.facts ?? []) {
     facts.set(f.id, f);
     nums.push(...factNums(f, lang));
+    for (const d of factDates(f)) dates.push([d, d]);
+  }
+  for (const p of evidence.passages ?? []) {
+    if (typeof p !== 'string' && p.date) dates.push([p.date, p.date]);
+    dates.push(...dateIntervals(typeof p === 'string' ? p : p.text));
+  }
+  for (const d of evidence.dates ?? []) {
+    const iv = dateInterval(d);
+    if (iv) dates.push(iv);
   }
   (evidence.tables ?? []).forEach((t, i) => nums.push(...tableNums(t, i)));
   (evidence.passages ?? []).forEach((p, i) => nums.push(...passageNums(p, i)));
@@ -322,5 +378,5 @@ export function buildPool(evidence: Evidence, lang: Lang): Pool {
       isTotal: false,
     });
   });
-  return { nums, facts };
+  return { nums, facts, dates };
 }

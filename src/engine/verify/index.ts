@@ -7,9 +7,11 @@ export type {
   ClaimResult,
   ClaimSupport,
   ClaimUnitKind,
+  EntityNames,
   Evidence,
   EvidenceTable,
   EvidenceTableObject,
+  StatementResult,
   VerificationResult,
   VerifyOptions,
 } from './types.ts';

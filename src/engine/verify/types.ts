@@ -68,6 +68,17 @@ export interface Evidence {
   passages?: Array<Passage | string>;
   /** Extra numbers a caller vouches for (matched directly; derived from only when there are at most 6). */
   numbers?: number[];
+  /**
+   * Dates a caller vouches for (YYYY, YYYY-MM or YYYY-MM-DD; a pair is an interval): e.g. the boundaries of a
+   * named period the text defines, with the document that sets them. Used when dates are checked.
+   */
+  dates?: Array<string | [string, string]>;
+}
+
+/** A series or company and every name a text may call it by (title, short name, aliases, ticker, id). */
+export interface EntityNames {
+  id: string;
+  names: string[];
 }
 
 export interface VerifyOptions {
@@ -77,6 +88,20 @@ export interface VerifyOptions {
    * added to the sentence around each claim, which is always used.
    */
   context?: string;
+  /**
+   * Every catalog series and company with its names. When given, a claim whose clause names one or more of
+   * them is supported only by facts about one of those (a fact is about the series of its seriesId and inputs;
+   * "AAPL:Total Revenue:annual" is about AAPL).
+   */
+  entities?: EntityNames[];
+  /**
+   * Check the dates and years written in the text too: each must be carried by the evidence (a fact's date,
+   * period, inputs or dated extras; a passage's date or a date it writes; `Evidence.dates`) or by `question`.
+   * Checked dates are counted in `numbers`.
+   */
+  checkDates?: boolean;
+  /** The question the text answers: the dates it names were given, not claimed. */
+  question?: string;
 }
 
 export interface ClaimSupport {
@@ -101,6 +126,18 @@ export interface ClaimResult {
   reason?: string;
 }
 
+/** A claim that is not a quantity: a date or year, or a comparison of two things. */
+export interface StatementResult {
+  kind: 'date' | 'comparison';
+  text: string;
+  start: number;
+  end: number;
+  supported: boolean;
+  reason?: string;
+}
+
 export interface VerificationResult extends Verification {
   claims: ClaimResult[];
+  /** Dates (when checked) and comparisons found unsupported; counted in `numbers`, `supported` and `unsupported`. */
+  statements: StatementResult[];
 }

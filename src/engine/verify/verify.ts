@@ -2,10 +2,31 @@
 // simple derivation (difference, sum, ratio, percent change, average of two or three) of evidence numbers
 // that are relevant to the claim — relevant meaning the words around the claim name their metric (a fact's
 // label, a table row) and period (a date, a table column). Tolerance comes only from the precision written.
-import { buildPool, type EvKind, type EvNum, type Pool } from './evidence.ts';
+import type { Fact } from '../../core/answer.ts';
+import { buildPool, factDates, type EvKind, type EvNum, type Pool } from './evidence.ts';
 import { extractClaims } from './extract.ts';
-import { clauseAround, contentTokens, hasCjk, opsAsked, phrases, sentenceAround, yearsIn, type Op } from './text.ts';
-import type { Claim, ClaimResult, ClaimSupport, Evidence, Lang, VerificationResult, VerifyOptions } from './types.ts';
+import {
+  clauseAround,
+  comparisonWords,
+  contentTokens,
+  dateIntervals,
+  datesIn,
+  directionBinding,
+  directionWords,
+  entityLexicon,
+  entityMentions,
+  hasCjk,
+  opsAsked,
+  phrases,
+  sentenceAround,
+  yearsIn,
+  type Direction,
+  type EntityLexicon,
+  type EntityMention,
+  type Op,
+  type WrittenDate,
+} from './text.ts';
+import type { Claim, ClaimResult, ClaimSupport, EntityNames, Evidence, Lang, StatementResult, VerificationResult, VerifyOptions } from './types.ts';
 
 // ---- matching one value ------------------------------------------------------------------------------
 
@@ -247,6 +268,7 @@ function scoreMetrics(s: SpaceIndex, q: Set<string>): Map<number, number> {
 // ---- derivations ---------------------------------------------------------------------------------------
 
 interface Derived {
+  op?: Op;
   value: number;
   kind: EvKind;
   scaleKnown: boolean;
@@ -312,23 +334,23 @@ function* pairDerivations(a: EvNum, b: EvNum, c: Claim, ops0: Set<Op>): Generato
   const kindOfDiff: EvKind = level === 'percent' ? 'pp' : level;
   const ws = a.writtenScale === b.writtenScale ? a.writtenScale : 1;
   if (ops.has('diff') && levelOk) {
-    yield { value: a.value - b.value, kind: kindOfDiff, scaleKnown: sk, writtenScale: ws, ...(cur ? { currency: cur } : {}), inputs: [a, b], expression: `${fmt(a)} − ${fmt(b)}` };
+    yield { op: 'diff', value: a.value - b.value, kind: kindOfDiff, scaleKnown: sk, writtenScale: ws, ...(cur ? { currency: cur } : {}), inputs: [a, b], expression: `${fmt(a)} − ${fmt(b)}` };
   }
   if (ops.has('sum') && levelOk) {
-    yield { value: a.value + b.value, kind: level, scaleKnown: sk, writtenScale: ws, ...(cur ? { currency: cur } : {}), inputs: [a, b], expression: `${fmt(a)} + ${fmt(b)}` };
+    yield { op: 'sum', value: a.value + b.value, kind: level, scaleKnown: sk, writtenScale: ws, ...(cur ? { currency: cur } : {}), inputs: [a, b], expression: `${fmt(a)} + ${fmt(b)}` };
   }
   if (ops.has('average') && levelOk) {
-    yield { value: (a.value + b.value) / 2, kind: level, scaleKnown: sk, writtenScale: ws, ...(cur ? { currency: cur } : {}), inputs: [a, b], expression: `(${fmt(a)} + ${fmt(b)}) / 2` };
+    yield { op: 'average', value: (a.value + b.value) / 2, kind: level, scaleKnown: sk, writtenScale: ws, ...(cur ? { currency: cur } : {}), inputs: [a, b], expression: `(${fmt(a)} + ${fmt(b)}) / 2` };
   }
   if (b.value !== 0 && a.kind === b.kind) {
     if (ops.has('pct_change') && c.unitKind === 'percent') {
-      yield { value: ((a.value - b.value) / Math.abs(b.value)) * 100, kind: 'percent', scaleKnown: true, inputs: [a, b], expression: `(${fmt(a)} − ${fmt(b)}) / ${fmt(b)} × 100` };
+      yield { op: 'pct_change', value: ((a.value - b.value) / Math.abs(b.value)) * 100, kind: 'percent', scaleKnown: true, inputs: [a, b], expression: `(${fmt(a)} − ${fmt(b)}) / ${fmt(b)} × 100` };
     }
     if (ops.has('ratio')) {
       if (c.unitKind === 'percent') {
-        yield { value: (a.value / b.value) * 100, kind: 'percent', scaleKnown: true, inputs: [a, b], expression: `${fmt(a)} / ${fmt(b)} × 100` };
+        yield { op: 'ratio', value: (a.value / b.value) * 100, kind: 'percent', scaleKnown: true, inputs: [a, b], expression: `${fmt(a)} / ${fmt(b)} × 100` };
       } else if (c.unitKind === 'plain') {
-        yield { value: a.value / b.value, kind: 'plain', scaleKnown: true, inputs: [a, b], expression: `${fmt(a)} / ${fmt(b)}` };
+        yield { op: 'ratio', value: a.value / b.value, kind: 'plain', scaleKnown: true, inputs: [a, b], expression: `${fmt(a)} / ${fmt(b)}` };
       }
     }
   }
@@ -346,8 +368,8 @@ function* groupDerivations(group: EvNum[], c: Claim, ops: Set<Op>, acrossPeriods
     const sum = ns.reduce((s, n) => s + n.value, 0);
     const kind = ns[0]!.kind === 'percent' ? 'percent' : ns[0]!.kind;
     const list = ns.map(fmt).join(' + ');
-    if (ops.has('sum')) yield { value: sum, kind, scaleKnown: ns[0]!.scaleKnown, inputs: ns, expression: list };
-    if (ops.has('average')) yield { value: sum / ns.length, kind, scaleKnown: ns[0]!.scaleKnown, inputs: ns, expression: `(${list}) / ${ns.length}` };
+    if (ops.has('sum')) yield { op: 'sum', value: sum, kind, scaleKnown: ns[0]!.scaleKnown, inputs: ns, expression: list };
+    if (ops.has('average')) yield { op: 'average', value: sum / ns.length, kind, scaleKnown: ns[0]!.scaleKnown, inputs: ns, expression: `(${list}) / ${ns.length}` };
   };
   yield* emit(parts);
   if (parts.length > 3 && parts.length <= 6) {
@@ -492,11 +514,198 @@ export function prepareEvidence(evidence: Evidence, lang: Lang = 'en'): Verifier
   return { pool, spaces: indexSpaces(pool), lang };
 }
 
+// ---- binding: what the sentence says about the number ---------------------------------------------------
+
+/** Methods whose value is a change: its sign is a direction (rose / fell). */
+const CHANGE_METHODS = new Set<Fact['method']>(['change', 'percent_change', 'yoy', 'average_monthly_change', 'annualized_growth', 'drawdown']);
+
+/** What a claim's sentence says about its number besides the value. */
+export interface Binding {
+  /** The entities its clause names (catalog ids) and the words that name them. */
+  entities?: { ids: Set<string>; text: string };
+  /** The dates of its clause (or, when the clause has none, of its sentence before it). */
+  dates: WrittenDate[];
+  /** An explicit + or − written with the number. */
+  sign?: 1 | -1;
+  /** A direction word bound to the number: 'by' ("下降2%", "fell by 2%"), 'loose' (elsewhere in its clause). */
+  dir?: { dir: Direction; mode: 'by' | 'loose'; word: string };
+}
+
+/** The series a fact is about: its series and its inputs' ("AAPL:Total Revenue:annual" is about AAPL too). */
+export function factEntities(f: Fact): Set<string> {
+  const out = new Set<string>();
+  for (const id of [f.seriesId, ...f.inputs.map((i) => i.seriesId)]) {
+    if (!id) continue;
+    out.add(id);
+    const head = id.split(':')[0]!;
+    if (head) out.add(head);
+  }
+  return out;
+}
+
+interface TextFacts {
+  mentions: EntityMention[];
+  dates: WrittenDate[];
+  dirs: ReturnType<typeof directionWords>;
+}
+
+/** The clause around `at` for binding: like clauseAround, but a comma inside brackets ("(QT2, 2022–2025)") does not end it. */
+function bindingClause(text: string, at: number): [number, number, number] {
+  const [ss, se] = sentenceAround(text, at);
+  const depth = new Int16Array(se - ss + 1);
+  let d = 0;
+  for (let i = ss; i < se; i++) {
+    const ch = text[i];
+    if (ch === '(' || ch === '（' || ch === '[') d++;
+    depth[i - ss] = d;
+    if ((ch === ')' || ch === '）' || ch === ']') && d > 0) d--;
+  }
+  const isSep = (i: number) => {
+    if (depth[i - ss]! > 0) return false;
+    const ch = text[i];
+    return ch === '，' || ch === '；' || ch === ';' || ch === '：' || (ch === ',' && !/\d/.test(text[i + 1] ?? '')) || ch === '、';
+  };
+  let s = at;
+  while (s > ss && !isSep(s - 1)) s--;
+  let e = at;
+  while (e < se && !isSep(e)) e++;
+  return [s, e, ss];
+}
+
+/** Words that may stand with dates in a leading clause that only says when ("On 2026-08-20,", "2025年12月31日至2026年8月21日，"). */
+const DATE_ONLY_WORDS = /\b(?:on|in|at|as of|from|to|through|between|and|since|until|by|end of|start of|the)\b|截至|截止|自|从|至|到|以来|期间|之间|和|与|[\s\p{P}–—~]/giu;
+
+function bindingOf(text: string, c: Claim, claims: Claim[], tf: TextFacts): Binding {
+  const [cs, ce, ss] = bindingClause(text, c.start);
+  const b: Binding = { dates: [] };
+  const named = tf.mentions.filter((m) => m.start >= cs && m.end <= ce && !claims.some((o) => o.start < m.end && m.start < o.end));
+  if (named.length > 0) {
+    const ids = new Set<string>();
+    for (const m of named) for (const id of m.ids) ids.add(id);
+    b.entities = { ids, text: named.map((m) => text.slice(m.start, m.end)).join(', ') };
+  }
+  // the claim's own stretch of its clause: from the number before it to the number after it
+  let segS = cs;
+  let segE = ce;
+  for (const o of claims) {
+    if (o === c) continue;
+    if (o.end <= c.start && o.end > segS && o.end <= ce) segS = o.end;
+    if (o.start >= c.end && o.start < segE && o.start >= cs) segE = o.start;
+  }
+  b.dates = tf.dates.filter((d) => d.start >= segS && d.end <= segE);
+  if (b.dates.length === 0 && cs > ss) {
+    // a leading clause that only says when applies to the whole sentence
+    const [fs, fe] = bindingClause(text, ss);
+    const lead = tf.dates.filter((d) => d.start >= fs && d.end <= fe);
+    if (fe <= cs && lead.length > 0) {
+      let rest = text.slice(fs, fe);
+      for (const d of [...lead].reverse()) rest = rest.slice(0, d.start - fs) + rest.slice(d.end - fs);
+      if (rest.replace(DATE_ONLY_WORDS, '').trim() === '') b.dates = lead;
+    }
+  }
+  if (/^\s*\+/.test(c.text)) b.sign = 1;
+  else if (/^\s*[-−–﹣－]/.test(c.text)) b.sign = -1;
+  // the direction word nearest before the number in its clause, with no other number between them
+  // (or, for a clause with none, in its sentence before it: "总资产大幅下降，过去一年变化1.54%"), with no other
+  // number and no contrast word ("但", "but", "仍") between them
+  for (let i = tf.dirs.length - 1; i >= 0; i--) {
+    const w = tf.dirs[i]!;
+    if (w.end > c.start) continue;
+    if (w.start < ss) break;
+    if (claims.some((o) => o !== c && o.start >= w.end && o.end <= c.start)) break;
+    const between = text.slice(w.end, c.start);
+    if (w.start < cs) {
+      if (!/[但而仍却]|\b(?:but|while|whereas|although|though|still|yet)\b/i.test(between)) b.dir = { dir: w.dir, mode: 'loose', word: text.slice(w.start, w.end) };
+      break;
+    }
+    const mode = directionBinding(between);
+    if (mode !== 'to') b.dir = { dir: w.dir, mode, word: text.slice(w.start, w.end) };
+    break;
+  }
+  // "a 2% decline", "2.2万亿美元的降幅"
+  if (!b.dir) {
+    const after = text.slice(c.end, Math.min(ce, c.end + 16));
+    const m = /^\s*(?:的)?(?:(降幅|跌幅|减幅|下降|下跌|减少)|(涨幅|增幅|上升|上涨|增加))|^\s+(?:(decline|drop|decrease|fall|loss)|(increase|rise|gain|jump))\b/i.exec(after);
+    if (m) b.dir = { dir: m[1] || m[3] ? 'down' : 'up', mode: 'by', word: m[0].trim() };
+  }
+  return b;
+}
+
+/** Is some date of the clause one the facts carry: a date of theirs falls in it, or it falls in a period of theirs? */
+function datesFit(dates: WrittenDate[], facts: Fact[]): boolean {
+  for (const f of facts) {
+    const points = factDates(f);
+    const spans: Array<[string, string]> = f.inputs.map((i) => [i.from, i.to]);
+    if (f.period) spans.push([f.period.from, f.period.to]);
+    for (const d of dates) {
+      if (points.some((x) => x >= d.from && x <= d.to)) return true;
+      if (spans.some(([a, z]) => a <= d.to && z >= d.from)) return true;
+    }
+  }
+  return false;
+}
+
+const dirName = (d: Direction) => (d === 'up' ? 'a rise' : 'a fall');
+
+/** Why a fact's number does not fit what the sentence says about the claim (undefined: it fits). */
+function bindingReject(c: Claim, n: EvNum, b: Binding): string | undefined {
+  const f = n.fact;
+  if (!f) return undefined;
+  if (b.entities) {
+    const fe = factEntities(f);
+    if (fe.size > 0 && ![...b.entities.ids].some((id) => fe.has(id))) return `${c.text} equals ${n.display} (${n.ref}), but its sentence names ${b.entities.text} and that fact is about ${[...fe].join(', ')}`;
+  }
+  if (b.dates.length > 0 && !datesFit(b.dates, [f])) {
+    return `${c.text} equals ${n.display} (${n.ref}), but its sentence dates it ${b.dates.map((d) => d.text).join(', ')} and that fact is of ${f.period ? `${f.period.from} to ${f.period.to}` : f.asOf}`;
+  }
+  if (b.sign && n.value !== 0 && Math.sign(n.value) !== b.sign) return `${c.text} is written with the sign ${b.sign > 0 ? '+' : '−'}, but ${n.ref} is ${n.value > 0 ? 'positive' : 'negative'} (${n.display})`;
+  if (b.dir && n.value !== 0) {
+    const applies = b.dir.mode === 'by' || (CHANGE_METHODS.has(f.method) && !n.extraKey);
+    if (applies && (n.value > 0 ? 'up' : 'down') !== b.dir.dir) return `${c.text} is said to be ${dirName(b.dir.dir)} ("${b.dir.word}"), but ${n.ref} is ${n.value > 0 ? 'a rise' : 'a fall'} (${n.display})`;
+  }
+  return undefined;
+}
+
+/** The same checks for a value derived from facts: every fact input must fit, and a direction needs an order in time. */
+function derivedReject(c: Claim, d: Derived, b: Binding): string | undefined {
+  const facts = d.inputs.filter((n) => n.fact);
+  if (facts.length === 0) return undefined;
+  if (b.entities) {
+    for (const n of facts) {
+      const fe = factEntities(n.fact!);
+      if (fe.size > 0 && ![...b.entities.ids].some((id) => fe.has(id))) return `${c.text} is ${d.expression}, but its sentence names ${b.entities.text} and ${n.ref} is about ${[...fe].join(', ')}`;
+    }
+  }
+  if (b.dates.length > 0 && !datesFit(b.dates, facts.map((n) => n.fact!))) return `${c.text} is ${d.expression}, but its sentence dates it ${b.dates.map((x) => x.text).join(', ')}`;
+  if (b.sign || b.dir) {
+    const want: Direction = b.sign ? (b.sign > 0 ? 'up' : 'down') : b.dir!.dir;
+    const zero = d.op === 'diff' ? d.inputs.findIndex((n) => n.value === 0) : -1;
+    if (zero >= 0) {
+      // x − 0 is x itself: its sign is x's
+      const other = d.inputs[1 - zero]!;
+      if (other.value !== 0 && (other.value > 0 ? 'up' : 'down') !== want) return `${c.text} is said to be ${dirName(want)}, but ${other.ref} is ${other.display}`;
+      return undefined;
+    }
+    if (d.op === 'diff' || d.op === 'pct_change') {
+      // a change is the later value against the earlier one: other orders tell no direction
+      const [a, z] = d.inputs;
+      if (!a?.fact || !z?.fact || !(a.fact.asOf > z.fact.asOf)) return `${c.text} states a direction, but ${d.expression} compares values of no order in time`;
+    } else if (d.op === 'ratio') return `${c.text} states a direction, but ${d.expression} is a ratio`;
+    if (d.value !== 0 && (d.value > 0 ? 'up' : 'down') !== want) return `${c.text} is said to be ${dirName(want)}, but ${d.expression} = ${+d.value.toPrecision(6)}`;
+  }
+  return undefined;
+}
+
 /** Check one claim against prepared evidence. `context` is the text that says what the number is about. */
-export function checkClaim(c: Claim, ctx: ClaimContext, v: Verifier): Omit<ClaimResult, 'text' | 'start' | 'end' | 'value' | 'unitKind' | 'decimals'> {
+export function checkClaim(c: Claim, ctx: ClaimContext, v: Verifier, b?: Binding): Omit<ClaimResult, 'text' | 'start' | 'end' | 'value' | 'unitKind' | 'decimals'> {
+  if ((c as Claim & { unparseable?: boolean }).unparseable || !Number.isFinite(c.value)) {
+    return { supported: false, reason: `${c.text} is a quantity that could not be read as a number, so it cannot be checked` };
+  }
   const iv = interval(c);
   const rel = relevant(ctx, v.spaces);
+  rel.cands = rel.cands.filter((n) => !n.selfRef);
   const candSet = new Set(rel.cands);
+  let bindWhy: string | undefined;
   // 1. a number in the evidence about what the context talks about (any number, when it names nothing)
   let direct: EvNum | undefined;
   let offTopic: EvNum | undefined;
@@ -505,6 +714,17 @@ export function checkClaim(c: Claim, ctx: ClaimContext, v: Verifier): Omit<Claim
   const derivedAsked = ctx.answers && ctx.ops !== undefined && (ctx.ops.has('diff') || ctx.ops.has('pct_change') || ctx.ops.has('average') || ctx.ops.has('sum'));
   for (const n of v.pool.nums) {
     if (!matchValue(c, iv, n.value, n.kind, n.scaleKnown, n.currency, n.source === 'fact', n.writtenScale)) continue;
+    if (n.selfRef) {
+      bindWhy ??= `${c.text} equals ${n.display} (${n.ref}), but that fact compares ${n.fact!.inputs[0]!.seriesId} from ${n.fact!.inputs[0]!.from} to ${n.fact!.inputs[0]!.to} with itself`;
+      continue;
+    }
+    if (b) {
+      const why = bindingReject(c, n, b);
+      if (why) {
+        bindWhy ??= why;
+        continue;
+      }
+    }
     if (derivedAsked && candSet.has(n) && !(n.isTotal && ctx.ops!.has('sum'))) continue;
     const byClause = clauseVerdict(n, ctx, v);
     if (byClause === false) {
@@ -527,11 +747,18 @@ export function checkClaim(c: Claim, ctx: ClaimContext, v: Verifier): Omit<Claim
   const ops = allowedOps(c, ctx.ops);
   for (const d of derivations(rel.cands, c, ops, v.spaces)) {
     if (matchValue(c, iv, d.value, d.kind, d.scaleKnown, d.currency, false, d.writtenScale)) {
+      if (b) {
+        const why = derivedReject(c, d, b);
+        if (why) {
+          bindWhy ??= why;
+          continue;
+        }
+      }
       const refs = [...new Set(d.inputs.map((n) => n.ref))].join(', ');
       return { supported: true, by: { kind: 'derivation', ref: refs, expression: `${d.expression} = ${asWritten(c, d)}` } };
     }
   }
-  return { supported: false, reason: unsupportedReason(c, v, rel.cands.length, offTopic) };
+  return { supported: false, reason: bindWhy ?? unsupportedReason(c, v, rel.cands.length, offTopic) };
 }
 
 /**
@@ -593,9 +820,20 @@ function unsupportedReason(c: Claim, v: Verifier, nRelevant: number, offTopic: E
   return `${what} ${c.text}${closest}${derived}`;
 }
 
+const lexicons = new WeakMap<EntityNames[], EntityLexicon>();
+function lexiconOf(entities: EntityNames[]): EntityLexicon {
+  let lex = lexicons.get(entities);
+  if (!lex) lexicons.set(entities, (lex = entityLexicon(entities)));
+  return lex;
+}
+
 /**
  * Verify every numeric claim in `text` against `evidence`. Pure and synchronous.
- * Years, dates, citation markers, list numbers, identifiers and durations are not claims.
+ * Years, dates, citation markers, list numbers, identifiers and durations are not numeric claims; dates are
+ * checked as claims of their own with `opts.checkDates`. A number is supported by a fact only when the fact
+ * also fits what its sentence says about it: the entity its clause names (`opts.entities`), the dates of its
+ * clause, an explicit sign and a direction word ("下降2%", "fell by 2%"). "A 高于/lower than B" must agree
+ * with the two numbers, and a thing compared with itself is rejected.
  */
 export function verifyText(text: string, evidence: Evidence | Verifier, opts: VerifyOptions = {}): VerificationResult {
   const lang: Lang = opts.lang ?? (hasCjk(text) ? 'zh' : 'en');
@@ -609,11 +847,17 @@ export function verifyText(text: string, evidence: Evidence | Verifier, opts: Ve
     at = c.end;
   }
   masked += text.slice(at);
+  const hasFacts = v.pool.facts.size > 0;
+  const spans = claims.map((c) => [c.start, c.end] as [number, number]);
+  const dates = hasFacts || opts.checkDates ? datesIn(text, spans) : [];
+  const tf: TextFacts | undefined = hasFacts
+    ? { mentions: opts.entities ? entityMentions(text, lexiconOf(opts.entities)) : [], dates, dirs: directionWords(text) }
+    : undefined;
   const cache = new Map<string, ClaimContext>();
   const results: ClaimResult[] = [];
   for (const c of claims) {
     const ctx = claimContext(text, c, opts.context, masked, cache);
-    const r = checkClaim(c, ctx, v);
+    const r = checkClaim(c, ctx, v, tf ? bindingOf(text, c, claims, tf) : undefined);
     results.push({
       text: c.text,
       start: c.start,
@@ -625,8 +869,82 @@ export function verifyText(text: string, evidence: Evidence | Verifier, opts: Ve
       ...r,
     });
   }
-  const unsupported = results.filter((r) => !r.supported).map((r) => ({ text: r.text, reason: r.reason ?? 'unsupported' }));
-  return { numbers: results.length, supported: results.length - unsupported.length, unsupported, claims: results };
+  const statements: StatementResult[] = [];
+  checkComparisons(text, claims, results, statements);
+  if (opts.checkDates) {
+    const given = opts.question ? dateIntervals(opts.question) : [];
+    const known = [...v.pool.dates, ...given];
+    for (const d of dates) {
+      const ok = known.some(([a, b]) => a <= d.to && b >= d.from);
+      statements.push({
+        kind: 'date',
+        text: d.text,
+        start: d.start,
+        end: d.end,
+        supported: ok,
+        ...(ok ? {} : { reason: `the date ${d.text} is not one the facts, the cited passages or the question carry` }),
+      });
+    }
+  }
+  const unsupported = [
+    ...results.filter((r) => !r.supported).map((r) => ({ text: r.text, reason: r.reason ?? 'unsupported' })),
+    ...statements.filter((s) => !s.supported).map((s) => ({ text: s.text, reason: s.reason ?? 'unsupported' })),
+  ];
+  const numbers = results.length + statements.length;
+  return { numbers, supported: numbers - unsupported.length, unsupported, claims: results, statements };
+}
+
+/** Families of units two numbers must share to be compared. */
+function family(c: Claim): string {
+  return c.unitKind === 'percent' || c.unitKind === 'bp' || c.unitKind === 'pp' ? 'rate' : c.unitKind === 'money' ? `money ${c.currency ?? ''}` : 'plain';
+}
+
+const norm = (t: string) => t.toLowerCase().replace(/\[\d+\]|[\s\p{P}]|\b(?:the|is|was|are|were|it|its)\b|[的是为]/gu, '');
+
+/**
+ * "A 高于/低于/higher than/lower than B": with a number on each side, the numbers must agree with the word and
+ * not be supported by one same fact; with no numbers, the two sides must not be the same thing.
+ */
+function checkComparisons(text: string, claims: Claim[], results: ClaimResult[], statements: StatementResult[]): void {
+  for (const w of comparisonWords(text)) {
+    const [ss, se] = sentenceAround(text, w.start);
+    const [cs, ce] = clauseAround(text, w.end);
+    let li = -1;
+    let ri = -1;
+    claims.forEach((c, i) => {
+      if (c.end <= w.start && c.start >= ss) li = i;
+      if (ri < 0 && c.start >= w.end && c.start < Math.min(se, ce)) ri = i;
+    });
+    if (li >= 0 && ri >= 0) {
+      const L = claims[li]!;
+      const R = claims[ri]!;
+      // "超过5%", "不到3%": a bound on the number itself, not a comparison of two
+      if (R.qualifier && /^\s*(?:约|大约|about)?\s*$/i.test(text.slice(w.end, R.start))) continue;
+      if (family(L) !== family(R) || !Number.isFinite(L.value) || !Number.isFinite(R.value)) continue;
+      const lr = results[li]!;
+      const rr = results[ri]!;
+      const said = `${L.text} is said to be ${w.op === 'gt' ? 'higher' : 'lower'} than ${R.text} ("${text.slice(w.start, w.end)}")`;
+      let why: string | undefined;
+      if (lr.supported && rr.supported && lr.by && rr.by && lr.by.ref === rr.by.ref) why = `${said}, but both are ${lr.by.ref}: a comparison of a thing with itself`;
+      else if (w.op === 'gt' ? !(L.value > R.value) : !(L.value < R.value)) why = `${said}, but it is not`;
+      if (why) {
+        for (const r of [lr, rr]) {
+          if (!r.supported) continue;
+          r.supported = false;
+          delete r.by;
+          r.reason = why;
+        }
+      }
+      continue;
+    }
+    // no numbers: "疫情期间低于疫情期间", "during covid is lower than during covid"
+    if (claims.some((c) => c.start >= cs && c.end <= ce)) continue;
+    const left = norm(text.slice(cs, w.start));
+    const right = norm(text.slice(w.end, ce));
+    if (right.length >= (hasCjk(right) ? 2 : 4) && left.includes(right)) {
+      statements.push({ kind: 'comparison', text: text.slice(cs, ce).trim(), start: cs, end: ce, supported: false, reason: `"${text.slice(cs, ce).trim()}" compares a thing with itself` });
+    }
+  }
 }
 
 /** Replace every unsupported number with a marker, so strict mode never shows one ("[未经核实]" / "[unverified]"). */
@@ -634,7 +952,9 @@ export function stripUnsupported(text: string, result: VerificationResult, opts:
   const lang = opts.lang ?? (hasCjk(text) ? 'zh' : 'en');
   const marker = opts.marker ?? (lang === 'zh' ? '[未经核实]' : '[unverified]');
   let out = text;
-  const bad = result.claims.filter((c) => !c.supported).sort((a, b) => b.start - a.start);
+  const all = [...result.claims, ...(result.statements ?? [])].filter((c) => !c.supported);
+  // a span inside another unsupported span (a date inside a rejected comparison) goes with it
+  const bad = all.filter((c) => !all.some((o) => o !== c && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start)).sort((a, b) => b.start - a.start);
   for (const c of bad) {
     if (out.slice(c.start, c.end) !== c.text) continue; // result of another text
     out = out.slice(0, c.start) + marker + out.slice(c.end);
