@@ -338,7 +338,7 @@ export const companyFundamentalsTool = tool({
   }),
   async run(ctx, { ticker, items, period }) {
     const t = ticker.toUpperCase();
-    const available = await ctx.data.db.query<{ statement: string; item: string }>('SELECT DISTINCT statement, item FROM fundamentals WHERE ticker = $1 AND statement <> 'valuation' ORDER BY statement, item', [t]);
+    const available = await ctx.data.db.query<{ statement: string; item: string }>("SELECT DISTINCT statement, item FROM fundamentals WHERE ticker = $1 AND statement <> 'valuation' ORDER BY statement, item", [t]);
     if (!available.length) throw new FinciteError('unknown_company', { zh: `数据库中没有 ${t} 的财务报表。`, en: `The database has no financial statements for ${t}.` });
     const latest: Array<{ series_id: string; fact: z.infer<typeof FactOut> }> = [];
     for (const item of items ?? []) {
