@@ -3,7 +3,8 @@
 import * as A from '../analytics/index.ts';
 import type { Answer } from '../core/answer.ts';
 import { chinesePunctuation } from '../core/format.ts';
-import { DateOutOfRangeError, FinciteError, InputTooLargeError } from '../core/errors.ts';
+import { DateOutOfRangeError, FinciteError } from '../core/errors.ts';
+import { checkText } from '../core/text-input.ts';
 import type { Bilingual } from '../core/types.ts';
 import { DataAccess } from './data.ts';
 import { execute, NoAnswerError } from './execute/index.ts';
@@ -98,7 +99,8 @@ export function createEngine(opts: EngineOptions): Engine {
   async function answer(question: string, askOpts: AskOptions): Promise<Answer> {
     {
       if (typeof question !== 'string' || !question.trim()) throw new EmptyQuestionError();
-      if (question.length > MAX_QUESTION_LENGTH) throw new InputTooLargeError(askOpts.lang === 'zh' || detectLanguage(question) === 'zh' ? '问题' : 'question', MAX_QUESTION_LENGTH);
+      // one check for every interface: no NUL, lone surrogate or control character, and the length limit
+      question = checkText(question, 'question', { max: MAX_QUESTION_LENGTH });
       const lang = askOpts.lang ?? detectLanguage(question);
       if (llm) {
         // loaded only in LLM mode: the AI SDK and providers stay out of a deterministic process's start-up

@@ -143,11 +143,11 @@ export function checkCoverage(input: CoverageInput): Coverage {
       taken.push([f.end, f.end + zh.length]);
       continue;
     }
-    const m = /^(?:'s)?((?:\s+[A-Z][\w&.-]*)+|\s+[a-z]+)/.exec(after);
+    const m = /^(?:'s)?((?:\s+[A-Z][\w&./-]*)+|\s+[a-z]+)/.exec(after);
     if (!m) continue;
     const ws = m[1]!.trim().split(/\s+/);
     const first = ws[0]!;
-    const unknownCapital = /^[A-Z]/.test(first) && !LEGAL_FORMS.test(first) && !english().has(first.toLowerCase()) && !EN_FINANCE_WORDS.has(first.toLowerCase()) && !lexicon.latin.has(first.toLowerCase());
+    const unknownCapital = /^[A-Z][A-Za-z]/.test(first) && !first.includes('/') && !LEGAL_FORMS.test(first) && !english().has(first.toLowerCase()) && !EN_FINANCE_WORDS.has(first.toLowerCase()) && !lexicon.latin.has(first.toLowerCase());
     if (ORG_NOUNS_EN.test(first) || unknownCapital) {
       const end = f.end + m[0].length;
       notHeld.push({ text: q.slice(f.start, end).trim(), kind: 'entity', held: f.subject.ticker });
@@ -187,10 +187,11 @@ export function checkCoverage(input: CoverageInput): Coverage {
     else notHeld.push({ text: w, kind: 'entity' });
     taken.push([s, e]);
   }
+  const freeRuns = cjkRuns(q, taken);
   for (const f of found) {
     let e = f.start;
     if (q[e - 1] === '的') e--;
-    const run = runs.find(([, re]) => re === e);
+    const run = freeRuns.find(([, re]) => re === e);
     if (!run) continue;
     const text = q.slice(run[0], run[1]);
     // only a qualifier right next to the name: "手里有多少美债" is no "手里美债"

@@ -21,6 +21,7 @@ const MEASURES: Record<string, { zh: string; en: string }> = {
   correlation: { zh: '相关系数', en: 'correlation' },
   drawdown: { zh: '最大回撤', en: 'largest drawdown' },
   inversion: { zh: '倒挂', en: 'inversion' },
+  count_days: { zh: '超过/低于阈值的天数', en: 'number of days past the threshold' },
   annualized_growth: { zh: '环比折年率', en: 'annualised growth' },
   compare_periods: { zh: '分时期比较', en: 'comparison of periods' },
   compare_entities: { zh: '相互比较', en: 'comparison' },
@@ -40,6 +41,8 @@ const POLICY: Record<string, { zh: string; en: string }> = {
   last_decision: { zh: '最近一次利率决议', en: 'the last rate decision' },
   target_range: { zh: '联邦基金利率目标区间', en: 'the federal funds target range' },
   count_decisions: { zh: '利率决议次数', en: 'number of rate decisions' },
+  decision_bp: { zh: '加息/降息幅度(基点)', en: 'size of the rate moves (basis points)' },
+  dissents: { zh: '反对票', en: 'dissenting votes' },
 };
 
 function subjectName(meta: SeriesMeta | undefined, id: string, lang: 'zh' | 'en'): string {
