@@ -525,6 +525,8 @@ export interface Binding {
   entities?: { ids: Set<string>; text: string };
   /** The dates of its clause (or, when the clause has none, of its sentence before it). */
   dates: WrittenDate[];
+  /** The dates come from a leading date clause and the claim's clause speaks of another time too ("from … to …"). */
+  leadShifted?: boolean;
   /** An explicit + or − written with the number. */
   sign?: 1 | -1;
   /** A direction word bound to the number: 'by' ("下降2%", "fell by 2%"), 'loose' (elsewhere in its clause). */
@@ -575,6 +577,9 @@ function bindingClause(text: string, at: number): [number, number, number] {
 /** Words that may stand with dates in a leading clause that only says when ("On 2026-08-20,", "2025年12月31日至2026年8月21日，"). */
 const DATE_ONLY_WORDS = /\b(?:on|in|at|as of|from|to|through|between|and|since|until|by|end of|start of|the)\b|截至|截止|自|从|至|到|以来|期间|之间|和|与|[\s\p{P}–—~]/giu;
 
+/** Words that make a clause speak of another time than the sentence's leading date. */
+const TIME_SHIFT = /\b(?:from|to|since|before|after|previous(?:ly)?|prior|earlier|later|than|ago|until)\b|从|由|至|到|较|比|此前|之前|之后|以前|以后|以来|前|后/i;
+
 function bindingOf(text: string, c: Claim, claims: Claim[], tf: TextFacts): Binding {
   const [cs, ce, ss] = bindingClause(text, c.start);
   const b: Binding = { dates: [] };
@@ -600,7 +605,12 @@ function bindingOf(text: string, c: Claim, claims: Claim[], tf: TextFacts): Bind
     if (fe <= cs && lead.length > 0) {
       let rest = text.slice(fs, fe);
       for (const d of [...lead].reverse()) rest = rest.slice(0, d.start - fs) + rest.slice(d.end - fs);
-      if (rest.replace(DATE_ONLY_WORDS, '').trim() === '') b.dates = lead;
+      // (a level in a clause that moves away from it — "from 5.25% to …", "较此前" — may be of another time)
+      const own = text.slice(cs, ce);
+      if (rest.replace(DATE_ONLY_WORDS, '').trim() === '') {
+        b.dates = lead;
+        if (TIME_SHIFT.test(own)) b.leadShifted = true;
+      }
     }
   }
   if (/^\s*\+/.test(c.text)) b.sign = 1;
@@ -645,6 +655,11 @@ function datesFit(dates: WrittenDate[], facts: Fact[]): boolean {
   return false;
 }
 
+/** A day written in the claim's clause (or its leading date clause) is the fact's as-of date. */
+function pinnedByDay(f: Fact, b: Binding): boolean {
+  return b.dates.some((d) => d.grain === 'day' && d.from === f.asOf);
+}
+
 const dirName = (d: Direction) => (d === 'up' ? 'a rise' : 'a fall');
 
 /** Why a fact's number does not fit what the sentence says about the claim (undefined: it fits). */
@@ -655,7 +670,7 @@ function bindingReject(c: Claim, n: EvNum, b: Binding): string | undefined {
     const fe = factEntities(f);
     if (fe.size > 0 && ![...b.entities.ids].some((id) => fe.has(id))) return `${c.text} equals ${n.display} (${n.ref}), but its sentence names ${b.entities.text} and that fact is about ${[...fe].join(', ')}`;
   }
-  if (b.dates.length > 0 && !datesFit(b.dates, [f])) {
+  if (b.dates.length > 0 && !(b.leadShifted && !CHANGE_METHODS.has(f.method)) && !datesFit(b.dates, [f])) {
     return `${c.text} equals ${n.display} (${n.ref}), but its sentence dates it ${b.dates.map((d) => d.text).join(', ')} and that fact is of ${f.period ? `${f.period.from} to ${f.period.to}` : f.asOf}`;
   }
   if (b.sign && n.value !== 0 && Math.sign(n.value) !== b.sign) return `${c.text} is written with the sign ${b.sign > 0 ? '+' : '−'}, but ${n.ref} is ${n.value > 0 ? 'positive' : 'negative'} (${n.display})`;
@@ -676,7 +691,7 @@ function derivedReject(c: Claim, d: Derived, b: Binding): string | undefined {
       if (fe.size > 0 && ![...b.entities.ids].some((id) => fe.has(id))) return `${c.text} is ${d.expression}, but its sentence names ${b.entities.text} and ${n.ref} is about ${[...fe].join(', ')}`;
     }
   }
-  if (b.dates.length > 0 && !datesFit(b.dates, facts.map((n) => n.fact!))) return `${c.text} is ${d.expression}, but its sentence dates it ${b.dates.map((x) => x.text).join(', ')}`;
+  if (b.dates.length > 0 && !b.leadShifted && !datesFit(b.dates, facts.map((n) => n.fact!))) return `${c.text} is ${d.expression}, but its sentence dates it ${b.dates.map((x) => x.text).join(', ')}`;
   if (b.sign || b.dir) {
     const want: Direction = b.sign ? (b.sign > 0 ? 'up' : 'down') : b.dir!.dir;
     const zero = d.op === 'diff' ? d.inputs.findIndex((n) => n.value === 0) : -1;
@@ -726,6 +741,11 @@ export function checkClaim(c: Claim, ctx: ClaimContext, v: Verifier, b?: Binding
       }
     }
     if (derivedAsked && candSet.has(n) && !(n.isTotal && ctx.ops!.has('sum'))) continue;
+    // the sentence's own day is the fact's date: that singles it out whatever the other words say
+    if (b && n.fact && pinnedByDay(n.fact, b)) {
+      direct = n;
+      break;
+    }
     const byClause = clauseVerdict(n, ctx, v);
     if (byClause === false) {
       offTopic ??= n;
