@@ -141,6 +141,17 @@ describe('engine: every item asked, what is missing said', () => {
     expect(src.date).toBe(snapshotAsOf());
   });
 
+  it('several companies: each answered, then ranked from high to low (market cap of Apple, Microsoft and Nvidia)', async () => {
+    const a = await engine.ask('Compare the market cap of Apple, Microsoft and Nvidia', { lang: 'en' });
+    const caps = [['Apple', 'AAPL'], ['Microsoft', 'MSFT'], ['NVIDIA', 'NVDA']].map(([name, t]) => ({ name: name!, v: snapshotField(t!, 'marketCap') }));
+    expect(a.facts[0]!.value).toBe(caps[0]!.v); // the first company named
+    const ranking = a.text.split('\n').find((l) => l.includes('from high to low'))!;
+    const order = [...caps].sort((x, y) => y.v - x.v).map((c) => ranking.indexOf(c.name));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((x, y) => x - y));
+    expect(a.verification.unsupported).toEqual([]);
+  });
+
   it('forward P/E is labelled as the vendor’s estimate', async () => {
     const a = await engine.ask('英伟达的远期市盈率', { lang: 'zh' });
     expect(a.facts[0]!.value).toBe(snapshotField('NVDA', 'forwardPE'));

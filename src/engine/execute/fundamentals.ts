@@ -75,6 +75,8 @@ interface CompanyCtx {
   cal: FiscalCalendar;
   /** Sentences about what is missing, said after the answers. */
   missing: string[];
+  /** Several companies asked: no per-company lists of recent periods; a ranking follows instead. */
+  several: boolean;
 }
 
 export async function fundamental(ctx: ExecContext): Promise<void> {
@@ -82,6 +84,8 @@ export async function fundamental(ctx: ExecContext): Promise<void> {
   const ask = plan.fundamental!;
   const companies = plan.subjects.filter((s): s is Extract<Subject, { type: 'company' }> => s.type === 'company');
   const missing: string[] = [];
+  /** Each metric's headline fact per company, for a ranking when several companies are asked. */
+  const heads: Array<Array<{ name: string; fact: Fact }>> = [];
   let statements = false;
   let valuations = false;
   let estimates = false;
@@ -90,9 +94,13 @@ export async function fundamental(ctx: ExecContext): Promise<void> {
     const name = priceMeta ? w.name(priceMeta).replace(/[((].*$/, '').replace(/ daily close$|日收盘价$/, '').trim() : c.ticker;
     const annualRevenue = await data.fundamentalSeries(c.ticker, 'income', 'Total Revenue', 'annual');
     const cal = FiscalCalendar.from(annualRevenue ? A.points(annualRevenue) : []);
-    const cc: CompanyCtx = { ctx, ticker: c.ticker, name, periods: new Periods(w, cal), cal, missing };
+    const cc: CompanyCtx = { ctx, ticker: c.ticker, name, periods: new Periods(w, cal), cal, missing, several: companies.length > 1 };
     let charted = false;
-    for (const m of ask.metrics) {
+    for (const [mi, m] of ask.metrics.entries()) {
+      const before = w.facts.length;
+      const note = () => {
+        if (w.facts.length > before) (heads[mi] ??= []).push({ name, fact: w.facts[before]! });
+      };
       if (m.kind === 'unheld') {
         missing.push(w.t(`数据中没有${name}的${m.label.zh}。${HELD_ZH}`, `The data has no ${m.label.en} for ${name.replace(/\.$/, '')}. ${HELD_EN}`));
         continue;
@@ -102,9 +110,11 @@ export async function fundamental(ctx: ExecContext): Promise<void> {
           valuations = true;
           if (m.estimate) estimates = true;
         }
+        note();
         continue;
       }
       const s = await statementAnswer(cc, m, ask);
+      note();
       if (s) {
         statements = true;
         if (!charted) {
@@ -115,6 +125,17 @@ export async function fundamental(ctx: ExecContext): Promise<void> {
     }
   }
   if (!w.facts.length) throw new NoAnswerError({ zh: missing.join(''), en: missing.join(' ') } as Bilingual);
+  // several companies: each metric ranked, from high to low, on each company's latest (or asked) period
+  for (const [mi, hs] of heads.entries()) {
+    if (!hs || hs.length < 2 || new Set(hs.map((h) => `${h.fact.unit.kind}:${h.fact.unit.currency ?? ''}`)).size > 1) continue;
+    const m = ask.metrics[mi]!;
+    const ranked = [...hs].sort((a, b) => b.fact.value - a.fact.value);
+    const label = m.label;
+    w.say(
+      `${label.zh}从高到低：${ranked.map((h) => `${h.name}(${w.v(h.fact)})`).join('、')}${w.cite(...ranked.map((h) => h.fact))}。${new Set(hs.map((h) => h.fact.asOf)).size > 1 ? '各公司的财年或报告期截止日不同，比较的是各自对应的一期。' : ''}`,
+      `${label.en}, from high to low: ${ranked.map((h) => `${h.name} (${w.v(h.fact)})`).join('; ')}${w.cite(...ranked.map((h) => h.fact))}.${new Set(hs.map((h) => h.fact.asOf)).size > 1 ? ' The companies’ fiscal periods end on different dates; each is compared on its own period.' : ''}`,
+    );
+  }
   for (const m of missing) w.say(m, m);
   if (estimates) w.say('远期市盈率以分析师对未来盈利的预测为分母，是数据供应商汇总的估计值，不是已发生的数据，也不是对未来的判断。', "Forward P/E divides the price by analysts' forecasts of future earnings: it is the vendor's estimate, not reported data and not a statement about the future.");
   if (valuations) w.say('估值数据是 Yahoo Finance 的快照(经 GitHub 仓库 JohnAprek/us-stock-monitor 保存)，不是经审计的数据；股价变化后这些比率也会变化。', 'Valuation figures are a Yahoo Finance snapshot (saved by the GitHub repository JohnAprek/us-stock-monitor), not audited data; the ratios move with the share price.');
@@ -467,7 +488,7 @@ async function statementAnswer(cc: CompanyCtx, m: Item | Margin, ask: Fundamenta
     w.say(`${cc.name}${P.name(target.date, period)}${v.label.zh}为${w.v(c)}${w.cite(c)}。`, `${cc.name}'s ${v.label.en} for ${P.name(target.date, period)} was ${w.v(c)}${w.cite(c)}.`);
   }
   // recent periods, for context, when one item was asked about its latest period
-  if (t.kind === 'latest' && ask.metrics.length === 1) {
+  if (t.kind === 'latest' && ask.metrics.length === 1 && !cc.several) {
     const listed = v.pts.slice(-(ask.years && ask.years > 1 ? ask.years + 1 : 5)).map((p) => reg(pointFact(cc, v, p, period)));
     if (listed.length > 1) {
       w.say(

@@ -159,6 +159,7 @@ export const fundamentalsCases: Case[] = [
   }, 'The data reaches back fewer than five fiscal years: the answer says so and gives the longest span it has.'),
   co('fu-intc-fy2025-loss-zh', '英特尔2025财年亏了多少', 'zh', 'usd', () => endingIn(itemSeries('INTC', 'Net Income', 'annual'), '2025-01-01', '2025-12-31')),
   co('fu-meta-margins-en', 'Meta gross margin and net margin', 'en', 'percent', () => marginSeries('META', 'Gross Profit', 'annual').at(-1)!),
+  co('fu-aapl-msft-gm-compare-zh', '苹果和微软谁的毛利率高', 'zh', 'percent', () => marginSeries('AAPL', 'Gross Profit', 'annual').at(-1)!, 'Two companies: facts[0] is the first named (Apple, its latest fiscal year); a ranking follows.'),
   // ---- valuation snapshot ----
   snap('fu-aapl-pe-zh', '苹果市盈率', 'zh', 'AAPL', 'trailingPE', 'ratio'),
   snap('fu-nvda-mcap-en', 'NVDA market cap', 'en', 'NVDA', 'marketCap', 'usd'),
