@@ -7,7 +7,7 @@
 // a misspelt name that is close to exactly one catalog name is corrected instead ("Amazn" → Amazon, 特斯垃 → 特斯拉).
 import words from 'an-array-of-english-words' with { type: 'json' };
 import type { SeriesMeta } from '../../core/types.ts';
-import { correctChinese, correctLatin, type NameLexicon } from './fuzzy.ts';
+import { correctChinese, correctLatin, expandedChinese, type NameLexicon } from './fuzzy.ts';
 import { EN_FINANCE_WORDS, LEGAL_FORMS, ORG_NOUNS_EN, ORG_NOUNS_ZH, placeNames, regionsOf, WORLD_INDICES, ZH_FUNCTION_WORDS, type Region } from './lexicon.ts';
 import type { SubjectMatch } from './subjects.ts';
 
@@ -198,7 +198,16 @@ export function checkCoverage(input: CoverageInput): Coverage {
     if (FUNCTION_WORDS.some((w) => text.endsWith(w))) continue;
     const core = stripFunctionWords(text);
     if (core.length < 2 || input.knownWords?.(core)) continue;
-    notHeld.push({ text: core + q.slice(e, f.end).replace(/^的/, ''), kind: 'entity' });
+    const phrase = core + q.slice(e, f.end).replace(/^的/, '');
+    // a catalog name written with a word added is that name, read as a correction ("密歇根大学通胀预期")
+    const next = freeRuns.find(([rs]) => rs === f.end);
+    const tail = next ? stripFunctionWords(q.slice(next[0], next[1])) : '';
+    const start = q.indexOf(core, run[0]);
+    for (const [text, end] of [[phrase + tail, f.end + (tail && q.startsWith(tail, f.end) ? tail.length : 0)], [phrase, f.end]] as const) {
+      const named = expandedChinese(text, lexicon);
+      if (named) return { corrections: [{ from: q.slice(start, end), to: named, start, end }], notHeld: [] };
+    }
+    notHeld.push({ text: phrase, kind: 'entity' });
   }
   return { corrections, notHeld: dedupe(notHeld) };
 }

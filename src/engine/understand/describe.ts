@@ -45,11 +45,16 @@ const POLICY: Record<string, { zh: string; en: string }> = {
   dissents: { zh: '反对票', en: 'dissenting votes' },
 };
 
+/** A series' name for running text: the Chinese title; in English the title when short, else its first English alias. */
+export function shortName(meta: SeriesMeta, lang: 'zh' | 'en'): string {
+  if (lang === 'zh') return meta.title.zh;
+  return meta.title.en.length <= 48 ? meta.title.en : (meta.aliases.find((a) => /^[A-Za-z0-9][A-Za-z0-9 ,.'’&()/-]+$/.test(a) && a.includes(' ')) ?? meta.title.en);
+}
+
 function subjectName(meta: SeriesMeta | undefined, id: string, lang: 'zh' | 'en'): string {
   if (!meta) return id;
-  if (lang === 'zh') return meta.ticker || meta.title.zh.includes(meta.id) ? meta.title.zh : `${meta.title.zh}(${meta.id})`;
-  const en = meta.title.en.length <= 48 ? meta.title.en : (meta.aliases.find((a) => /^[A-Za-z0-9][A-Za-z0-9 ,.'’&()/-]+$/.test(a) && a.includes(' ')) ?? meta.title.en);
-  return meta.ticker || en.includes(meta.id) ? en : `${en} (${meta.id})`;
+  const name = shortName(meta, lang);
+  return meta.ticker || name.includes(meta.id) ? name : lang === 'zh' ? `${name}(${meta.id})` : `${name} (${meta.id})`;
 }
 
 /** "理解为:…" / "Understood as: …" for one plan (without the prefix): what, then when and which measure. */
@@ -65,7 +70,7 @@ export function describePlan(plan: Plan, series: Map<string, SeriesMeta>, lang: 
           : '';
   let what: string;
   if (plan.measure === 'policy' && plan.policy) what = POLICY[plan.policy]?.[lang] ?? MEASURES.policy![lang];
-  else if (plan.measure === 'documents') what = MEASURES.documents![lang] + (plan.documentQuery ? (lang === 'zh' ? `:“${plan.documentQuery}”` : `: "${plan.documentQuery}"`) : '');
+  else if (plan.measure === 'documents') what = MEASURES.documents![lang];
   else if (plan.measure === 'fundamental' && plan.fundamental) {
     const f = plan.fundamental as unknown as { metric?: { label: { zh: string; en: string } }; metrics?: Array<{ label: { zh: string; en: string } }>; period?: string };
     const labels = (f.metrics ?? (f.metric ? [f.metric] : [])).map((m) => m.label[lang]);

@@ -15,6 +15,8 @@ export interface NameLexicon {
   tickers: Set<string>;
   /** Chinese names (2–8 characters) by their toneless pinyin key. */
   zh: Map<string, string[]>;
+  /** Every Chinese name of 4 or more characters, for names written with a word or two added (密歇根大学通胀预期). */
+  zhLong: string[];
 }
 
 const HAN = /[\u3400-\u9fff]/;
@@ -60,7 +62,8 @@ export function buildNameLexicon(entries: Array<{ owner: string; names: string[]
     latin.set(t.toLowerCase(), t);
     own(t.toLowerCase(), t);
   }
-  return { latin, owners, tickers: new Set(tickers), zh };
+  const zhLong = [...new Set(entries.flatMap((e) => e.names).filter((n) => /^[\u3400-\u9fff0-9A-Za-z]{4,}$/.test(n) && HAN.test(n)))];
+  return { latin, owners, tickers: new Set(tickers), zh, zhLong };
 }
 
 /** Optimal-string-alignment distance: Levenshtein, with one adjacent transposition counted as one edit. */
@@ -123,4 +126,20 @@ export function correctChinese(run: string, lex: NameLexicon): { start: number; 
     }
   }
   return null;
+}
+
+/**
+ * The catalog name a Chinese phrase spells with at most two characters added ("密歇根大学通胀预期" holds every
+ * character of "密歇根通胀预期", in order): the longest such name, when it is unique.
+ */
+export function expandedChinese(phrase: string, lex: NameLexicon): string | null {
+  const within = (name: string) => {
+    if (phrase.length - name.length > 2 || phrase.length < name.length || phrase === name) return false;
+    let i = 0;
+    for (const ch of phrase) if (ch === name[i]) i++;
+    return i === name.length && phrase[0] === name[0];
+  };
+  const hits = lex.zhLong.filter(within).sort((a, b) => b.length - a.length);
+  if (!hits.length) return null;
+  return hits.length === 1 || hits[0]!.length > hits[1]!.length ? hits[0]! : null;
 }

@@ -17,10 +17,11 @@ import {
 } from './measure.ts';
 import { asksUnheldCompanyFigure, fundamentalPlan } from './fundamentals.ts';
 import { policyPlan } from './policy.ts';
+import { shortName } from './describe.ts';
 import { checkCoverage, shadowedByNames, type Correction, type NotHeld } from './coverage.ts';
 import { buildNameLexicon, type NameLexicon } from './fuzzy.ts';
 import { regionName, regionsOf } from './lexicon.ts';
-import { SubjectIndex } from './subjects.ts';
+import { SubjectIndex, type SubjectMatch } from './subjects.ts';
 import { parseTime } from './time.ts';
 
 export interface UnderstandContext {
@@ -150,7 +151,11 @@ function understandText(question: string, q: string, ctx: UnderstandContext, lan
     for (const c of [...coverage.corrections].sort((a, b) => b.start - a.start)) fixed = fixed.slice(0, c.start) + c.to + fixed.slice(c.end);
     return understandText(question, fixed, ctx, lang, coverage.corrections);
   }
-  if (coverage.notHeld.length) {
+  // a place qualifying a series that has a counterpart there ("Japanese 10-year yield") is that counterpart
+  const rerouted = coverage.notHeld.length && corrections.length === 0 ? counterpart(q, coverage.notHeld, found, ctx) : null;
+  if (rerouted) return understandText(question, rerouted.text, ctx, lang, [rerouted.correction]);
+  // a question about what the FOMC said searches the texts with every word; only misspellings are corrected
+  if (coverage.notHeld.length && !asksDocuments(q)) {
     return { ok: false, why: { lang, kind: 'not_held', subjects, notHeld: coverage.notHeld, ...(corrections.length ? { corrections } : {}), reason: notHeldReason(coverage.notHeld, subjects, ctx) } };
   }
 
@@ -275,8 +280,8 @@ const KIND_NAMES: Record<string, { zh: string; en: string }> = {
 /** "The database holds no data for …": each missing thing named, with what is held instead when there is one. */
 function notHeldReason(items: NotHeld[], subjects: Subject[], ctx: UnderstandContext): { zh: string; en: string } {
   const held = subjects.map((s) => ctx.series.get(s.seriesId)).filter((m): m is SeriesMeta => Boolean(m));
-  const shortZh = (m: SeriesMeta) => m.title.zh.replace(/[((][^))]*[))]/g, '').replace(/日收盘价$/, '');
-  const shortEn = (m: SeriesMeta) => m.title.en.replace(/ \([^)]*\)/g, '').replace(/ daily close$/, '');
+  const shortZh = (m: SeriesMeta) => shortName(m, 'zh').replace(/[((][^))]*[))]/g, '').replace(/日收盘价$/, '');
+  const shortEn = (m: SeriesMeta) => shortName(m, 'en').replace(/ \([^)]*\)/g, '').replace(/ daily close$/, '');
   const zh: string[] = [];
   const en: string[] = [];
   for (const x of items) {
@@ -305,4 +310,30 @@ function notHeldReason(items: NotHeld[], subjects: Subject[], ctx: UnderstandCon
     zh: `${zh.join(';')}。有据不会用其他序列代替回答。`,
     en: `${en.join('; ')}. fincite does not answer with another series instead.`,
   };
+}
+
+/**
+ * The series of the place a question names, when the question names a U.S. series of the same kind (unit, tenor):
+ * "Japanese 10-year yield" → the Japanese 10-year government bond yield. Unique matches only.
+ */
+function counterpart(q: string, notHeld: NotHeld[], found: SubjectMatch[], ctx: UnderstandContext): { text: string; correction: Correction } | null {
+  if (notHeld.length !== 1 || found.length !== 1) return null;
+  const place = notHeld[0]!;
+  const f = found[0]!;
+  const meta = ctx.series.get(f.subject.seriesId);
+  if (!place.region || !meta || (place.kind !== 'place' && place.kind !== 'institution')) return null;
+  const numbers = (t: string) => new Set(t.match(/\d+/g) ?? []);
+  const want = numbers(f.subject.matched);
+  const cands = [...ctx.series.values()].filter((m) => {
+    if (m.id === meta.id || m.unit.kind !== meta.unit.kind || !regionsOf(m).has(place.region!) || regionsOf(m).has('US')) return false;
+    const have = numbers([m.title.en, ...m.aliases].join(' '));
+    return [...want].every((n) => have.has(n)) && (m.category === meta.category || m.category === 'china');
+  });
+  if (cands.length !== 1) return null;
+  const c = cands[0]!;
+  const alias = c.aliases.find((a) => /[\u3400-\u9fff]/.test(a) === /[\u3400-\u9fff]/.test(q)) ?? c.id;
+  const start = Math.min(q.indexOf(place.text), f.start);
+  const end = Math.max(q.indexOf(place.text) + place.text.length, f.end);
+  if (start < 0) return null;
+  return { text: q.slice(0, start) + alias + q.slice(end), correction: { from: q.slice(start, end), to: alias, start, end } };
 }

@@ -159,9 +159,12 @@ export const ZH_FUNCTION_WORDS = [
   '股价', '价格', '收盘价', '收盘', '指数', '利率', '收益率', '利差', '点位', '股票', '公司', '市场', '美股', '美元', '期间', '季度', '季调', '经季调', '未季调', '以来', '以后', '之后', '之前', '以前', '时期', '至今', '到现在', '以内', '前后', '手里', '手上', '手中', '持有', '一共有', '整体', '总体', '官方', '公布', '发布',
 ];
 
-/** Finance abbreviations and words a general English word list lacks. */
+/** Finance abbreviations, chat shorthand and the names of Fed officials a general English word list lacks. */
 export const EN_FINANCE_WORDS = new Set(
-  `yoy mom qoq ytd ttm bp bps pp eps ebitda capex fcf qt qe fomc sep cpi pce ppi gdp nfp fx etf etfs repo repos reit reits oas hy ig sofr iorb effr obfr tga rrp
+  `pls plz thx thnx ty hey btw lol ok okay asap rn wrt vs w/ eg ie etc approx pct yr yrs
+  powell warsh waller bowman barr jefferson cook kugler miran williams logan hammack kashkari goolsbee daly musalem schmid bostic
+  harker mester barkin collins brainard clarida quarles yellen bernanke greenspan volcker
+  yoy mom qoq ytd ttm bp bps pp eps ebitda capex fcf qt qe fomc sep cpi pce ppi gdp nfp fx etf etfs repo repos reit reits oas hy ig sofr iorb effr obfr tga rrp
   on onrrp srf h41 h.4.1 mbs tips yields usd cny rmb jpy eur gbp hkd nasdaq nyse s&p dow vix ust ust10 treasuries bund bunds gilt gilts jgb jgbs cgb
   drawdown drawdowns annualised annualized stdev std vol vols covid pandemic runoff qt1 qt2 breakeven breakevens ism pmi jolts payrolls nonfarm fy fiscal
   pe p/e pb p/b roe roa eps ev ev/ebitda marketcap mkt cap q1 q2 q3 q4 h1 h2 yr yrs mo mos wk wks ytd mtd qtd 10y 2y 30y 5y 3m 6m 1m 2s10s 3m10y`.split(/\s+/),

@@ -63,7 +63,7 @@ export function statBasis(text: string): { on: 'levels' | 'changes' | 'returns' 
       : /水平的?(?:标准差|波动)|(?:点位|数值|本身)的?(?:标准差|波动)|(?:std|stdev|standard deviation) of (?:the )?(?:level|levels|values)/i.test(text)
         ? 'levels'
         : null;
-  const annualize = /年化|annuali[sz]ed|per year|a year\b/i.test(text) ? true : /日波动|每日波动|daily (?:vol|volatility|std|standard deviation)|(?:未|不)年化|not annuali[sz]ed|per day/i.test(text) ? false : null;
+  const annualize = /日波动|每日波动|daily (?:vol|volatility|std|standard deviation)|(?:未|不|没有?)年化|not annuali[sz]ed|non-annuali[sz]ed|un-?annuali[sz]ed|per day/i.test(text) ? false : /年化|annuali[sz]ed|per year/i.test(text) ? true : null;
   return { on, annualize };
 }
 

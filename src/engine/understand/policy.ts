@@ -8,7 +8,7 @@ const QT = '(?:缩表|qt\\s*\\d?|runoff|run off|balance[- ]sheet (?:runoff|reduc
 const has = (t: string, ...res: string[]) => res.every((r) => new RegExp(r, 'i').test(t));
 
 /** Words of a vote against a decision. */
-const DISSENT = '反对票|反对意见|异议|投了?反对|持反对|反对者|dissent|voted? against|votes? against|no votes?';
+const DISSENT = '反对票|票反对|人反对|反对意见|异议|投了?反对|持反对|反对者|dissent|voted? against|votes? against|no votes?';
 /** Words of a rate move. */
 const MOVE = '加息|降息|加了|降了|hik(?:e|es|ed|ing)\\b|\\bcut|\\brais(?:e|ed|ing)\\b|lowered|tighten|\\beas(?:e|ed|ing)\\b';
 /** Words that ask for basis points rather than a count. */

@@ -2,7 +2,11 @@
 // as non-overlapping spans of the question — the longest name wins where two overlap ("10年期美债收益率"
 // beats "美债收益率"), and Latin names must stand as whole words.
 import type { Company, SeriesMeta } from '../../core/types.ts';
+import words from 'an-array-of-english-words' with { type: 'json' };
 import type { Subject } from '../plan.ts';
+
+let dictionary: Set<string> | null = null;
+const isEnglishWord = (w: string) => (dictionary ??= new Set(words as unknown as string[])).has(w.toLowerCase());
 
 interface Key {
   key: string;
@@ -38,7 +42,8 @@ export class SubjectIndex {
       const subject: Subject = { type: 'series', seriesId: s.id, matched: s.id };
       keys.push({ key: norm(s.id), raw: s.id, exactCase: s.id.length <= 4, subject });
       for (const a of s.aliases) {
-        keys.push({ key: norm(a), raw: a, exactCase: /^[A-Z0-9]{1,3}$/.test(a), subject });
+        // short upper-case aliases (CPI, PCE, TGA) also count in lower case unless they are English words (ON, ALL)
+        keys.push({ key: norm(a), raw: a, exactCase: /^[A-Z0-9]{1,3}$/.test(a) && (a.length < 3 || isEnglishWord(a)), subject });
         const head = HEADS.find((h) => a.endsWith(h) && a.length - h.length >= 2);
         if (head) keys.push({ key: norm(a.slice(0, -head.length)), raw: a.slice(0, -head.length), exactCase: false, subject, head: norm(head).trim() });
       }

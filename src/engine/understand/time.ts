@@ -13,7 +13,7 @@ export type TimeSpec =
    * A point: a day, or the end (or start) of a month, quarter or year. `relative` marks words such as 上个月 /
    * last month, which mean "the latest period" when the data has not reached the calendar month yet.
    */
-  | { kind: 'point'; date: IsoDate; precision: Precision; from: IsoDate; to: IsoDate; label: Bilingual; relative?: boolean }
+  | { kind: 'point'; date: IsoDate; precision: Precision; from: IsoDate; to: IsoDate; label: Bilingual; relative?: boolean; future?: boolean }
   /** A closed or open range; `to` absent = up to the latest data. */
   | { kind: 'range'; from: IsoDate; to?: IsoDate; label: Bilingual; period?: NamedPeriod; since?: boolean }
   /** The last N months of data (resolved against the series' last observation); `days` when asked in weeks (52周). */
@@ -66,7 +66,7 @@ const ANCHOR_RULES: AnchorRule[] = [
   { re: /(?:自|从)?\s*(?:本轮|这轮|这一轮|当前|目前的?|最近一轮|最新一轮)\s*(加息|降息|紧缩|宽松)(?:周期)?(?:开始以来|以来|至今)?/g, anchor: (m) => cycleOf(m[1]!) },
   { re: /(?:(?:since|from) the (?:start|beginning) of\s+)?(?:this|the current|current|the latest|latest|the most recent|the last)\s+(hiking|tightening|cutting|easing|rate[- ]hik(?:e|ing)|rate[- ]cut(?:ting)?)\s+cycle/gi, anchor: (m) => cycleOf(m[1]!) },
   { re: /(?:自从|自|从)?\s*(?:上一?次|最近一次|最后一次|上回)\s*(加息|降息)(?:以来|之后|后|至今)?/g, anchor: (m) => hikeOrCut(m[1]!), needsLink: true },
-  { re: /(?:since|after|from|between)\s+(?:the\s+)?(?:last|latest|most recent|previous)\s+(?:fed\s+|fomc\s+)?(?:rate\s+)?(hike|cut|increase|reduction)/gi, anchor: (m) => hikeOrCut(m[1]!) },
+  { re: /(?:since|after|from|between|to|until|through|and)\s+(?:the\s+)?(?:last|latest|most recent|previous)\s+(?:fed\s+|fomc\s+)?(?:rate\s+)?(hike|cut|increase|reduction)/gi, anchor: (m) => hikeOrCut(m[1]!) },
   { re: /上市以来|上市至今|自上市|有数据以来|有记录以来|since (?:its |the )?(?:ipo|listing|inception|launch)|since (?:it|they) (?:listed|went public)|since (?:the )?(?:first|earliest) (?:observation|data point|record)|since records began/gi, anchor: () => 'first_obs' },
 ];
 
@@ -135,23 +135,23 @@ function invalid(text: Bilingual, why: Bilingual): TimeSpec {
 function invalidDay(y: number, m: number, d: number): TimeSpec | null {
   if (y < 1800 || y > 2200) return null;
   const text = { zh: `${y}年${m}月${d}日`, en: `${y}-${pad(m)}-${pad(d)}` };
-  if (m < 1 || m > 12) return invalid(text, { zh: '一年只有12个月', en: 'a year has 12 months' });
-  if (d < 1) return invalid(text, { zh: '日期从1日开始', en: 'days of a month start at 1' });
+  if (m < 1 || m > 12) return invalid(text, { zh: `没有第${m}个月`, en: `there is no month ${m}` });
+  if (d < 1) return invalid(text, { zh: `没有${d}日`, en: `there is no day ${d}` });
   const last = lastDayOfMonth(y, m);
   if (d <= last) return null;
   const en = `${MONTHS_EN[m - 1]![0]!.toUpperCase()}${MONTHS_EN[m - 1]!.slice(1)}`;
   if (m === 2 && d === 29) return invalid(text, { zh: `${y}年不是闰年`, en: `${y} is not a leap year` });
-  return invalid(text, { zh: `${y}年${m}月只有${last}天`, en: `${en} ${y} has ${last} days` });
+  return invalid(text, { zh: `${y}年${m}月没有${d}日`, en: `${en} ${y} has no day ${d}` });
 }
 
 function invalidMonth(y: number, m: number): TimeSpec | null {
   if (y < 1800 || y > 2200 || (m >= 1 && m <= 12)) return null;
-  return invalid({ zh: `${y}年${m}月`, en: `month ${m} of ${y}` }, { zh: '一年只有12个月', en: 'a year has 12 months' });
+  return invalid({ zh: `${y}年${m}月`, en: `month ${m} of ${y}` }, { zh: `没有第${m}个月`, en: `there is no month ${m}` });
 }
 
 function invalidQuarter(y: number, q: number): TimeSpec | null {
   if (y < 1800 || y > 2200 || (q >= 1 && q <= 4)) return null;
-  return invalid({ zh: `${y}年第${q}季度`, en: `Q${q} ${y}` }, { zh: '一年只有4个季度', en: 'a year has 4 quarters' });
+  return invalid({ zh: `${y}年第${q}季度`, en: `Q${q} ${y}` }, { zh: `没有第${q}季度`, en: `there is no quarter ${q}` });
 }
 
 /** The reason a question's date does not exist, or null when every date in it is a real one. */
@@ -371,6 +371,8 @@ export function parseTime(question: string, today: IsoDate): ParsedTime {
     for (let m = re.exec(question); m; m = re.exec(question)) add(make(), m.index, m.index + m[0].length);
   }
   matches.sort((a, b) => a.start - b.start);
+  // a calendar date after today is in the future: no record can say what held then
+  for (const m of matches) if (m.spec.kind === 'point' && !m.spec.relative && m.spec.from > today) m.spec = { ...m.spec, future: true };
   return { matches, spec: combine(question, matches) };
 }
 
@@ -407,7 +409,7 @@ function combine(q: string, matches: TimeMatch[]): TimeSpec {
     const a = matches[i]!;
     const b = matches[i + 1]!;
     const between = q.slice(a.end, b.start);
-    if (a.spec.kind === 'event' && b.spec.kind === 'event' && /^\s*(?:以来)?\s*(?:到|至|~|～|-|–|—|to|through|until|till|and)\s*$/i.test(between)) {
+    if (a.spec.kind === 'event' && b.spec.kind === 'event' && /^\s*(?:以来)?\s*(?:到|至|~|～|-|–|—|to|through|until|till|and)?\s*$/i.test(between)) {
       const la = EVENT_LABELS[a.spec.start];
       const lb = EVENT_LABELS[b.spec.start];
       return { kind: 'event', start: a.spec.start, end: b.spec.start, label: { zh: `从${la.zh}到${lb.zh}`, en: `from ${la.en} to ${lb.en}` } };
