@@ -32,7 +32,9 @@ async function resolveAnchor(ctx: ExecContext, anchor: EventAnchor, before?: Iso
       if (!d) throw new NoAnswerError({ zh: `决议记录中没有${action === 'hike' ? '加息' : '降息'}。`, en: `The decision record has no ${action}.` });
       return {
         from: d.date,
-        note: { zh: `${EVENT_LABELS[anchor].zh}是${w.date(d.date)}的FOMC会议${decisionDoc(d)}`, en: `${EVENT_LABELS[anchor].en[0]!.toUpperCase()}${EVENT_LABELS[anchor].en.slice(1)} was at the FOMC meeting on ${d.date}${decisionDoc(d)}` },
+        note: before
+          ? { zh: `此前最后一次${action === 'hike' ? '加息' : '降息'}是${w.date(d.date)}的FOMC会议${decisionDoc(d)}`, en: `the last ${action} before it was at the FOMC meeting on ${d.date}${decisionDoc(d)}` }
+          : { zh: `${EVENT_LABELS[anchor].zh}是${w.date(d.date)}的FOMC会议${decisionDoc(d)}`, en: `${EVENT_LABELS[anchor].en} was at the FOMC meeting on ${d.date}${decisionDoc(d)}` },
       };
     }
     case 'qt_start':
@@ -104,7 +106,7 @@ export async function resolveEventTime(ctx: ExecContext): Promise<void> {
   const { w } = ctx;
   const span = to ? w.t(`${w.date(from)}至${w.date(to)}`, `${from} to ${to}`) : w.t(`${w.date(from)}至最新数据`, `${from} to the latest data`);
   w.say(
-    `“${t.label.zh}”:${start.note.zh}${end ? `;${end.note.zh}` : ''}。计算区间为${span}。`,
-    `"${t.label.en}": ${start.note.en}${end ? `; ${end.note.en}` : ''}. The period used is ${span}.`,
+    `“${t.label.zh}”:${end ? `${end.note.zh};${start.note.zh}` : start.note.zh}。计算区间为${span}。`,
+    `"${t.label.en}": ${end ? `${end.note.en}; ${start.note.en}` : start.note.en}. The period used is ${span}.`,
   );
 }

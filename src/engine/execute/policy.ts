@@ -78,7 +78,7 @@ export async function policy(ctx: ExecContext): Promise<void> {
   if (topic === 'count_decisions') return countDecisions(ctx, decisions, allDecisions);
   if (topic === 'decision_bp') return decisionBp(ctx, allDecisions);
   if (topic === 'dissents') return dissentAnswer(ctx, allDecisions);
-  if (topic === 'target_range' && t.kind === 'point' && !t.relative) return rangeOnDate(ctx, allDecisions, t.precision === 'day' ? t.date : t.to, t.label);
+  if (topic === 'target_range' && t.kind === 'point' && !t.relative) return rangeOnDate(ctx, allDecisions, t.precision === 'day' ? t.date : t.to, t.label, Boolean(t.future));
   const action = plan.decisionAction ?? (topic === 'last_cut' ? 'cut' : topic === 'last_hike' ? 'hike' : undefined);
   const pick = action ? decisions.filter((d) => d.action === action) : decisions.filter((d) => d.action !== 'operational');
   const d = pick[pick.length - 1];
@@ -293,7 +293,7 @@ function decisionBp(ctx: ExecContext, all: Decision[]): void {
 }
 
 /** "2019年8月1日联邦基金利率目标区间": the range in force on a past date. */
-async function rangeOnDate(ctx: ExecContext, all: Decision[], date: IsoDate, label: { zh: string; en: string }): Promise<void> {
+async function rangeOnDate(ctx: ExecContext, all: Decision[], date: IsoDate, label: { zh: string; en: string }, future: boolean): Promise<void> {
   const { w, data } = ctx;
   const upper = await data.series('DFEDTARU');
   const lower = await data.series('DFEDTARL');
@@ -319,18 +319,19 @@ async function rangeOnDate(ctx: ExecContext, all: Decision[], date: IsoDate, lab
     chartFor(ctx, [upper, lower], A.addYears(date, -2), A.addYears(date, 1) < lastFred ? A.addYears(date, 1) : lastFred, [up]);
     return;
   }
-  if (date > lastDecision.date) {
-    throw new NoAnswerError({ zh: `${label.zh}在数据范围之外:目标区间数据截至${lastFred},FOMC决议记录截至${lastDecision.date}。`, en: `${label.en} is outside the data: the target-range series ends on ${lastFred} and the FOMC decision record on ${lastDecision.date}.` });
+  if (future) {
+    throw new NoAnswerError({ zh: `${label.zh}尚未到来,无法给出当时的目标区间;FOMC决议记录截至${lastDecision.date}。`, en: `${label.en} is in the future; the FOMC decision record ends on ${lastDecision.date}.` });
   }
-  // after FRED's series ends, before the record's last decision: the decision in force, from its statement
+  // after FRED's series ends: the decision in force (the last one on or before the date), from its statement — as for
+  // the current range, the record's last decision holds until a later one is recorded
   const d = A.decisionInForce(all, date)!;
   const r = A.rangeFacts(d);
   const up = w.factWithSource(r.upper, statementSource(ctx, d));
   const lo = w.factWithSource(r.lower, statementSource(ctx, d));
   w.facts.unshift(w.facts.splice(w.facts.indexOf(up), 1)[0]!);
   w.say(
-    `${w.date(date)}适用的联邦基金利率目标区间为${w.v(lo)}–${w.v(up)},由${w.date(d.date)}的FOMC会议设定${w.cite(lo, up)}(FRED目标区间序列截至${w.date(lastFred)})。`,
-    `On ${date}, the federal funds target range in force was ${w.v(lo)} to ${w.v(up)}, set at the FOMC meeting on ${d.date}${w.cite(lo, up)} (FRED's target-range series ends on ${lastFred}).`,
+    `${w.date(date)}适用的联邦基金利率目标区间为${w.v(lo)}–${w.v(up)},由${w.date(d.date)}的FOMC会议设定${w.cite(lo, up)};FRED的目标区间序列尚未覆盖该日,此后决议记录中没有新的会议。`,
+    `On ${date}, the federal funds target range in force was ${w.v(lo)} to ${w.v(up)}, set at the FOMC meeting on ${d.date}${w.cite(lo, up)}; FRED's target-range series does not reach that date, and the decision record has no later meeting.`,
   );
 }
 

@@ -272,7 +272,10 @@ function problems(c: Case, a: Answer): string[] {
     // No number in the text: drop the suggestions, the numbers the question itself contains, and years.
     let t = a.text;
     for (const s of a.unanswerable?.suggestions ?? []) t = t.split(s).join(' ');
-    for (const n of c.q.match(/\d+(?:\.\d+)?/g) ?? []) t = t.split(n).join(' ');
+    // dates are not quantities (a decline may give the data's range: 1962-01-02 至 2026-08-20); longer numbers first,
+    // so removing "2" does not leave the "9" of "29"
+    t = t.replace(/(?<!\d)(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)|(?<!\d)(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?/g, ' ');
+    for (const n of [...(c.q.match(/\d+(?:\.\d+)?/g) ?? [])].sort((x, y) => y.length - x.length)) t = t.split(n).join(' ');
     t = t.replace(/\[\d+\]/g, ' ').replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' ');
     const digits = t.match(/\d[\d.,]*/g);
     if (digits) out.push(`the refusal text contains number(s): ${digits.join(', ')}`);

@@ -35,20 +35,22 @@ describe('impossible dates', () => {
     ['10y yield on 31 June 2023', '2023-06-31', 30],
     ['2021/11/31 VIX', '2021-11-31', 30],
   ])('%s → invalid (%s; the month has %i days)', (q, date, days) => {
+    const day = Number(date.slice(8, 10));
     expect(daysIn(Number(date.slice(0, 4)), Number(date.slice(5, 7)))).toBe(days);
     const p = parseTime(q, TODAY);
     expect(p.spec.kind).toBe('invalid');
     const why = invalidTime(p.matches)!;
     expect(why.en).toContain(`${date} does not exist`);
-    expect(why.en).toContain(`${days} days`);
-    expect(why.zh).toContain(`只有${days}天`);
+    expect(day).toBeGreaterThan(days);
+    expect(why.en).toContain(`has no day ${day}`);
+    expect(why.zh).toContain(`没有${day}日`);
   });
 
   it('month 13, day 0 and quarter 5 are invalid', () => {
-    expect(invalidTime(parseTime('2024年13月失业率', TODAY).matches)?.zh).toBe('2024年13月不存在(一年只有12个月)。');
+    expect(invalidTime(parseTime('2024年13月失业率', TODAY).matches)?.zh).toBe('2024年13月不存在(没有第13个月)。');
     expect(parseTime('unemployment 2024-13', TODAY).spec.kind).toBe('invalid');
     expect(parseTime('2024-03-00 10y', TODAY).spec.kind).toBe('invalid');
-    expect(invalidTime(parseTime('2024年第5季度GDP', TODAY).matches)?.zh).toContain('一年只有4个季度');
+    expect(invalidTime(parseTime('2024年第5季度GDP', TODAY).matches)?.zh).toContain('没有第5季度');
     expect(parseTime('GDP Q5 2024', TODAY).spec.kind).toBe('invalid');
   });
 
@@ -64,5 +66,31 @@ describe('impossible dates', () => {
     expect(parseTime('GDP Q4 2024', TODAY).spec).toMatchObject({ kind: 'point', precision: 'quarter', from: '2024-10-01' });
     expect(parseTime('2023年10年期美债平均', TODAY).spec).toMatchObject({ kind: 'point', precision: 'year', from: '2023-01-01' });
     expect(invalidTime(parseTime('上个月失业率', TODAY).matches)).toBeNull();
+  });
+});
+
+describe('dates after today', () => {
+  it('are marked future (a range in force then cannot be known); past dates are not', () => {
+    expect(parseTime('2030年1月1日联邦基金利率目标区间', TODAY).spec).toMatchObject({ kind: 'point', future: true });
+    expect(parseTime('2026-09-30 target range', TODAY).spec).not.toHaveProperty('future');
+  });
+});
+
+describe('periods anchored on events', () => {
+  it('need a since/from/to word around a point event; cycles and listing stand alone', () => {
+    expect(parseTime('上次加息是什么时候', TODAY).matches.some((m) => m.spec.kind === 'event')).toBe(false);
+    expect(parseTime('上次降息以来10年期美债', TODAY).spec).toMatchObject({ kind: 'event', start: 'last_cut' });
+    expect(parseTime('缩表结束以来准备金', TODAY).spec).toMatchObject({ kind: 'event', start: 'qt_end' });
+    expect(parseTime('本轮降息周期一共降息多少个基点', TODAY).spec).toMatchObject({ kind: 'event', start: 'cut_cycle' });
+    expect(parseTime('特斯拉上市以来涨了多少', TODAY).spec).toMatchObject({ kind: 'event', start: 'first_obs' });
+  });
+
+  it('two events joined by 到 / to make one period from the first to the second', () => {
+    expect(parseTime('从上次加息到上次降息标普500涨了多少', TODAY).spec).toMatchObject({ kind: 'event', start: 'last_hike', end: 'last_cut' });
+    expect(parseTime('S&P 500 return from the last hike to the last cut', TODAY).spec).toMatchObject({ kind: 'event', start: 'last_hike', end: 'last_cut' });
+  });
+
+  it('52 weeks is a trailing window of 364 days', () => {
+    expect(parseTime('英伟达52周最高价', TODAY).spec).toMatchObject({ kind: 'trailing', days: 364 });
   });
 });
