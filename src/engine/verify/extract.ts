@@ -38,8 +38,8 @@ const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|
 
 const EXCLUDED: RegExp[] = [
   /https?:\/\/[^\s)\]>"']+/g, // URLs
-  /\]\([^)\s]*\)/g, // markdown link targets
-  /\[\^?\s*\d+(?:\s*[,，、\-–]\s*\d+)*\s*\](?!\()/g, // citation markers [1], [1, 2], [1-3], [^1] (not link text)
+  /\]\((?=[^)\s]*[\/:#])[^)\s]*\)/g, // markdown link targets (a URL or a path, not "(-0.01%)" after a citation)
+  /\[\^?\s*\d+(?:\s*[,，、\-–]\s*\d+)*\s*\](?!\((?=[^)\s]*[\/:#])[^)\s]*\))/g, // citation markers [1], [1, 2], [1-3], [^1] (not link text)
   /【\s*\d+(?:\s*[,，、\-–]\s*\d+)*\s*】/g,
   /\b\d{4}-\d{1,2}-\d{1,2}\b/g, // ISO dates
   /\b\d{4}\/\d{1,2}(?:\/\d{1,2})?\b/g,
@@ -310,6 +310,7 @@ const NUMERAL = new RegExp(
     String.raw`\d*${FRACTION}\d+\u2044\d+`, // ¾, 2½ (normalised)
     String.raw`\d+\u2044\d+`, // 3⁄4 with a fraction slash
     String.raw`\d{1,3}(?:\.\d{3})+,\d+`, // 1.234.567,8
+    String.raw`(?<![\d,.])\d{1,3},\d{1,2}(?![\d,])`, // 9,87 and 12,5: a decimal comma (a thousands group has three digits)
     String.raw`\d{1,3}(?:\.\d{3}){2,}(?![\d,])`, // 1.234.567
     String.raw`\d{1,3}(?: \d{3}){2,}(?:\.\d+)?(?![\d])`, // 1 234 567
     String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?`, // 1,234,567.8
@@ -334,7 +335,7 @@ function readNumeral(numeral: string): ReadNumeral {
     return { n: whole + Number(m[2]) / Number(m[3]), plain: numeral, fraction: true, pureFraction: !m[1] };
   }
   let plain: string;
-  if (/^\d{1,3}(?:\.\d{3})+,\d+$/.test(numeral) || /^\d{1,3}(?:\.\d{3}){2,}$/.test(numeral)) plain = numeral.replace(/\./g, '').replace(',', '.');
+  if (/^\d{1,3}(?:\.\d{3})+,\d+$/.test(numeral) || /^\d{1,3}(?:\.\d{3}){2,}$/.test(numeral) || /^\d+,\d{1,2}$/.test(numeral)) plain = numeral.replace(/\./g, '').replace(',', '.');
   else plain = numeral.replace(/[ ,]/g, '');
   return { n: Number(plain), plain, fraction: false, pureFraction: false };
 }
@@ -512,8 +513,8 @@ const ZH_NOT_NUMBERS = [
   '一季', '二季', '三季', '四季', '统一', '唯一', '之一', '同一', '每一', '任一', '某一', '单一', '划一', '不一', '逐一', '其一', '另一', '进一',
   '百货', '百姓', '百科', '百般', '千方百计', '千万别', '千万不', '千万要', '千万注意', '万物', '万能', '万众', '万事', '亿万', '三思', '再三',
   '四处', '四方', '三角', '八卦', '十足', '十字', '两岸', '两会', '两市', '两者', '两国', '两党', '两边', '两极', '两难', '两端', '两类', '两种',
-  '三农', '九九', '数一数二', '一二', '三中全会', '五中全会', '四中全会', '十八大', '十九大', '二十大', '五四', '一方', '双方', '一点点',
-  '一月份', '一个个', '一一', '一波三折', '三番五次', '七上八下', '乱七八糟', '四面八方', '五花八门', '九牛一毛',
+  '三农', '数一数二', '三中全会', '五中全会', '四中全会', '十八大', '十九大', '二十大', '一方', '双方', '一点点',
+  '一月份', '一个个', '一波三折', '三番五次', '七上八下', '乱七八糟', '四面八方', '五花八门', '九牛一毛',
 ];
 const ZH_MASK = new RegExp(
   [
@@ -522,6 +523,7 @@ const ZH_MASK = new RegExp(
     `(?<![${ZC}\\d])十分(?!之)`,
     `[上下这那每某同任哪其另此单唯统进之逐再又头]一|最近一`, // 上一次, 这一次, 每一次, 最近一次
     `第[${ZC}]+`, // ordinals 第一, 第三次
+    `[${ZC}]+次方|平方|立方`, // powers: 四次方 is an exponent, not a count
     `(?:周|星期|礼拜)[一二三四五六日天]`,
     `一点(?![零〇一二三四五六七八九两])`,
   ].join('|'),
@@ -646,7 +648,8 @@ function zhClaims(norm: string, spans: Array<[number, number]>, lang: Lang, clai
     multiple = unit.multiple === true;
     const bare = kind === 'plain' && unitScale === 1 && !multiple;
     const single = [...body].length === 1 || (parsed !== undefined && Math.abs(parsed.value) < 10 && parsed.decimals === 0 && !/[十百千万亿]/.test(body));
-    if (single && bare && body === run && !rangeContext(norm, s, e) && !ZH_TRIGGER.test(norm.slice(Math.max(0, s - 3), s))) continue;
+    // a lone 零 is mostly a word (零利率, 降至零附近), not a written figure
+    if (single && bare && body === run && (/^[零〇]$/.test(body) || (!rangeContext(norm, s, e) && !ZH_TRIGGER.test(norm.slice(Math.max(0, s - 3), s))))) continue;
     e = unit.end;
     const start = cur ? cur.start : s;
     if (!parsed) {
@@ -690,7 +693,7 @@ const EN_WORDS: Array<[RegExp, number, ClaimUnitKind, Claim['qualifier']?]> = [
 /** Vague quantities in words ("dozens of", "hundreds of billions"): claims no fact can support. */
 const EN_VAGUE = /\b(?:dozens|scores|hundreds|thousands|millions|billions|trillions)\s+of\b/gi;
 const EN_COUNT_NOUN =
-  /^[\s-](?:rate\s+|interest[\s-]rate\s+)?(?:hikes?|cuts?|increases?|decreases?|reductions?|moves?|meetings?|times|dissents?|dissenters|votes?|members?|banks?|companies|firms|stocks|series|quarters?\s+of|consecutive|straight|jobs?|people|workers?|employees|shares|contracts|households|homes|units|barrels|tons|tonnes|customers|users|accounts|points?|percentage)\b/i;
+  /^[\s-](?:rate\s+|interest[\s-]rate\s+)?(?:hikes?|cuts?|increases?|decreases?|reductions?|moves?|meetings?|times|dissents?|dissenters|votes?|members?|banks?|companies|firms|stocks|series|quarters?\s+of|consecutive|straight|jobs?|people|workers?|employees|shares|contracts|households|homes|units|barrels|tons|tonnes|customers|users|accounts)\b/i;
 const EN_TRIGGER = /\b(?:by|to|at|was|were|is|are|reached|hit|about|around|approximately|roughly|nearly|almost|over|than|just|only|totaled|totalled|equals?|of about)\s+$/i;
 
 function enClaims(norm: string, spans: Array<[number, number]>, lang: Lang, claims: Claim[]): void {
@@ -707,8 +710,7 @@ function enClaims(norm: string, spans: Array<[number, number]>, lang: Lang, clai
     if ((numW === 'a' || /^(?:quarter|half)/.test(denW)) && !m[3]) continue;
     const num = numW === 'a' ? 1 : EN_UNITS[numW]!;
     const den = EN_DEN[denW]!;
-    const e = m.index + m[0].length - (m[3]?.length ?? 0);
-    simple(m.index, e, (100 * num) / den, 'percent');
+    simple(m.index, m.index + m[0].length, (100 * num) / den, 'percent');
   }
   for (const m of norm.matchAll(/\b(?:a\s+)?half(?:\s+a|\s+of\s+a)?[\s-]+(percentage[\s-]points?|percent(?:age)?\b|point\b)/gi)) {
     if (overlaps(spans, m.index)) continue;
@@ -744,13 +746,15 @@ function enClaims(norm: string, spans: Array<[number, number]>, lang: Lang, clai
     if (unit === 'identifier') continue;
     // a lone small number word is a quantity with a unit, a count noun ("three hikes"), in a range, or after a
     // verb that states a value ("rose to nine"); "one of", "no one", "the one" are not
-    const isCount = unit.kind === 'plain' && EN_COUNT_NOUN.test(norm.slice(unit.end, unit.end + 40));
+    const countNoun = unit.kind === 'plain' && unit.scale === 1 && !unit.multiple ? EN_COUNT_NOUN.exec(norm.slice(unit.end, unit.end + 40)) : null;
+    const isCount = countNoun !== null;
     const bare = unit.kind === 'plain' && unit.scale === 1 && !unit.multiple && !isCount;
     if (parsed && bare && parsed.value < 10 && parsed.scale === 1 && words.length === 1) {
-      if (parsed.value <= 1 || (!rangeContext(norm, s, e) && !EN_TRIGGER.test(norm.slice(Math.max(0, s - 16), s)))) continue;
+      const ranged = rangeContext(norm, s, e);
+      if ((parsed.value <= 1 && !ranged) || (!ranged && !EN_TRIGGER.test(norm.slice(Math.max(0, s - 16), s)))) continue;
     }
     if (parsed && bare && /^\s+(?:of|another)\b/i.test(norm.slice(e, e + 12)) && parsed.value <= 1) continue;
-    e = unit.end;
+    e = unit.end + (countNoun ? countNoun[0].length : 0);
     const start = cur ? cur.start : s;
     if (!parsed) {
       claims.push(unparseableClaim(start, e));

@@ -37,8 +37,8 @@ export interface Normalised {
 
 const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff, 0x00ad, 0x180e, 0x034f]);
 const ODD_SPACE = (c: number): boolean => c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
-const DASHES: Record<number, string> = { 0x2212: '-', 0x2010: '-', 0x2011: '-', 0x2012: '-', 0xfe63: '-', 0xff0d: '-', 0x2796: '-', 0x2795: '+', 0xff0b: '+' };
-/** Full-width punctuation kept as written: the Chinese comma and colon separate numbers, they do not group digits. */
+const DASHES: Record<number, string> = { 0x066b: '.', 0x066c: ',', 0x2212: '-', 0x2010: '-', 0x2011: '-', 0x2012: '-', 0xfe63: '-', 0xff0d: '-', 0x2796: '-', 0x2795: '+', 0xff0b: '+' };
+/** (DASHES also maps the Arabic decimal and thousands separators ٫ ٬.) Full-width punctuation kept as written: the Chinese comma and colon separate numbers, they do not group digits. */
 const KEEP = new Set([0xff0c, 0xff1a, 0xff1b, 0xff01, 0xff1f, 0x2026, 0x3001, 0x3002]);
 
 const VULGAR: Record<string, [number, number]> = {
@@ -378,10 +378,9 @@ export function parseZhNumeral(s: string): ParsedNumeral | undefined {
   let scale = 1;
   while (fracChars.length > 0 && ZH_BIG[fracChars[fracChars.length - 1]!] !== undefined) scale *= ZH_BIG[fracChars.pop()!]!;
   if (!intPart || fracChars.length === 0 || !fracChars.every((c) => c in ZH_DIGIT)) return undefined;
-  let frac = 0;
-  for (let i = 0; i < fracChars.length; i++) frac += ZH_DIGIT[fracChars[i]!]! * 10 ** -(i + 1);
   const decimals = fracChars.length;
-  return { value: sign * (intPart.value + frac) * scale, place: 10 ** -decimals * scale, decimals };
+  const n = Number(`${intPart.value}.${fracChars.map((c) => ZH_DIGIT[c]!).join('')}`);
+  return { value: sign * n * scale, place: 10 ** -decimals * scale, decimals };
 }
 
 // ---- English number words -------------------------------------------------------------------------------
@@ -415,9 +414,11 @@ export function parseEnNumber(words: string[]): (ParsedNumeral & { numeral: numb
   // the final scale word, if any, is reported separately (numeral × scale)
   let finalScale = 1;
   if (w.length >= 2 && EN_SCALES[w[w.length - 1]!] !== undefined) {
-    // only when nothing else in the words is a scale word: "two billion" → 2 × 1e9; "one million two thousand" is plain
-    const others = w.slice(0, -1).some((x) => EN_SCALES[x] !== undefined);
-    if (!others) finalScale = EN_SCALES[w.pop()!]!;
+    // when it is the largest scale word: "two billion" → 2 × 1e9, "one thousand billion" → 1000 × 1e9;
+    // "one million two thousand" is read as a whole
+    const last = EN_SCALES[w[w.length - 1]!]!;
+    const bigger = w.slice(0, -1).some((x) => (EN_SCALES[x] ?? 0) >= last);
+    if (!bigger) finalScale = EN_SCALES[w.pop()!]!;
   }
   for (; i < w.length; i++) {
     const x = w[i]!;
@@ -437,9 +438,9 @@ export function parseEnNumber(words: string[]): (ParsedNumeral & { numeral: numb
       if (!any) return undefined;
       const digits = w.slice(i + 1);
       if (digits.length === 0 || !digits.every((d) => EN_UNITS[d] !== undefined && EN_UNITS[d]! <= 9 || d === 'oh')) return undefined;
-      let frac = 0;
-      digits.forEach((d, k) => (frac += (d === 'oh' ? 0 : EN_UNITS[d]!) * 10 ** -(k + 1)));
-      current += frac;
+      // build the decimal as a string, so 9 + .87 is exactly 9.87
+      const fracDigits = digits.map((d) => (d === 'oh' ? 0 : EN_UNITS[d]!)).join('');
+      current = Number.isInteger(current) ? Number(`${current}.${fracDigits}`) : current + Number(`0.${fracDigits}`);
       decimals = digits.length;
       place = 10 ** -decimals;
       i = w.length;
@@ -460,7 +461,7 @@ export function parseEnNumber(words: string[]): (ParsedNumeral & { numeral: numb
       current += u;
       any = true;
       lastKind = 'unit';
-      place = 1;
+      place = u === 10 ? 10 : 1; // "ten" expresses tens, like "twenty" and 十
       continue;
     }
     const t = EN_TENS[x];

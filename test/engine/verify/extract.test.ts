@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractClaims, parseCell } from '../../../src/engine/verify/index.ts';
+import { extractClaims, parseCell, verifyText } from '../../../src/engine/verify/index.ts';
 
 const texts = (s: string) => extractClaims(s).map((c) => c.text);
 const one = (s: string) => {
@@ -93,5 +93,143 @@ describe('extractClaims: normalisation', () => {
     expect(parseCell('NM')).toBeUndefined();
     expect(parseCell("$'000")).toBeUndefined();
     expect(parseCell('July 27, 2019 (1)')).toBeUndefined();
+  });
+});
+
+// ---- issue 10: every written form of a number is read, and what cannot be read is reported, not skipped ----
+
+const claim = (s: string) => {
+  const cs = extractClaims(s);
+  expect(cs, s).toHaveLength(1);
+  const c = cs[0]!;
+  expect(c.text, s).toBe(s.slice(c.start, c.end));
+  return c;
+};
+
+describe('extractClaims: numerals in any form', () => {
+  it('reads the forms the issue lists, with values computed by hand', () => {
+    const cases: Array<[string, string, number, string]> = [
+      // [text, claim text, value (hand computation in the comment), unit kind]
+      ['模型写道：`9.87万亿美元`。', '9.87万亿美元', 9.87e12, 'money'], // 9.87 × 10^12, inside a code span
+      ['assets of 9e12', '9e12', 9e12, 'plain'],
+      ['assets of 9.87E+12', '9.87E+12', 9.87e12, 'plain'],
+      ['assets of 9.87×10^12', '9.87×10^12', 9.87e12, 'plain'],
+      ['assets of 9.87×10¹²', '9.87×10¹²', 9.87e12, 'plain'],
+      ['assets of 9.87 x 10^12', '9.87 x 10^12', 9.87e12, 'plain'],
+      ['总资产𝟗.𝟖𝟕万亿美元', '𝟗.𝟖𝟕万亿美元', 9.87e12, 'money'], // mathematical bold digits
+      ['增长⑨%', '⑨%', 9, 'percent'],
+      ['增长⑳%', '⑳%', 20, 'percent'],
+      ['增长㉑%', '㉑%', 21, 'percent'],
+      ['增长❾%', '❾%', 9, 'percent'], // dingbat, left alone by NFKC
+      ['增长➑%', '➑%', 8, 'percent'],
+      ['增长⓵%', '⓵%', 1, 'percent'],
+      ['rose ٣٫٥%', '٣٫٥%', 3.5, 'percent'], // Arabic-Indic 3, Arabic decimal separator, 5
+      ['rose ٣٤%', '٣٤%', 34, 'percent'],
+      ['rose 9\u200b.\u200d87%', '9\u200b.\u200d87%', 9.87, 'percent'], // zero-width inside
+      ['rose 1\u2009234\u2009567 dollars', '1\u2009234\u2009567 dollars', 1234567, 'money'],
+      ['rose 9**.**87%', '9**.**87%', 9.87, 'percent'],
+      ['rose 9<b></b>.87%', '9<b></b>.87%', 9.87, 'percent'],
+      ['rose &#57;.87%', '&#57;.87%', 9.87, 'percent'],
+      ['rose &#x39;.8&#55;%', '&#x39;.8&#55;%', 9.87, 'percent'],
+      ['sales 1.234.567,8 euros', '1.234.567,8 euros', 1234567.8, 'money'],
+      ['sales 1 234 567 dollars', '1 234 567 dollars', 1234567, 'money'],
+      ['总资产九万八千七百亿美元', '九万八千七百亿美元', 9.87e12, 'money'], // 9×10^4 + 8×10^3 + 7×10^2 = 98700 亿
+      ['减持三千亿', '三千亿', 3e11, 'plain'],
+      ['累计1.2万亿', '1.2万亿', 1.2e12, 'plain'],
+      ['占两成', '两成', 20, 'percent'], // 成 = tenths
+      ['占一成', '一成', 10, 'percent'],
+      ['占三分之一', '三分之一', 100 / 3, 'percent'],
+      ['上涨百分之五', '百分之五', 5, 'percent'],
+      ['上涨千分之三', '千分之三', 0.3, 'percent'], // 3 / 1000 = 0.3 %
+      ['收益率为零点五', '零点五', 0.5, 'plain'],
+      ['变化为负三', '负三', -3, 'plain'],
+      ['市盈率为三倍', '三倍', 3, 'plain'],
+      ['资产翻倍', '翻倍', 100, 'percent'], // +100 %
+      ['资产翻番', '翻番', 100, 'percent'],
+      ['资产减半', '减半', -50, 'percent'],
+      ['nine point eight seven trillion dollars', 'nine point eight seven trillion dollars', 9.87e12, 'money'],
+      ['up seventy-five percent', 'seventy-five percent', 75, 'percent'],
+      ['about two and a half billion', 'two and a half billion', 2.5e9, 'plain'],
+      ['one third of banks', 'one third of', 100 / 3, 'percent'],
+      ['two thirds of banks', 'two thirds of', 200 / 3, 'percent'],
+      ['three quarters of banks', 'three quarters of', 75, 'percent'],
+      ['half of the banks', 'half of', 50, 'percent'],
+      ['a quarter of the banks', 'a quarter of', 25, 'percent'],
+      ['the balance sheet doubled', 'doubled', 100, 'percent'],
+      ['the balance sheet tripled', 'tripled', 200, 'percent'],
+      ['the balance sheet halved', 'halved', -50, 'percent'],
+      ['a dozen banks', 'a dozen', 12, 'count'],
+      ['¾ of banks', '¾', 75, 'percent'], // 3/4 = 75 %
+      ['up 2½%', '2½%', 2.5, 'percent'],
+      ['three hikes in 2022', 'three hikes', 3, 'count'],
+      ['加息七次', '七次', 7, 'count'],
+      ['三次加息', '三次', 3, 'count'],
+      ['See [9.87 trillion](https://example.com/2024/123)', '9.87 trillion', 9.87e12, 'plain'],
+      ['<td>9.87%</td>', '9.87%', 9.87, 'percent'],
+    ];
+    for (const [text, want, value, kind] of cases) {
+      const c = claim(text);
+      expect(c.text, text).toBe(want);
+      expect(c.value, text).toBeCloseTo(value, 6);
+      expect(c.unitKind, text).toBe(kind);
+    }
+    // 过半: more than 50 %
+    expect(claim('过半').qualifier).toBe('over');
+    expect(claim('过半').value).toBe(50);
+  });
+
+  it('states the precision of words: half a unit of the last place they express', () => {
+    // 九万八千七百亿: the last digit 七 stands for 百亿 = 1e10, half of it is 5e9
+    expect(claim('九万八千七百亿').tolerance).toBeCloseTo(5e9, 0);
+    // 三千亿: 千亿 = 1e11
+    expect(claim('三千亿').tolerance).toBeCloseTo(5e10, 0);
+    // 零点五: tenths
+    expect(claim('为零点五').tolerance).toBeCloseTo(0.05, 12);
+    // 两成: one 成 is 10 %
+    expect(claim('两成').tolerance).toBe(5);
+    // 百分之五: whole percent; 千分之三: tenths of a percent
+    expect(claim('百分之五').tolerance).toBeCloseTo(0.5, 12);
+    expect(claim('千分之三').tolerance).toBeCloseTo(0.05, 12);
+    // nine point eight seven trillion: hundredths of a trillion
+    expect(claim('nine point eight seven trillion').tolerance).toBeCloseTo(0.005e12, 0);
+    // seventy-five: units
+    expect(claim('seventy-five percent').tolerance).toBeCloseTo(0.5, 12);
+  });
+
+  it('reads both ends of a range with the unit they share', () => {
+    const vals = (s: string) => extractClaims(s).map((c) => [c.value, c.unitKind]);
+    expect(vals('预计3-4%')).toEqual([
+      [3, 'percent'],
+      [4, 'percent'],
+    ]);
+    expect(vals('上升三到五个百分点')).toEqual([
+      [3, 'pp'],
+      [5, 'pp'],
+    ]);
+    expect(vals('between 3 and 4 percent')).toEqual([
+      [3, 'percent'],
+      [4, 'percent'],
+    ]);
+  });
+
+  it('reports numerals it cannot read as unparseable claims (value NaN), never skips them', () => {
+    for (const s of ['第Ⅻ条之外，增长Ⅻ%', '增长\u{10107}%', '大约三四十家', '几十亿美元', 'dozens of banks']) {
+      const cs = extractClaims(s);
+      expect(cs.some((c) => c.unparseable === true && Number.isNaN(c.value)), s).toBe(true);
+    }
+    // and a verification never counts such a text as fully supported
+    const r = verifyText('美联储总资产为Ⅻ万亿美元。', { facts: [] });
+    expect(r.numbers).toBeGreaterThan(r.supported);
+  });
+
+  it('does not take dates, durations, ordinals or words that merely contain numerals for claims', () => {
+    expect(texts('一年前，过去3个月，10年期，30-year，一年来，第一，第3，first')).toEqual([]);
+    expect(texts('上一次加息，最近一次，这一次，每一次，第一次')).toEqual([]);
+    expect(texts('一些 一直 一样 统一 一般 万一 一旦 唯一 一起 一定 之一 十分 百货 千万别')).toEqual([]);
+    expect(texts('one of the members; no one; someone; the one; once')).toEqual([]);
+    expect(texts('二〇二四年三月五日，一季度，星期三，三年，两周，五天')).toEqual([]);
+    expect(texts('当季与上季之比的四次方减一')).toEqual([]);
+    // a citation followed by a parenthesis is not a link: the figure in the parenthesis is a claim
+    expect(texts('减少2.3万[1](-0.01%)')).toEqual(['2.3万', '-0.01%']);
   });
 });
