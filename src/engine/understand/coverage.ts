@@ -8,7 +8,7 @@
 import words from 'an-array-of-english-words' with { type: 'json' };
 import type { SeriesMeta } from '../../core/types.ts';
 import { correctChinese, correctLatin, expandedChinese, type NameLexicon } from './fuzzy.ts';
-import { EN_FINANCE_WORDS, LEGAL_FORMS, ORG_NOUNS_EN, ORG_NOUNS_ZH, placeNames, regionsOf, WORLD_INDICES, ZH_FUNCTION_WORDS, type Region } from './lexicon.ts';
+import { EN_FINANCE_WORDS, LEGAL_FORMS, ORG_NOUNS_EN, ORG_NOUNS_ZH, placeNames, regionsOf, UNSUPPORTED_MEASURES, WORLD_INDICES, ZH_FUNCTION_WORDS, type Region } from './lexicon.ts';
 import type { SubjectMatch } from './subjects.ts';
 
 export interface Correction {
@@ -18,7 +18,7 @@ export interface Correction {
   end: number;
 }
 
-export type NotHeldKind = 'place' | 'institution' | 'index' | 'entity' | 'tenor' | 'share_class';
+export type NotHeldKind = 'place' | 'institution' | 'index' | 'entity' | 'tenor' | 'share_class' | 'measure';
 
 export interface NotHeld {
   text: string;
@@ -115,6 +115,13 @@ export function checkCoverage(input: CoverageInput): Coverage {
     for (const [s, e] of findName(q, name.normalize('NFKC'), taken)) {
       taken.push([s, e]);
       notHeld.push({ text: q.slice(s, e), kind: 'index' });
+    }
+  }
+  // statistics the analytics library does not compute (偏度, Sharpe ratio): never replaced by another measure
+  for (const name of UNSUPPORTED_MEASURES) {
+    for (const [s, e] of findName(q, name, taken)) {
+      taken.push([s, e]);
+      notHeld.push({ text: q.slice(s, e), kind: 'measure' });
     }
   }
   // misspelt names first: a corrected question is parsed again, and only then checked for what is not held

@@ -301,6 +301,9 @@ function notHeldReason(items: NotHeld[], subjects: Subject[], ctx: UnderstandCon
       const c = ctx.series.get(subjects.find((s) => s.type === 'company' && s.ticker === x.held)?.seriesId ?? '');
       zh.push(`数据库中没有“${x.text}”的数据(它不是数据库中的${c ? shortZh(c) : x.held})`);
       en.push(`The database holds no data for "${x.text}" (it is not ${c ? shortEn(c) : x.held}, which the database holds)`);
+    } else if (x.kind === 'measure') {
+      zh.push(`有据目前不计算“${x.text}”(可以计算:水平、变化、涨跌幅、同比、平均值、标准差、波动率、最高/最低值、回撤、利差、相关系数)`);
+      en.push(`fincite does not compute "${x.text}" (it computes levels, changes, returns, year-over-year rates, averages, standard deviations, volatility, highs and lows, drawdowns, spreads and correlations)`);
     } else {
       zh.push(`数据库中没有“${x.text}”${kind ? `这一${kind.zh}` : ''}的数据`);
       en.push(`The database holds no data for ${kind ? `the ${kind.en} ` : ''}"${x.text}"`);

@@ -169,3 +169,9 @@ export const EN_FINANCE_WORDS = new Set(
   drawdown drawdowns annualised annualized stdev std vol vols covid pandemic runoff qt1 qt2 breakeven breakevens ism pmi jolts payrolls nonfarm fy fiscal
   pe p/e pb p/b roe roa eps ev ev/ebitda marketcap mkt cap q1 q2 q3 q4 h1 h2 yr yrs mo mos wk wks ytd mtd qtd 10y 2y 30y 5y 3m 6m 1m 2s10s 3m10y`.split(/\s+/),
 );
+
+/** Statistics people ask for that the analytics library does not compute: declined by name, never replaced by another. */
+export const UNSUPPORTED_MEASURES: string[] = [
+  '偏度', '偏态', '峰度', '峰态', '夏普比率', '夏普', '索提诺', '中位数', '分位数', '百分位', '久期', '凸性', '在险价值', '信息比率', '卡玛比率', '胜率', '盈亏比', '半衰期', '自相关', '协整',
+  'skewness', 'skew', 'kurtosis', 'Sharpe ratio', 'Sharpe', 'Sortino', 'median', 'percentile', 'quantile', 'duration', 'convexity', 'value at risk', 'VaR', 'information ratio', 'Calmar', 'win rate', 'half-life', 'autocorrelation', 'cointegration',
+];
