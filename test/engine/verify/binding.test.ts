@@ -111,6 +111,29 @@ describe('dates: a date in the claim\'s clause must be the fact\'s, and every da
   });
 });
 
+describe('dates that single a fact out, and clauses that move away from the leading date', () => {
+  // two decisions' sizes: +25 bp on 2022-03-16 and +50 bp on 2022-05-04 (a made-up record), and their sum 75 bp
+  const BP: Unit = { kind: 'percentage_points', scale: 0.01, label: 'basis points' };
+  const size = (d: string, v: number): Fact => ({ id: `FOMC:${d}:size`, value: v, unit: BP, label: { zh: `FOMC ${d} 调整幅度`, en: `FOMC ${d} move` }, asOf: d, method: 'change', inputs: [], sourceIds: [1] });
+  const sum: Fact = { id: 'FOMC:cumulative', value: 75, unit: BP, label: { zh: 'FOMC 加息累计幅度', en: 'FOMC cumulative hikes' }, asOf: '2022-05-04', period: { from: '2022-01-01', to: '2022-12-31' }, method: 'sum', inputs: [], sourceIds: [1] };
+  const ev = { facts: [sum, size('2022-03-16', 25), size('2022-05-04', 50)] };
+
+  it('a list item\'s own day picks the fact of that day, whatever the sentence before it says', () => {
+    const t = '2022年累计加息75个基点[1]。\n- 2022年3月16日：+25个基点[1]\n- 2022年5月4日：+50个基点[1]';
+    expect(verifyText(t, ev, { checkDates: true }).unsupported).toEqual([]);
+    // the days swapped: each size is dated by the other decision
+    const swapped = '2022年累计加息75个基点[1]。\n- 2022年3月16日：+50个基点[1]\n- 2022年5月4日：+25个基点[1]';
+    expect(verifyText(swapped, ev, { checkDates: true }).claims.map((c) => [c.text, c.supported])).toEqual([['75个基点', true], ['+50个基点', false], ['+25个基点', false]]);
+  });
+
+  it('"from A to B" after a leading date: the earlier level is not bound to that date', () => {
+    // the unemployment rate 6.73 is the 2020–2022 average, 4.1 the July 2026 level
+    expect(verdicts('In July 2026, the unemployment rate was 4.1%.')).toEqual([['4.1%', true]]);
+    expect(verdicts('In July 2026, the unemployment rate was 6.73%.')).toEqual([['6.73%', false]]);
+    expect(verdicts('In July 2026, the unemployment rate stood at 4.1%, against 6.73% before.')).toEqual([['4.1%', true], ['6.73%', true]]);
+  });
+});
+
 describe('sign and direction', () => {
   it('an explicit sign must agree with the fact (+1.54% vs −1.54%)', () => {
     expect(verdicts('美联储总资产过去一年变化+1.54%[1]。')).toEqual([['+1.54%', true]]);
