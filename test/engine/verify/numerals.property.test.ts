@@ -45,7 +45,7 @@ function zh4(n: number, leading: boolean): string {
     }
     if (zero) out += '零';
     zero = false;
-    out += (d === 1 && units[i] === '十' && !started && leading ? '' : ZH_D[d]) + units[i];
+    out += (d === 1 && units[i] === '十' && !started && leading ? '' : ZH_D[d]!) + units[i]!;
     started = true;
   });
   return out;
