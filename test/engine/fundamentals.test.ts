@@ -122,6 +122,14 @@ describe('engine: every item asked, what is missing said', () => {
     expect(a.verification.unsupported).toEqual([]);
   });
 
+  it('a comparison the data cannot make is said, with the range it has cited, while the period asked is answered', async () => {
+    const a = await engine.ask('苹果2025年第二季度营收同比增长多少', { lang: 'zh' });
+    const q = itemSeries('AAPL', 'Total Revenue', 'quarterly').find((o) => o.date >= '2025-04-01' && o.date <= '2025-06-30')!;
+    expect(a.facts[0]!.value).toBe(q.value);
+    expect(a.text).toContain('无法计算同比');
+    expect(a.verification.unsupported).toEqual([]);
+  });
+
   it('a period the data lacks is declined with the range it has, not another period', async () => {
     const a = await engine.ask('Apple revenue FY2030', { lang: 'en' });
     expect(a.unanswerable).toBeDefined();

@@ -77,7 +77,14 @@ interface CompanyCtx {
   missing: string[];
   /** Several companies asked: no per-company lists of recent periods; a ranking follows instead. */
   several: boolean;
+  /**
+   * A citation resolved at the end: registers its facts and cites them when the answer says the sentence next
+   * to other answers; dropped when nothing is answered (the decline then carries no facts).
+   */
+  citeLater: (facts: () => Fact[]) => string;
 }
+
+const LATER = /\u0001(\d+)\u0001/g;
 
 export async function fundamental(ctx: ExecContext): Promise<void> {
   const { w, plan, data } = ctx;
@@ -86,6 +93,8 @@ export async function fundamental(ctx: ExecContext): Promise<void> {
   const missing: string[] = [];
   /** Each metric's headline fact per company, for a ranking when several companies are asked. */
   const heads: Array<Array<{ name: string; fact: Fact }>> = [];
+  const later: Array<() => Fact[]> = [];
+  const citeLater = (facts: () => Fact[]) => `\u0001${later.push(facts) - 1}\u0001`;
   let statements = false;
   let valuations = false;
   let estimates = false;
@@ -94,7 +103,7 @@ export async function fundamental(ctx: ExecContext): Promise<void> {
     const name = priceMeta ? w.name(priceMeta).replace(/[((].*$/, '').replace(/ daily close$|日收盘价$/, '').trim() : c.ticker;
     const annualRevenue = await data.fundamentalSeries(c.ticker, 'income', 'Total Revenue', 'annual');
     const cal = FiscalCalendar.from(annualRevenue ? A.points(annualRevenue) : []);
-    const cc: CompanyCtx = { ctx, ticker: c.ticker, name, periods: new Periods(w, cal), cal, missing, several: companies.length > 1 };
+    const cc: CompanyCtx = { ctx, ticker: c.ticker, name, periods: new Periods(w, cal), cal, missing, several: companies.length > 1, citeLater };
     let charted = false;
     for (const [mi, m] of ask.metrics.entries()) {
       const before = w.facts.length;
@@ -124,7 +133,10 @@ export async function fundamental(ctx: ExecContext): Promise<void> {
       }
     }
   }
-  if (!w.facts.length) throw new NoAnswerError({ zh: missing.join(''), en: missing.join(' ') } as Bilingual);
+  if (!w.facts.length) {
+    const text = missing.map((m) => m.replace(LATER, ''));
+    throw new NoAnswerError({ zh: text.join(''), en: text.join(' ') } as Bilingual);
+  }
   // several companies: each metric ranked, from high to low, on each company's latest (or asked) period
   for (const [mi, hs] of heads.entries()) {
     if (!hs || hs.length < 2 || new Set(hs.map((h) => `${h.fact.unit.kind}:${h.fact.unit.currency ?? ''}`)).size > 1) continue;
@@ -136,7 +148,10 @@ export async function fundamental(ctx: ExecContext): Promise<void> {
       `${label.en}, from high to low: ${ranked.map((h) => `${h.name} (${w.v(h.fact)})`).join('; ')}${w.cite(...ranked.map((h) => h.fact))}.${new Set(hs.map((h) => h.fact.asOf)).size > 1 ? ' The companies’ fiscal periods end on different dates; each is compared on its own period.' : ''}`,
     );
   }
-  for (const m of missing) w.say(m, m);
+  for (const m of missing) {
+    const text = m.replace(LATER, (_, i: string) => w.cite(...later[Number(i)]!()));
+    w.say(text, text);
+  }
   if (estimates) w.say('远期市盈率以分析师对未来盈利的预测为分母，是数据供应商汇总的估计值，不是已发生的数据，也不是对未来的判断。', "Forward P/E divides the price by analysts' forecasts of future earnings: it is the vendor's estimate, not reported data and not a statement about the future.");
   if (valuations) w.say('估值数据是 Yahoo Finance 的快照(经 GitHub 仓库 JohnAprek/us-stock-monitor 保存)，不是经审计的数据；股价变化后这些比率也会变化。', 'Valuation figures are a Yahoo Finance snapshot (saved by the GitHub repository JohnAprek/us-stock-monitor), not audited data; the ratios move with the share price.');
   if (statements) w.say('财务数据来自公司报表的汇总数据(雅虎财经)，以公司向SEC提交的文件为准。', 'Statement figures are Yahoo Finance summaries of company filings; the SEC filings are authoritative.');
@@ -196,8 +211,16 @@ async function valuation(cc: CompanyCtx, m: Valuation): Promise<boolean> {
 
 // ---- statements ----------------------------------------------------------------------------------------------------
 
+/** Cash-flow items the statement records as negative numbers (money paid out): written and compared by size. */
+const OUTFLOWS = new Set(['Capital Expenditure', 'Repurchase Of Capital Stock', 'Cash Dividends Paid', 'Common Stock Dividend Paid']);
+
+/** An amount for a sentence: an outflow by its size (the sentence says it is an outflow), anything else as is. */
+const amt = (w: AnswerWriter, v: View, f: Fact) => (v.outflow && f.unit.kind === 'currency' ? w.abs(f) : w.v(f));
+
 /** One metric's values per period: a statement item, or a margin computed on the dates both items report. */
 interface View {
+  /** A cash outflow stored as a negative number (capital expenditure, buybacks, dividends paid). */
+  outflow?: boolean;
   label: Bilingual;
   unit: Unit;
   seriesId: string;
@@ -214,7 +237,8 @@ async function view(cc: CompanyCtx, m: Item | Margin, period: Period): Promise<V
     const s = await data.fundamentalSeries(cc.ticker, m.statement, m.item, period);
     if (!s || !A.points(s).length) return null;
     const titled = { ...s, meta: { ...s.meta, title: { zh: `${cc.name} ${label.zh}`, en: `${cc.name} ${label.en}` } } };
-    return { label, unit: s.meta.unit, seriesId: s.meta.id, pts: A.points(s).map((p) => ({ date: p.date, value: p.value })), series: titled };
+    const outflow = m.statement === 'cashflow' && OUTFLOWS.has(m.item);
+    return { label, unit: s.meta.unit, seriesId: s.meta.id, pts: A.points(s).map((p) => ({ date: p.date, value: p.value })), series: titled, ...(outflow ? { outflow } : {}) };
   }
   const [num, den] = await Promise.all([data.fundamentalSeries(cc.ticker, 'income', m.numerator, period), data.fundamentalSeries(cc.ticker, 'income', m.denominator, period)]);
   if (!num || !den) return null;
@@ -308,15 +332,17 @@ function changeFact(cc: CompanyCtx, v: View, a: Fact, b: Fact, what: Bilingual):
       methodDetail: `${b.id} − ${a.id}`,
     };
   }
-  if (!(a.value > 0)) return null; // a percent change from zero or a negative base means nothing
+  // outflows (negative by convention) change by their size; otherwise a percent change from zero or a negative base means nothing
+  const [x, y] = v.outflow && a.value < 0 && b.value <= 0 ? [-a.value, -b.value] : [a.value, b.value];
+  if (!(x > 0)) return null;
   return {
     ...base,
     id: `${v.seriesId}:pct:${a.asOf}:${b.asOf}`,
-    value: (b.value / a.value - 1) * 100,
+    value: (y / x - 1) * 100,
     unit: A.PERCENT,
     label: { zh: `${cc.name}${v.label.zh}${what.zh}变化率`, en: `${cc.name} ${v.label.en}, ${what.en} percent change` },
     method: 'percent_change',
-    methodDetail: `(${b.id} / ${a.id} − 1) × 100`,
+    methodDetail: v.outflow ? `(|${b.id}| / |${a.id}| − 1) × 100 (cash outflows compared by size)` : `(${b.id} / ${a.id} − 1) × 100`,
   };
 }
 
@@ -348,7 +374,8 @@ async function statementAnswer(cc: CompanyCtx, m: Item | Margin, ask: Fundamenta
   const P = cc.periods;
   const first = v.pts[0]!;
   const last = v.pts.at(-1)!;
-  const range = w.t(`(数据中${cc.name}的${kindWord}${v.label.zh}从${P.short(first.date, period)}到${P.short(last.date, period)})`, ` (the data has ${cc.name}'s ${kindWord} ${v.label.en} from ${P.short(first.date, period)} to ${P.short(last.date, period)})`);
+  const ends = cc.citeLater(() => [reg(pointFact(cc, v, first, period)), reg(pointFact(cc, v, last, period))]);
+  const range = w.t(`(数据中${cc.name}的${kindWord}${v.label.zh}从${P.short(first.date, period)}到${P.short(last.date, period)}${ends})`, ` (the data has ${cc.name}'s ${kindWord} ${v.label.en} from ${P.short(first.date, period)} to ${P.short(last.date, period)}${ends})`);
 
   // the period asked
   let target: Pt | undefined;
@@ -391,16 +418,16 @@ async function statementAnswer(cc: CompanyCtx, m: Item | Margin, ask: Fundamenta
       const g = reg(growth);
       const ps = reg(prevSum);
       w.say(
-        `${cc.name}${v.label.zh}(TTM)：${P.name(target.date, 'ttm')}为${w.v(sum)}，${P.name(ps.asOf, 'ttm')}为${w.v(ps)}，同比${verbZh(g)}${w.cite(g, sum, ps)}。${ttmNote}`,
-        `${cc.name}'s ${v.label.en} (TTM): ${w.v(sum)} for ${P.name(target.date, 'ttm')}, ${w.v(ps)} for ${P.name(ps.asOf, 'ttm')}, ${verbEn(g)} year over year${w.cite(g, sum, ps)}. ${ttmNote}`,
+        `${cc.name}${v.label.zh}(TTM)：${P.name(target.date, 'ttm')}为${amt(w, v, sum)}，${P.name(ps.asOf, 'ttm')}为${amt(w, v, ps)}，同比${verbZh(g)}${w.cite(g, sum, ps)}。${ttmNote}`,
+        `${cc.name}'s ${v.label.en} (TTM): ${amt(w, v, sum)} for ${P.name(target.date, 'ttm')}, ${amt(w, v, ps)} for ${P.name(ps.asOf, 'ttm')}, ${verbEn(g)} year over year${w.cite(g, sum, ps)}. ${ttmNote}`,
       );
     } else if (asksLoss && sum.value < 0 && !v.parts) {
       w.say(`${cc.name}${P.name(target.date, 'ttm')}(TTM)合计${lossWord.zh}${w.abs(sum)}${w.cite(sum)}。${ttmNote}`, `${cc.name} posted ${lossWord.en} of ${w.abs(sum)} over ${P.name(target.date, 'ttm')} (TTM)${w.cite(sum)}. ${ttmNote}`);
     } else {
-      w.say(`${cc.name}${P.name(target.date, 'ttm')}(TTM)的${v.label.zh}为${w.v(sum)}${w.cite(sum)}。${ttmNote}`, `${cc.name}'s ${v.label.en} over ${P.name(target.date, 'ttm')} (TTM) was ${w.v(sum)}${w.cite(sum)}. ${ttmNote}`);
+      w.say(`${cc.name}${P.name(target.date, 'ttm')}(TTM)的${v.label.zh}为${amt(w, v, sum)}${w.cite(sum)}。${ttmNote}`, `${cc.name}'s ${v.label.en} over ${P.name(target.date, 'ttm')} (TTM) was ${amt(w, v, sum)}${w.cite(sum)}. ${ttmNote}`);
     }
     const listed = parts.map(reg);
-    w.say(`各季：${listed.map((f) => `${w.date(f.asOf)} ${w.v(f)}`).join('，')}${w.cite(...listed)}。`, `By quarter: ${listed.map((f) => `${f.asOf} ${w.v(f)}`).join(', ')}${w.cite(...listed)}.`);
+    w.say(`各季：${listed.map((f) => `${w.date(f.asOf)} ${amt(w, v, f)}`).join('，')}${w.cite(...listed)}。`, `By quarter: ${listed.map((f) => `${f.asOf} ${amt(w, v, f)}`).join(', ')}${w.cite(...listed)}.`);
     return v.series;
   }
   if (ttm && !flow) {
@@ -447,8 +474,8 @@ async function statementAnswer(cc: CompanyCtx, m: Item | Margin, ask: Fundamenta
       const c = reg(cur);
       const b = reg(before);
       w.say(
-        `${cc.name}${v.label.zh}：${P.name(prev.date, period)}为${w.v(b)}，${P.name(target.date, period)}为${w.v(c)}${w.cite(c, b)}；基期不是正数，百分比变化没有意义。`,
-        `${cc.name}'s ${v.label.en} was ${w.v(b)} in ${P.name(prev.date, period)} and ${w.v(c)} in ${P.name(target.date, period)}${w.cite(c, b)}; the base is not positive, so a percent change is not meaningful.`,
+        `${cc.name}${v.label.zh}：${P.name(prev.date, period)}为${amt(w, v, b)}，${P.name(target.date, period)}为${amt(w, v, c)}${w.cite(c, b)}；基期不是正数，百分比变化没有意义。`,
+        `${cc.name}'s ${v.label.en} was ${amt(w, v, b)} in ${P.name(prev.date, period)} and ${amt(w, v, c)} in ${P.name(target.date, period)}${w.cite(c, b)}; the base is not positive, so a percent change is not meaningful.`,
       );
       return v.series;
     }
@@ -456,8 +483,8 @@ async function statementAnswer(cc: CompanyCtx, m: Item | Margin, ask: Fundamenta
     const c = reg(cur);
     const b = reg(before);
     w.say(
-      `${cc.name}${v.label.zh}：${P.name(prev.date, period)}为${w.v(b)}，${P.name(target.date, period)}为${w.v(c)}，${what.zh === '区间' ? '' : what.zh}${verbZh(g)}${w.cite(g, c, b)}。`,
-      `${cc.name}'s ${v.label.en}: ${w.v(b)} in ${P.name(prev.date, period)}, ${w.v(c)} in ${P.name(target.date, period)}, ${verbEn(g)}${what.en === 'period' ? '' : ` (${what.en})`}${w.cite(g, c, b)}.`,
+      `${cc.name}${v.label.zh}：${P.name(prev.date, period)}为${amt(w, v, b)}，${P.name(target.date, period)}为${amt(w, v, c)}，${what.zh === '区间' ? '' : what.zh}${verbZh(g)}${w.cite(g, c, b)}。`,
+      `${cc.name}'s ${v.label.en}: ${amt(w, v, b)} in ${P.name(prev.date, period)}, ${amt(w, v, c)} in ${P.name(target.date, period)}, ${verbEn(g)}${what.en === 'period' ? '' : ` (${what.en})`}${w.cite(g, c, b)}.`,
     );
     if (ask.change === 'years' && !v.parts) {
       const yrs = Math.round(A.daysBetween(prev.date, target.date) / 365.25);
@@ -472,7 +499,7 @@ async function statementAnswer(cc: CompanyCtx, m: Item | Margin, ask: Fundamenta
           sourceIds: [],
         };
         const cf = reg(cagr);
-        w.say(`折合年均复合增长${w.v(cf)}${w.cite(cf)}。`, `That is a compound annual growth rate of ${w.v(cf)}${w.cite(cf)}.`);
+        w.say(`折合年均复合增长${amt(w, v, cf)}${w.cite(cf)}。`, `That is a compound annual growth rate of ${amt(w, v, cf)}${w.cite(cf)}.`);
       }
     }
     return v.series;
@@ -483,17 +510,21 @@ async function statementAnswer(cc: CompanyCtx, m: Item | Margin, ask: Fundamenta
   if (isLoss) {
     w.say(`${cc.name}${P.name(target.date, period)}${lossWord.zh}${w.abs(c)}(${v.label.zh}为负)${w.cite(c)}。`, `${cc.name} posted ${lossWord.en} of ${w.abs(c)} in ${P.name(target.date, period)} (${v.label.en} was negative)${w.cite(c)}.`);
   } else if (asksLoss) {
-    w.say(`${cc.name}${P.name(target.date, period)}没有亏损：${v.label.zh}为${w.v(c)}${w.cite(c)}。`, `${cc.name} did not post a loss in ${P.name(target.date, period)}: its ${v.label.en} was ${w.v(c)}${w.cite(c)}.`);
+    w.say(`${cc.name}${P.name(target.date, period)}没有亏损：${v.label.zh}为${amt(w, v, c)}${w.cite(c)}。`, `${cc.name} did not post a loss in ${P.name(target.date, period)}: its ${v.label.en} was ${amt(w, v, c)}${w.cite(c)}.`);
   } else {
-    w.say(`${cc.name}${P.name(target.date, period)}${v.label.zh}为${w.v(c)}${w.cite(c)}。`, `${cc.name}'s ${v.label.en} for ${P.name(target.date, period)} was ${w.v(c)}${w.cite(c)}.`);
+    const out = v.outflow && c.value < 0;
+    w.say(
+      `${cc.name}${P.name(target.date, period)}${v.label.zh}${out ? '(现金流出)' : ''}为${amt(w, v, c)}${w.cite(c)}。`,
+      `${cc.name}'s ${v.label.en} for ${P.name(target.date, period)} was ${amt(w, v, c)}${out ? ' (a cash outflow)' : ''}${w.cite(c)}.`,
+    );
   }
   // recent periods, for context, when one item was asked about its latest period
   if (t.kind === 'latest' && ask.metrics.length === 1 && !cc.several) {
     const listed = v.pts.slice(-(ask.years && ask.years > 1 ? ask.years + 1 : 5)).map((p) => reg(pointFact(cc, v, p, period)));
     if (listed.length > 1) {
       w.say(
-        `${cc.name}${v.label.zh}最近几期：${listed.map((f) => `${period === 'annual' ? P.short(f.asOf, period) : w.date(f.asOf)} ${w.v(f)}`).join('，')}${w.cite(...listed)}。`,
-        `${cc.name}'s ${v.label.en} in recent periods: ${listed.map((f) => `${f.asOf} ${w.v(f)}`).join(', ')}${w.cite(...listed)}.`,
+        `${cc.name}${v.label.zh}最近几期：${listed.map((f) => `${period === 'annual' ? P.short(f.asOf, period) : w.date(f.asOf)} ${amt(w, v, f)}`).join('，')}${w.cite(...listed)}。`,
+        `${cc.name}'s ${v.label.en} in recent periods: ${listed.map((f) => `${f.asOf} ${amt(w, v, f)}`).join(', ')}${w.cite(...listed)}.`,
       );
     }
   }

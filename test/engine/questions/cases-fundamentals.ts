@@ -144,6 +144,17 @@ export const fundamentalsCases: Case[] = [
     const [prev, last] = itemSeries('AAPL', 'Total Revenue', 'annual').slice(-2) as [Obs, Obs];
     return { value: pctChange(prev, last), asOf: last.date };
   }, 'No quarter named: fiscal years; revenue (asked first) is the headline, R&D follows.'),
+  co('fu-msft-capex-yoy-zh', '微软资本开支同比增长多少', 'zh', 'percent', () => {
+    const [prev, last] = itemSeries('MSFT', 'Capital Expenditure', 'annual', 'cashflow').slice(-2) as [Obs, Obs];
+    // capital expenditure is stored negative (cash paid out): the growth of spending compares the sizes
+    return { value: (Math.abs(last.value) / Math.abs(prev.value) - 1) * 100, asOf: last.date };
+  }, 'Outflows (capex, buybacks, dividends paid) are negative in the cash-flow statement; their growth is that of their size.'),
+  co('fu-aapl-q2-2025-yoy-missing-zh', '苹果2025年第二季度营收同比增长多少', 'zh', 'usd', () => {
+    const xs = itemSeries('AAPL', 'Total Revenue', 'quarterly');
+    const q = endingIn(xs, '2025-04-01', '2025-06-30');
+    if (xs.some((o) => o.date < q.date)) throw new Error('the file has an earlier quarter: this case expects none');
+    return q;
+  }, 'The file has no quarter a year before 2025-06-30: the quarter itself is the headline and the answer says the YoY cannot be computed.'),
   // ---- fiscal years, N-year growth, losses ----
   co('fu-aapl-fy2024-rev-ni-en', 'Apple revenue and net income FY2024', 'en', 'usd', () => endingIn(itemSeries('AAPL', 'Total Revenue', 'annual'), '2024-01-01', '2024-12-31'), 'FY2024 = the fiscal year ending in 2024 (2024-09-30 for Apple).'),
   co('fu-nvda-3y-rev-growth-zh', '英伟达过去三年营收增长了多少', 'zh', 'percent', () => {
