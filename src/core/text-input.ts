@@ -50,7 +50,7 @@ export class TextTooLongError extends FinciteError {
   constructor(field: TextField, length: number, limit: number) {
     const name = TEXT_FIELDS[field];
     super(
-      'text_too_long',
+      'input_too_large',
       {
         zh: `${name.zh}过长:${length} 个字符,上限为 ${limit} 个字符。`,
         en: `The ${name.en} is too long: ${length} characters; the limit is ${limit}.`,

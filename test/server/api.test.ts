@@ -55,9 +55,14 @@ describe('API', () => {
   it('rejects bad input with 4xx JSON in the caller language, never a stack trace', async () => {
     const empty = await post({ question: '' }, { 'accept-language': 'zh-CN' });
     expect(empty.status).toBe(400);
-    expect(((await empty.json()) as { error: { message: string } }).error.message).toContain('参数无效');
+    expect(((await empty.json()) as { error: { message: string } }).error.message).toBe('问题不能为空。');
+    const missing = await post({}, { 'accept-language': 'zh-CN' });
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toContain('参数无效');
+    // over the limit: 413 naming it (src/core/text-input.ts)
     const huge = await post({ question: 'x'.repeat(10_000) }, { 'accept-language': 'en' });
-    expect(huge.status).toBe(400);
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { error: { message: string } }).error.message).toBe('The question is too long: 10000 characters; the limit is 500.');
     const broken = await post('{"question": ', { 'accept-language': 'en' });
     expect(broken.status).toBe(400);
     const text = await broken.text();
