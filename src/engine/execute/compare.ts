@@ -5,13 +5,15 @@ import type { IsoDate } from '../../core/types.ts';
 import type { LoadedSeries } from '../data.ts';
 import type { Measure } from '../plan.ts';
 import type { TimeSpec } from '../understand/time.ts';
-import { asBp, chartFor, load, methodNote, NoAnswerError, periodNote, periodText, ratioFact, statWindow, subjectSeries, windowFor, type ExecContext } from './common.ts';
+import { asBp, assertCovered, chartFor, load, methodNote, NoAnswerError, periodNote, periodText, ratioFact, statWindow, subjectSeries, windowFor, type ExecContext } from './common.ts';
 
 // ---- two series -----------------------------------------------------------------------------------------
 
 export async function twoSeries(ctx: ExecContext): Promise<void> {
   const { w, plan } = ctx;
   const [a, b] = await Promise.all([load(ctx, plan.subjects[0]!), load(ctx, plan.subjects[1]!)]);
+  assertCovered(ctx, a);
+  assertCovered(ctx, b);
   const date = plan.time.kind === 'point' ? (plan.time.precision === 'day' ? plan.time.date : plan.time.to) : undefined;
   const na = w.name(a.meta);
   const nb = w.name(b.meta);
@@ -152,6 +154,7 @@ export async function comparePeriods(ctx: ExecContext): Promise<void> {
 export async function compareEntities(ctx: ExecContext): Promise<void> {
   const { w, plan } = ctx;
   const series = await Promise.all(plan.subjects.slice(0, 4).map((s) => load(ctx, s)));
+  for (const s of series) assertCovered(ctx, s);
   const stat = plan.compareStat ?? 'percent_change';
   const facts: Array<{ s: LoadedSeries; f: Fact }> = [];
   for (const s of series) {
