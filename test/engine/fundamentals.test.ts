@@ -28,6 +28,7 @@ describe('parser: items in order, periods and changes from tables of words', () 
     expect(names('营业利润和毛利')).toEqual(['Operating Income', 'Gross Profit']);
     expect(names('EV/EBITDA')).toEqual(['enterpriseToEbitda']);
     expect(names('free cash flow')).toEqual(['Free Cash Flow']);
+    expect(names('最新财报怎么样')).toEqual(['Total Revenue', 'Net Income']);
   });
   it('a loss is net income worded as a loss, unless the words are about the share', () => {
     const [m] = detectFundamentals('亏了多少');
@@ -39,6 +40,8 @@ describe('parser: items in order, periods and changes from tables of words', () 
     expect(fundamentalPeriod('latest quarter revenue', time)).toMatchObject({ period: 'quarterly', target: { kind: 'latest' } });
     expect(fundamentalPeriod('过去12个月营收', time)).toMatchObject({ period: 'ttm' });
     expect(fundamentalPeriod('TTM net income', time)).toMatchObject({ period: 'ttm' });
+    expect(fundamentalPeriod('最新财报', time)).toMatchObject({ period: 'quarterly', target: { kind: 'latest' } });
+    expect(fundamentalPeriod('今年营收', { time: { kind: 'range', from: '2025-12-31', label: { zh: '今年', en: 'this year' } } })).toMatchObject({ period: 'annual', target: { kind: 'ending', from: '2026-01-01' } });
     expect(fundamentalPeriod('FY2024 revenue', time)).toMatchObject({ period: 'annual', target: { kind: 'ending', from: '2024-01-01', to: '2024-12-31' } });
     expect(fundamentalPeriod('2025财年营收', time)).toMatchObject({ period: 'annual', target: { kind: 'ending', from: '2025-01-01', to: '2025-12-31' } });
     expect(fundamentalPeriod('2026财年第一财季营收', time)).toMatchObject({ period: 'quarterly', target: { kind: 'fiscal_quarter', fiscalYear: 2026, quarter: 1 } });

@@ -47,6 +47,8 @@ const LEXICON: Array<[RegExp, FundamentalMetric[]]> = [
   [/营业利润率|经营利润率|营业利益率|operating margin/i, [margin('Operating Income', '营业利润率', 'operating margin')]],
   [/净利率|净利润率|利润率|net (?:profit )?margin|profit margin/i, [margin('Net Income', '净利率', 'net margin')]],
   // ---- statement items ----
+  // "how were the results": the two headline items of an earnings release
+  [/财报|业绩|季报|年报|earnings (?:report|release|results)|financial results|quarterly results|annual results/i, [item('Total Revenue', 'income', '营业收入', 'revenue'), item('Net Income', 'income', '净利润', 'net income')]],
   [/自由现金流|free cash ?flow|\bfcf\b/i, [item('Free Cash Flow', 'cashflow', '自由现金流', 'free cash flow')]],
   [/经营现金流|经营活动现金流|operating cash ?flow|cash flow from operations|现金流|cash ?flow/i, [item('Operating Cash Flow', 'cashflow', '经营现金流', 'operating cash flow')]],
   [/资本开支|资本支出|capex|capital expenditures?/i, [item('Capital Expenditure', 'cashflow', '资本开支', 'capital expenditure')]],
@@ -109,7 +111,8 @@ export function wantsQuarterly(text: string): boolean {
 }
 
 const TTM = /\bttm\b|\bltm\b|trailing[- ](?:twelve|12)[- ]months?|last (?:twelve|12) months|past (?:twelve|12) months|(?:过去|最近|近)\s*(?:12|十二)\s*个?月|滚动\s*(?:12|十二)\s*个?月|(?:过去|最近|近)\s*(?:4|四)\s*个季度|(?:last|past|trailing) (?:four|4) quarters/i;
-const LATEST_QUARTER = /(?:最近|最新|上)\s*一?\s*个?\s*(?:季度|财季)|单季|(?:latest|most recent|last|previous|past|recent) (?:fiscal )?quarter/i;
+/** The latest quarter: 最近一个季度, 上季度, latest quarter — and the latest report (最新财报), which is a quarter's. */
+const LATEST_QUARTER = /(?:最近|最新|上)\s*一?\s*个?\s*(?:季度|财季)|单季|(?:latest|most recent|last|previous|past|recent) (?:fiscal )?quarter|(?:最新|最近)\s*(?:一期|一份)?\s*(?:财报|业绩)|(?:latest|most recent) (?:earnings|results|report)/i;
 const LATEST_YEAR = /(?:最近|最新|上)\s*一?\s*个?\s*财年|(?:latest|most recent|last|previous|past) fiscal year/i;
 const ANNUAL = /财年|年度|全年|年报|fiscal year|\bfy\b|\bfy\s*'?\d{2,4}|annual|full[- ]year/i;
 const QOQ = /环比|\bqoq\b|\bq\/q\b|quarter[- ]over[- ]quarter|quarter[- ]on[- ]quarter|sequential/i;
