@@ -540,6 +540,11 @@ const ZH_WORDS: Array<[RegExp, number, Claim['qualifier']?]> = [
   [/(?<![^\s\p{P}为是占约近超达了有的])一半/gu, 50],
   [/百分百/g, 100],
 ];
+/** Half a point: 半个百分点 = 0.5 pp, 半个基点 = 0.005 pp. */
+const ZH_HALF: Array<[RegExp, number, ClaimUnitKind]> = [
+  [/(?<![一二三四五六七八九十两])半个百分点/g, 0.5, 'pp'],
+  [/(?<![一二三四五六七八九十两])半个基点/g, 0.005, 'bp'],
+];
 /** A vague quantity (几十亿, 数千亿, 十几个) is a claim no fact can support. */
 const ZH_VAGUE = new RegExp(`(?:几|数)(?:十|百|千|万|亿)+|[${ZC}]*[十百千万]几[${ZC}]*`, 'g');
 /** Words before a lone numeral character that make it a quantity (为三, 降至五). */
@@ -610,6 +615,13 @@ function zhClaims(norm: string, spans: Array<[number, number]>, lang: Lang, clai
     for (const m of norm.matchAll(re)) {
       if (overlaps(spans, m.index)) continue;
       push(m.index, m.index + m[0].length, v, 'percent', twoSigTolerance(v), q ? { qualifier: q } : {});
+    }
+  }
+  for (const [re, v, kind] of ZH_HALF) {
+    re.lastIndex = 0;
+    for (const m of norm.matchAll(re)) {
+      if (overlaps(spans, m.index)) continue;
+      push(m.index, m.index + m[0].length, v, kind, v / 10, { numeral: 0.5, scale: v / 0.5 });
     }
   }
   for (const m of masked.matchAll(ZH_VAGUE)) {

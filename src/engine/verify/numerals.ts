@@ -177,6 +177,13 @@ export function normalise(text: string): Normalised {
     }
     const cp = text.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
+    // a full-width comma between full-width digits groups them (１，２３４); elsewhere it separates
+    const fwDigit = (k: number) => /[\uff10-\uff19]/.test(text[k] ?? '');
+    if (code === 0xff0c && fwDigit(i - 1) && fwDigit(i + 1) && fwDigit(i + 2) && fwDigit(i + 3) && !fwDigit(i + 4)) {
+      push(',', i, i + 1);
+      i++;
+      continue;
+    }
     push(mapCodePoint(text.slice(i, i + len)), i, i + len);
     i += len;
   }

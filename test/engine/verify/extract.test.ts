@@ -233,3 +233,13 @@ describe('extractClaims: numerals in any form', () => {
     expect(texts('减少2.3万[1](-0.01%)')).toEqual(['2.3万', '-0.01%']);
   });
 });
+
+describe('extractClaims: more written forms', () => {
+  it('reads superscript exponents in HTML, grouped full-width digits and half a point', () => {
+    expect(claim('9.87×10<sup>12</sup>美元').value).toBeCloseTo(9.87e12, 0); // 9.87 × 10^12
+    expect(claim('１，２３４亿').value).toBeCloseTo(1234e8, 0); // 1234 × 1e8
+    expect(texts('３，４')).toEqual(['３', '４']); // a Chinese comma between single digits separates them
+    const h = claim('上升半个百分点');
+    expect([h.value, h.unitKind]).toEqual([0.5, 'pp']);
+  });
+});
