@@ -93,8 +93,9 @@ describe.skipIf(Boolean(missing))('LLM mode in headless Chromium', () => {
     await expect.poll(() => live.getByTestId('ask-engine').innerText(), { timeout: 15_000 }).toContain('scripted-model');
     const liveSteps = live.getByTestId('ask-steps');
     expect(await liveSteps.getAttribute('aria-live')).toBe('polite');
-    await liveSteps.getByTestId('ask-step').filter({ hasText: '查找数据序列:美联储总资产' }).waitFor({ timeout: 15_000 });
-    await liveSteps.getByTestId('ask-step').filter({ hasText: '计算:WALCL 最新值' }).waitFor({ timeout: 15_000 });
+    // tool names only: a tool's arguments are model-written and never streamed (issue 10)
+    await liveSteps.getByTestId('ask-step').filter({ hasText: '查找数据序列' }).waitFor({ timeout: 15_000 });
+    await liveSteps.getByTestId('ask-step').filter({ hasText: '计算' }).waitFor({ timeout: 15_000 });
     await page.screenshot({ path: path.join(shots, 'chat-llm-progress.png') });
 
     const answer = page.getByTestId('answer').last();
@@ -123,7 +124,7 @@ describe.skipIf(Boolean(missing))('LLM mode in headless Chromium', () => {
     expect(await disclosure.locator('summary').innerText()).toBe('查看分析步骤(4)');
     await disclosure.locator('summary').click();
     const steps = await disclosure.getByTestId('ask-step').allInnerTexts();
-    expect(steps).toEqual(['调用模型 scripted-model', '查找数据序列:美联储总资产', '计算:WALCL 最新值', '核实数字']);
+    expect(steps).toEqual(['调用模型 scripted-model', '查找数据序列', '计算', '核实数字']);
 
     // the citation opens its source
     await answer.getByTestId('citation').first().click();
@@ -154,7 +155,7 @@ describe.skipIf(Boolean(missing))('LLM mode in headless Chromium', () => {
     expect(await answer.getByTestId('answer-usage').innerText()).toContain('Model calls: 3');
     expect(await answer.locator('.prose').innerText()).toContain("The Fed's total assets were");
     await answer.getByTestId('answer-steps').locator('summary').click();
-    expect(await answer.getByTestId('ask-step').allInnerTexts()).toEqual(['Asking scripted-model', 'Searching series: 美联储总资产', 'Computing: WALCL latest value', 'Verifying numbers']);
+    expect(await answer.getByTestId('ask-step').allInnerTexts()).toEqual(['Asking scripted-model', 'Searching series', 'Computing', 'Verifying numbers']);
   }, 120_000);
 
   it('no page threw an uncaught error', () => {
