@@ -69,6 +69,8 @@ export interface FundamentalAsk {
   /** How many fiscal years (过去三年): the span of a 'years' change, or how many years to list. */
   years?: number;
   since?: IsoDate;
+  /** Sum the quarters ending inside the target range (上半年, 前三季度, H1 2025) instead of taking one period. */
+  aggregate?: 'sum';
 }
 
 export type PolicyTopic =

@@ -41,6 +41,9 @@ describe('parser: items in order, periods and changes from tables of words', () 
     expect(fundamentalPeriod('过去12个月营收', time)).toMatchObject({ period: 'ttm' });
     expect(fundamentalPeriod('TTM net income', time)).toMatchObject({ period: 'ttm' });
     expect(fundamentalPeriod('最新财报', time)).toMatchObject({ period: 'quarterly', target: { kind: 'latest' } });
+    expect(fundamentalPeriod('2025年上半年营收', time)).toMatchObject({ period: 'quarterly', aggregate: 'sum', target: { kind: 'ending', from: '2025-01-01', to: '2025-06-30' } });
+    expect(fundamentalPeriod('2025年前三季度营收', time)).toMatchObject({ aggregate: 'sum', target: { kind: 'ending', from: '2025-01-01', to: '2025-09-30' } });
+    expect(fundamentalPeriod('revenue H2 2024', time)).toMatchObject({ aggregate: 'sum', target: { kind: 'ending', from: '2024-07-01', to: '2024-12-31' } });
     expect(fundamentalPeriod('今年营收', { time: { kind: 'range', from: '2025-12-31', label: { zh: '今年', en: 'this year' } } })).toMatchObject({ period: 'annual', target: { kind: 'ending', from: '2026-01-01' } });
     expect(fundamentalPeriod('FY2024 revenue', time)).toMatchObject({ period: 'annual', target: { kind: 'ending', from: '2024-01-01', to: '2024-12-31' } });
     expect(fundamentalPeriod('2025财年营收', time)).toMatchObject({ period: 'annual', target: { kind: 'ending', from: '2025-01-01', to: '2025-12-31' } });

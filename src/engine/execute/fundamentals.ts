@@ -288,6 +288,27 @@ function lastFour(pts: Pt[], end: IsoDate): Pt[] | null {
   return four;
 }
 
+/** The sum of several quarters (上半年, 前三季度): a flow item summed, a margin as sum over sum. */
+function sumFact(cc: CompanyCtx, v: View, xs: Pt[], what: string): Fact {
+  const dates = xs.map((p) => p.date);
+  const from = dates[0]!;
+  const to = dates.at(-1)!;
+  const value = v.parts ? (A.exactSum(dates.map((d) => v.parts!.num.get(d)!)) / A.exactSum(dates.map((d) => v.parts!.den.get(d)!))) * 100 : A.exactSum(xs.map((p) => p.value));
+  return {
+    id: `${v.seriesId}:sum:${from}:${to}`,
+    value,
+    unit: v.unit,
+    label: { zh: `${cc.name}${v.label.zh}(${what}，${from}至${to}的${xs.length}个季度)`, en: `${cc.name} ${v.label.en}, ${what} (${xs.length} quarters ${from} to ${to})` },
+    asOf: to,
+    period: { from, to },
+    method: v.parts ? 'ratio' : 'sum',
+    methodDetail: v.parts ? `sum of ${v.parts.numId} / sum of ${v.parts.denId} × 100 over the quarters ended ${dates.join(', ')}` : `sum of the quarters ended ${dates.join(', ')}`,
+    seriesId: v.seriesId,
+    inputs: inputsOf(v, dates),
+    sourceIds: [],
+  };
+}
+
 function ttmFact(cc: CompanyCtx, v: View, four: Pt[]): Fact {
   const dates = four.map((p) => p.date);
   const from = dates[0]!;
@@ -391,6 +412,50 @@ async function statementAnswer(cc: CompanyCtx, m: Item | Margin, ask: Fundamenta
   }
   const lossWord = m.kind === 'item' && m.item === 'Operating Income' ? { zh: '营业亏损', en: 'an operating loss' } : { zh: '净亏损', en: 'a net loss' };
   const asksLoss = m.kind === 'item' && m.loss === true;
+
+  // several quarters summed (上半年, 前三季度, H1): every quarter ending in the range must be there
+  if (ask.aggregate === 'sum' && t.kind === 'ending' && flow) {
+    const quarters = Math.round((Number(t.to.slice(5, 7)) - Number(t.from.slice(5, 7)) + 1) / 3) + 12 * (Number(t.to.slice(0, 4)) - Number(t.from.slice(0, 4))) / 3;
+    const pick = (from: IsoDate, to: IsoDate) => {
+      const xs = v.pts.filter((p) => p.date >= from && p.date <= to);
+      const ok = xs.length === quarters && xs.every((p, i) => i === 0 || near(A.addMonths(xs[i - 1]!.date, 3), p.date, 20));
+      return ok ? xs : null;
+    };
+    const xs = pick(t.from, t.to);
+    const label = w.t(t.label.zh, t.label.en);
+    if (!xs) {
+      cc.missing.push(w.t(`数据中没有${cc.name}${label}全部${quarters}个季度的${v.label.zh}，无法合计${range}。`, `The data does not have all ${quarters} quarters of ${cc.name}'s ${v.label.en} for ${label}, so they cannot be summed${range}.`));
+      return null;
+    }
+    w.params.push(quarters);
+    const total = reg(sumFact(cc, v, xs, label));
+    let said = false;
+    if (ask.change === 'yoy') {
+      const prev = pick(A.addMonths(t.from, -12), A.addMonths(t.to, -12));
+      if (prev) {
+        const before = sumFact(cc, v, prev, w.t(`上一年同期`, 'the same quarters a year earlier'));
+        const g = changeFact(cc, v, before, total, { zh: '同比', en: 'year-over-year' });
+        if (g) {
+          const gr = reg(g);
+          const b = reg(before);
+          w.say(
+            `${cc.name}${v.label.zh}：截至${w.date(xs.at(-1)!.date)}的${quarters}个季度合计${amt(w, v, total)}，截至${w.date(prev.at(-1)!.date)}的${quarters}个季度合计${amt(w, v, b)}，同比${verbZh(gr)}${w.cite(gr, total, b)}。`,
+            `${cc.name}'s ${v.label.en}: ${amt(w, v, total)} over the ${quarters} quarters to ${xs.at(-1)!.date}, ${amt(w, v, b)} over the ${quarters} quarters to ${prev.at(-1)!.date}, ${verbEn(gr)} year over year${w.cite(gr, total, b)}.`,
+          );
+          said = true;
+        }
+      } else cc.missing.push(w.t(`数据中没有上一年同期的${quarters}个季度，无法计算${cc.name}${v.label.zh}的同比${range}。`, `The data does not have the same ${quarters} quarters a year earlier, so the year-over-year change of ${cc.name}'s ${v.label.en} cannot be computed${range}.`));
+    }
+    if (!said) {
+      w.say(
+        `${cc.name}${label}(截至${w.date(xs.at(-1)!.date)}的${quarters}个季度合计)${v.label.zh}为${amt(w, v, total)}${w.cite(total)}。`,
+        `${cc.name}'s ${v.label.en} for ${label} (the ${quarters} quarters to ${xs.at(-1)!.date} summed) was ${amt(w, v, total)}${w.cite(total)}.`,
+      );
+    }
+    const listed = xs.map((p) => reg(pointFact(cc, v, p, 'quarterly')));
+    w.say(`各季：${listed.map((f) => `${w.date(f.asOf)} ${amt(w, v, f)}`).join('，')}${w.cite(...listed)}。`, `By quarter: ${listed.map((f) => `${f.asOf} ${amt(w, v, f)}`).join(', ')}${w.cite(...listed)}.`);
+    return v.series;
+  }
 
   // TTM: the four quarters to the target, summed (flow items); a balance-sheet item is the level at the quarter end
   if (ttm && flow) {

@@ -31,6 +31,7 @@ const LEXICON: Array<[RegExp, FundamentalMetric[]]> = [
   [/\bpeg\b/i, [unheld('PEG', 'PEG ratio')]],
   [/每股股息|每股分红|dividends? per share|\bdps\b/i, [unheld('每股股息', 'dividend per share')]],
   [/做空比例|空头头寸|short interest|short ratio/i, [unheld('做空比例', 'short interest')]],
+  [/分析师评级|评级|analysts?'? (?:rating|recommendation)s?|consensus rating/i, [unheld('分析师评级', "analysts' rating")]],
   // ---- the dated valuation snapshot ----
   [/预期市盈率|远期市盈率|动态市盈率|forward\s*p\/?e\b|forward (?:price[- ]to[- ]earnings|pe ratio)/i, [valuation('forwardPE', 'multiple', '远期市盈率', 'forward P/E', true)]],
   [/ev\s*\/\s*ebitda|企业价值倍数|企业价值\/ebitda|enterprise value to ebitda/i, [EV_EBITDA]],
@@ -129,7 +130,7 @@ const endingIn = (y: number, label: Bilingual = fy(y)): FundamentalTarget => ({ 
 const fullYear = (s: string): number => (s.length === 2 ? 2000 + Number(s) : Number(s));
 
 /** The period a company question asks about, from its words and the time the parser found. */
-export function fundamentalPeriod(question: string, base: Pick<Plan, 'time'>): Pick<FundamentalAsk, 'period' | 'target' | 'change' | 'years' | 'since'> {
+export function fundamentalPeriod(question: string, base: Pick<Plan, 'time'>): Pick<FundamentalAsk, 'period' | 'target' | 'change' | 'years' | 'since' | 'aggregate'> {
   const q = question.normalize('NFKC');
   const growth = GROWTH.test(q) || YOY.test(q) || QOQ.test(q);
   const change: FundamentalAsk['change'] | undefined = QOQ.test(q) ? 'qoq' : YOY.test(q) ? 'yoy' : undefined;
@@ -152,6 +153,25 @@ export function fundamentalPeriod(question: string, base: Pick<Plan, 'time'>): P
     const quarter = num(yearFirst ? b : a);
     period = 'quarterly';
     return out({ kind: 'fiscal_quarter', fiscalYear, quarter });
+  }
+  // several calendar quarters summed: 2025年上半年, 2025年前三季度, H1 2025, first half of 2025
+  const part =
+    /(\d{4})\s*年?\s*(上|下)半年/.exec(q) ??
+    /(\d{4})\s*年?\s*前\s*([二两三2-3])\s*(?:个)?季度/.exec(q) ??
+    /\bH([12])\s*'?(\d{4})\b|\b(\d{4})\s*H([12])\b/i.exec(q) ??
+    /(first|second) half of (?:fiscal )?(\d{4})/i.exec(q) ??
+    /first (two|three|2|3) quarters of (\d{4})/i.exec(q);
+  if (part) {
+    const s = part[0];
+    const year = Number(/\d{4}/.exec(s)![0]);
+    const second = /下半年|H2|second half/i.test(s);
+    const quarters = /半年|half|H[12]/i.test(s) ? 2 : num((/前\s*([二两三2-3])/.exec(s) ?? /first (two|three|2|3)/i.exec(s))![1]!);
+    const from = second ? `${year}-07-01` : `${year}-01-01`;
+    const endMonth = second ? 12 : quarters * 3;
+    const to = `${year}-${String(endMonth).padStart(2, '0')}-${endMonth === 6 || endMonth === 9 ? '30' : '31'}`;
+    const label = { zh: s.replace(/\s+/g, ''), en: s };
+    period = 'quarterly';
+    return { ...out({ kind: 'ending', from, to, label }), aggregate: 'sum' as const };
   }
   // a named fiscal year: 2025财年, 财年2025, FY2024, fiscal 2024, fiscal year 2024
   const fyear = /(\d{4})\s*财年|财年\s*(\d{4})|\bfy\s*'?(\d{4}|\d{2})\b|fiscal (?:year )?(\d{4})/i.exec(q);

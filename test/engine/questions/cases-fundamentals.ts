@@ -124,6 +124,16 @@ export const fundamentalsCases: Case[] = [
     const rev = ttm(itemSeries('AAPL', 'Total Revenue', 'quarterly'));
     return { value: (gp.value / rev.value) * 100, asOf: gp.asOf };
   }, 'TTM margin = (sum of four quarters of gross profit) / (sum of four quarters of revenue) × 100.'),
+  co('fu-aapl-h2-2025-rev-zh', '苹果2025年下半年营收', 'zh', 'usd', () => {
+    const xs = itemSeries('AAPL', 'Total Revenue', 'quarterly').filter((o) => o.date >= '2025-07-01' && o.date <= '2025-12-31');
+    if (xs.length !== 2) throw new Error('expected two quarters ending in the second half of 2025');
+    return { value: xs[0]!.value + xs[1]!.value, asOf: xs[1]!.date };
+  }, '下半年 = the quarters ending July–December of that calendar year, summed.'),
+  co('fu-nvda-h1-2026-ni-en', 'NVIDIA net income H1 2026', 'en', 'usd', () => {
+    const xs = itemSeries('NVDA', 'Net Income', 'quarterly').filter((o) => o.date >= '2026-01-01' && o.date <= '2026-06-30');
+    if (xs.length !== 2) throw new Error('expected two quarters ending in the first half of 2026');
+    return { value: xs[0]!.value + xs[1]!.value, asOf: xs[1]!.date };
+  }, 'H1 2026 = the quarters ending January–June 2026 (NVIDIA: 2026-01-31 and 2026-04-30), summed.'),
   // ---- YoY, QoQ ----
   co('fu-tsla-lastq-ni-yoy-zh', '特斯拉上季度净利润同比增长多少', 'zh', 'percent', () => {
     const xs = itemSeries('TSLA', 'Net Income', 'quarterly');
