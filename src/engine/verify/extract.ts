@@ -231,6 +231,7 @@ function parseUnit(norm: string, e: number, currencyBefore: string | undefined):
   const rest = norm.slice(e, e + 40);
   let m: RegExpExecArray | null;
   if ((m = /^\s?%/.exec(rest))) return { kind: 'percent', scale: 1, end: e + m[0].length };
+  if ((m = /^\s?‰/.exec(rest))) return { kind: 'percent', scale: 0.1, end: e + m[0].length }; // per mille
   if ((m = /^\s?(?:个)?百分点/.exec(rest))) return { kind: 'pp', scale: 1, end: e + m[0].length };
   if ((m = /^[\s-]?(?:percentage[\s-]points?|pct\.?\s?pts?\.?|ppts?|pp)(?![A-Za-z])/i.exec(rest)))
     return { kind: 'pp', scale: 1, end: e + m[0].length };

@@ -36,6 +36,9 @@ export interface Normalised {
 }
 
 const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff, 0x00ad, 0x180e, 0x034f]);
+/** Variation selectors, bidi controls and tag characters: invisible, dropped. */
+const INVISIBLE_RANGE = (c: number): boolean =>
+  (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || (c >= 0xe0000 && c <= 0xe007f) || (c >= 0xe0100 && c <= 0xe01ef);
 const ODD_SPACE = (c: number): boolean => c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
 const DASHES: Record<number, string> = { 0x066b: '.', 0x066c: ',', 0x2212: '-', 0x2010: '-', 0x2011: '-', 0x2012: '-', 0xfe63: '-', 0xff0d: '-', 0x2796: '-', 0x2795: '+', 0xff0b: '+' };
 /** (DASHES also maps the Arabic decimal and thousands separators ٫ ٬.) Full-width punctuation kept as written: the Chinese comma and colon separate numbers, they do not group digits. */
@@ -84,7 +87,9 @@ const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,7}
 function mapCodePoint(ch: string): string {
   const c = ch.codePointAt(0)!;
   if (c < 0x80) return ch;
-  if (ZERO_WIDTH.has(c)) return '';
+  if (ZERO_WIDTH.has(c) || INVISIBLE_RANGE(c)) return '';
+  if (c === 0x066a) return '%'; // Arabic percent sign
+  if (/\p{M}/u.test(ch)) return ''; // combining marks: keycap 9️⃣, strike-through, enclosing circles
   if (ODD_SPACE(c)) return THIN;
   const dash = DASHES[c];
   if (dash) return dash;

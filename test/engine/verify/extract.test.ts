@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractClaims, parseCell, verifyText } from '../../../src/engine/verify/index.ts';
+import type { Fact } from '../../../src/core/answer.ts';
+import { extractClaims, parseCell, stripUnsupported, verifyText } from '../../../src/engine/verify/index.ts';
 
 const texts = (s: string) => extractClaims(s).map((c) => c.text);
 const one = (s: string) => {
@@ -241,5 +242,48 @@ describe('extractClaims: more written forms', () => {
     expect(texts('３，４')).toEqual(['３', '４']); // a Chinese comma between single digits separates them
     const h = claim('上升半个百分点');
     expect([h.value, h.unitKind]).toEqual([0.5, 'pp']);
+  });
+});
+
+describe('extractClaims through verifyText: invented figures in any form are unsupported', () => {
+  // WALCL 6,745,000 million dollars = $6.745 trillion (the fixture of verify.test.ts)
+  const walcl = {
+    id: 'walcl-latest',
+    value: 6_745_000,
+    unit: { kind: 'currency', scale: 1e6, currency: 'USD', label: 'Millions of U.S. Dollars' },
+    label: { zh: '美联储总资产', en: 'Fed total assets' },
+    asOf: '2024-04-24',
+    method: 'level',
+    inputs: [],
+    sourceIds: [1],
+    seriesId: 'WALCL',
+  } as unknown as Fact;
+  const evidence = { facts: [walcl] };
+
+  it('never reports every number supported when a form of 9.87 trillion is written', () => {
+    for (const text of [
+      '美联储总资产为`9.87万亿`美元[1]。',
+      '美联储总资产为𝟗.𝟖𝟕万亿美元[1]。',
+      '美联储总资产为九万八千七百亿美元[1]。',
+      'Fed total assets were nine point eight seven trillion dollars [1].',
+      'Fed total assets were 9.87e12 dollars [1].',
+      'Fed total assets were 9&#x2e;87 trillion dollars [1].',
+      'Fed total assets were 9\u200b.87 trillion dollars [1].',
+      'Fed total assets were Ⅻ trillion dollars [1].',
+    ]) {
+      const r = verifyText(text, evidence);
+      expect(r.numbers, text).toBeGreaterThan(0);
+      expect(r.supported, text).toBeLessThan(r.numbers);
+      const stripped = stripUnsupported(text, r);
+      expect(stripped, text).toMatch(/\[未经核实\]|\[unverified\]/);
+      expect(/9|九|nine|Ⅻ|𝟗/.test(stripped.replace(/\[1\]/g, '')), stripped).toBe(false);
+    }
+  });
+
+  it('supports the true figure written in words (6,745,000 million = 六万七千四百五十亿 = 6.745 × 10^12)', () => {
+    for (const text of ['美联储总资产为六万七千四百五十亿美元[1]。', '美联储总资产为六点七五万亿美元[1]。', 'Fed total assets were six point seven five trillion dollars [1].']) {
+      const r = verifyText(text, evidence);
+      expect([r.numbers, r.supported], text).toEqual([1, 1]);
+    }
   });
 });
