@@ -17,6 +17,7 @@ import {
 } from './measure.ts';
 import { asksUnheldCompanyFigure, fundamentalPlan } from './fundamentals.ts';
 import { policyPlan } from './policy.ts';
+import { countryPairSpread } from './pairs.ts';
 import { shortName } from './describe.ts';
 import { checkCoverage, shadowedByNames, type Correction, type NotHeld } from './coverage.ts';
 import { buildNameLexicon, type NameLexicon } from './fuzzy.ts';
@@ -155,7 +156,7 @@ function understandText(question: string, q: string, ctx: UnderstandContext, lan
   const rerouted = coverage.notHeld.length && corrections.length === 0 ? counterpart(q, coverage.notHeld, found, ctx) : null;
   if (rerouted) return understandText(question, rerouted.text, ctx, lang, [rerouted.correction]);
   // a question about what the FOMC said searches the texts with every word; only misspellings are corrected
-  if (coverage.notHeld.length && !asksDocuments(q)) {
+  if (coverage.notHeld.length && !asksDocuments(q) && !countryPairSpread(q)) {
     return { ok: false, why: { lang, kind: 'not_held', subjects, notHeld: coverage.notHeld, ...(corrections.length ? { corrections } : {}), reason: notHeldReason(coverage.notHeld, subjects, ctx) } };
   }
 

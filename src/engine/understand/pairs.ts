@@ -26,21 +26,18 @@ export interface PairSpread {
 /** The two yield series of a country-pair spread question, or null (also when a country lacks the tenor). */
 export function countryPairSpread(text: string): PairSpread | null {
   if (!/利差|息差|差值|相差|差多少|spread|gap|differential|difference/i.test(text)) return null;
-  const zh = /(中|美)(中|美)\s*(\d{1,2})\s*年期?/.exec(text);
-  const en = /\b(us|u\.s\.|china|chinese|cn)\s*[-–—/ ]\s*(us|u\.s\.|china|chinese|cn)\b[^\d]{0,20}(\d{1,2})[- ]?(?:year|yr|y)\b/i.exec(text) ?? /\b(\d{1,2})[- ]?(?:year|yr|y)\b[^?]{0,40}\b(us|u\.s\.|china|chinese|cn)\s*[-–—/ ]\s*(us|u\.s\.|china|chinese|cn)\b/i.exec(text);
-  let ca: string | null = null;
-  let cb: string | null = null;
-  let tenor = 0;
-  if (zh) {
-    ca = countryOf(zh[1]!);
-    cb = countryOf(zh[2]!);
-    tenor = Number(zh[3]);
-  } else if (en) {
-    const digitsFirst = /^\d/.test(en[1]!);
-    ca = countryOf(digitsFirst ? en[2]! : en[1]!);
-    cb = countryOf(digitsFirst ? en[3]! : en[2]!);
-    tenor = Number(digitsFirst ? en[1] : en[3]);
+  // the countries in the order named (中美, US-China, between US and China, 美国和中国), and a tenor anywhere
+  const mentions: string[] = [];
+  const re = /中美|美中|中国|美国|\b(?:us|u\.s\.|usa|united states|american|treasur(?:y|ies)|china|chinese|cn|cgb)\b/gi;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const w = m[0];
+    const found = w === '中美' ? ['cn', 'us'] : w === '美中' ? ['us', 'cn'] : [countryOf(/united states|treasur/i.test(w) ? 'us' : w.replace(/国$/, ''))];
+    for (const c of found) if (c && !mentions.includes(c)) mentions.push(c);
   }
+  const t = /(\d{1,2})\s*(?:年期|年|[- ]?(?:year|yr|y)\b)/i.exec(text);
+  const ca = mentions[0] ?? null;
+  const cb = mentions[1] ?? null;
+  const tenor = t ? Number(t[1]) : 0;
   if (!ca || !cb || ca === cb) return null;
   const a = COUNTRY_YIELDS[ca]!.yields[tenor];
   const b = COUNTRY_YIELDS[cb]!.yields[tenor];

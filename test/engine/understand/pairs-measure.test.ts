@@ -12,6 +12,9 @@ describe('country-pair spreads', () => {
     expect(countryPairSpread('中美10年期国债利差')).toMatchObject({ a: 'CGB10Y', b: 'DGS10', tenor: 10 });
     expect(countryPairSpread('US-China 10-year yield spread')).toMatchObject({ a: 'DGS10', b: 'CGB10Y' });
     expect(countryPairSpread('the 30-year US/China spread')).toMatchObject({ a: 'DGS30', b: 'CGB30Y' });
+    expect(countryPairSpread('spread between US and China 10-year government bond yields')).toMatchObject({ a: 'DGS10', b: 'CGB10Y' });
+    expect(countryPairSpread('美国和中国10年期国债利差')).toMatchObject({ a: 'DGS10', b: 'CGB10Y' });
+    expect(countryPairSpread('美国10年期和2年期国债利差')).toBeNull();
     expect(countryPairSpread('中美2年期国债利差')).toBeNull();
     expect(countryPairSpread('中美10年期国债收益率')).toBeNull();
   });
