@@ -278,6 +278,8 @@ export function directionWords(text: string): DirectionWord[] {
     // not a comparison ("higher than", "高于") nor a name part ("降息" is a policy move, not this number's sign)
     if (/^(?:higher|lower)$/i.test(w) && /^\s+than\b/i.test(text.slice(s + w.length))) continue;
     if (/^[升降增减涨跌]$/.test(w) && /^[于息准值序持]/.test(text.slice(s + 1))) continue;
+    // both ways at once: 涨跌幅, 升降, 增减, ups and downs
+    if (/^[升降增减涨跌落]$/.test(w) && (/^[升降增减涨跌落]/.test(text.slice(s + 1)) || /[升降增减涨跌]$/.test(text.slice(0, s)))) continue;
     // a rate of change names no direction ("增速", "增长率" may be negative)
     if (/^[率速]/.test(text.slice(s + w.length))) continue;
     if (/^(?:up|down)$/i.test(w) && /^\s*(?:to|until)\b/i.test(text.slice(s + w.length)) && !/\d/.test(text.slice(s + w.length, s + w.length + 4))) continue;

@@ -519,6 +519,9 @@ export function prepareEvidence(evidence: Evidence, lang: Lang = 'en'): Verifier
 /** Methods whose value is a change: its sign is a direction (rose / fell). */
 const CHANGE_METHODS = new Set<Fact['method']>(['change', 'percent_change', 'yoy', 'average_monthly_change', 'annualized_growth', 'drawdown']);
 
+/** Methods whose value is a share, a count or a dispersion: a direction word is not about its sign. */
+const UNSIGNED_METHODS = new Set<Fact['method']>(['ratio', 'correlation', 'count', 'stdev_sample', 'stdev_population', 'rolling_stdev']);
+
 /** What a claim's sentence says about its number besides the value. */
 export interface Binding {
   /** The entities its clause names (catalog ids) and the words that name them. */
@@ -565,7 +568,8 @@ function bindingClause(text: string, at: number): [number, number, number] {
   const isSep = (i: number) => {
     if (depth[i - ss]! > 0) return false;
     const ch = text[i];
-    return ch === '，' || ch === '；' || ch === ';' || ch === '：' || (ch === ',' && !/\d/.test(text[i + 1] ?? '')) || ch === '、';
+    // a cell of a Markdown table is a clause of its own
+    return ch === '，' || ch === '；' || ch === ';' || ch === '：' || ch === '|' || (ch === ',' && !/\d/.test(text[i + 1] ?? '')) || ch === '、';
   };
   let s = at;
   while (s > ss && !isSep(s - 1)) s--;
@@ -633,7 +637,8 @@ function bindingOf(text: string, c: Claim, claims: Claim[], tf: TextFacts): Bind
     break;
   }
   // "a 2% decline", "2.2万亿美元的降幅"
-  if (!b.dir) {
+  if (b.sign) delete b.dir; // "涨跌幅 +22.71%": the written sign says it
+  if (!b.dir && !b.sign) {
     const after = text.slice(c.end, Math.min(ce, c.end + 16));
     const m = /^\s*(?:的)?(?:(降幅|跌幅|减幅|下降|下跌|减少)|(涨幅|增幅|上升|上涨|增加))|^\s+(?:(decline|drop|decrease|fall|loss)|(increase|rise|gain|jump))\b/i.exec(after);
     if (m) b.dir = { dir: m[1] || m[3] ? 'down' : 'up', mode: 'by', word: m[0].trim() };
@@ -653,6 +658,16 @@ function datesFit(dates: WrittenDate[], facts: Fact[]): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The direction a positive value means: a change (change, percent change …) carries its own sign; another
+ * fact whose label names a fall ("combined monthly runoff", "月均缩减") holds the size of that fall.
+ */
+function polarity(f: Fact): 1 | -1 {
+  if (CHANGE_METHODS.has(f.method)) return 1;
+  const down = /\b(?:runoff|decline|decrease|drawdown|reduction)\b|缩减|减少|下降|降幅|跌幅|回撤/i.test(`${f.label.en} ${f.label.zh}`);
+  return down ? -1 : 1;
 }
 
 /** A day written in the claim's clause (or its leading date clause) is the fact's as-of date. */
@@ -675,8 +690,9 @@ function bindingReject(c: Claim, n: EvNum, b: Binding): string | undefined {
   }
   if (b.sign && n.value !== 0 && Math.sign(n.value) !== b.sign) return `${c.text} is written with the sign ${b.sign > 0 ? '+' : '−'}, but ${n.ref} is ${n.value > 0 ? 'positive' : 'negative'} (${n.display})`;
   if (b.dir && n.value !== 0) {
-    const applies = b.dir.mode === 'by' || (CHANGE_METHODS.has(f.method) && !n.extraKey);
-    if (applies && (n.value > 0 ? 'up' : 'down') !== b.dir.dir) return `${c.text} is said to be ${dirName(b.dir.dir)} ("${b.dir.word}"), but ${n.ref} is ${n.value > 0 ? 'a rise' : 'a fall'} (${n.display})`;
+    // a share, a count or a dispersion has no direction ("a decline of 18% of the total decline")
+    const applies = (b.dir.mode === 'by' && !UNSIGNED_METHODS.has(f.method)) || (CHANGE_METHODS.has(f.method) && !n.extraKey);
+    if (applies && (n.value * polarity(f) > 0 ? 'up' : 'down') !== b.dir.dir) return `${c.text} is said to be ${dirName(b.dir.dir)} ("${b.dir.word}"), but ${n.ref} is ${n.value > 0 ? 'a rise' : 'a fall'} (${n.display})`;
   }
   return undefined;
 }
@@ -702,9 +718,11 @@ function derivedReject(c: Claim, d: Derived, b: Binding): string | undefined {
       return undefined;
     }
     if (d.op === 'diff' || d.op === 'pct_change') {
-      // a change is the later value against the earlier one: other orders tell no direction
+      // a change of one series is its later value against its earlier one: the other order tells no direction
+      // (a gap between two series has the sign of the order the sentence names them in)
       const [a, z] = d.inputs;
-      if (!a?.fact || !z?.fact || !(a.fact.asOf > z.fact.asOf)) return `${c.text} states a direction, but ${d.expression} compares values of no order in time`;
+      const oneSeries = a?.fact && z?.fact && [...factEntities(a.fact)].some((id) => factEntities(z.fact!).has(id));
+      if (oneSeries && !(a.fact!.asOf > z.fact!.asOf)) return `${c.text} states a direction, but ${d.expression} is not a later value against an earlier one`;
     } else if (d.op === 'ratio') return `${c.text} states a direction, but ${d.expression} is a ratio`;
     if (d.value !== 0 && (d.value > 0 ? 'up' : 'down') !== want) return `${c.text} is said to be ${dirName(want)}, but ${d.expression} = ${+d.value.toPrecision(6)}`;
   }
@@ -941,6 +959,8 @@ function checkComparisons(text: string, claims: Claim[], results: ClaimResult[],
       // "超过5%", "不到3%": a bound on the number itself, not a comparison of two
       if (R.qualifier && /^\s*(?:约|大约|about)?\s*$/i.test(text.slice(w.end, R.start))) continue;
       if (family(L) !== family(R) || !Number.isFinite(L.value) || !Number.isFinite(R.value)) continue;
+      // "1.29 pp above 2%", "50 bp higher than": the number before the word is the gap, not a side
+      if (/^\s*$/.test(text.slice(L.end, w.start)) || (family(L) === 'rate' && (L.unitKind === 'percent') !== (R.unitKind === 'percent'))) continue;
       const lr = results[li]!;
       const rr = results[ri]!;
       const said = `${L.text} is said to be ${w.op === 'gt' ? 'higher' : 'lower'} than ${R.text} ("${text.slice(w.start, w.end)}")`;
