@@ -315,7 +315,15 @@ async function rangeOnDate(ctx: ExecContext, all: Decision[], date: IsoDate, lab
       `On ${up.asOf}, the federal funds target range was ${w.v(lo)} to ${w.v(up)}${w.cite(lo, up)}${up.asOf !== date ? ` (no observation on ${date}; the last one before it is used)` : ''}.`,
     );
     if (d && d.date < date) w.say(`该区间由${w.date(d.date)}的FOMC会议设定${src ? w.citeDoc(src) : ''}。`, `It was set at the FOMC meeting on ${d.date}${src ? w.citeDoc(src) : ''}.`);
-    else if (d && d.date === date) w.say(`(${w.date(date)}当天FOMC开会${src ? w.citeDoc(src) : ''},新区间次日生效。)`, `(The FOMC met that day${src ? w.citeDoc(src) : ''}; a new range takes effect the next day.)`);
+    else if (d && d.date === date) {
+      const r = A.rangeFacts(d);
+      const nlo = w.factWithSource(r.lower, statementSource(ctx, d));
+      const nup = w.factWithSource(r.upper, statementSource(ctx, d));
+      w.say(
+        `${w.date(date)}当天FOMC开会,决定的新区间为${w.v(nlo)}–${w.v(nup)}${w.cite(nlo, nup)},次日生效。`,
+        `The FOMC met that day and set a new range of ${w.v(nlo)} to ${w.v(nup)}${w.cite(nlo, nup)}, effective the next day.`,
+      );
+    }
     chartFor(ctx, [upper, lower], A.addYears(date, -2), A.addYears(date, 1) < lastFred ? A.addYears(date, 1) : lastFred, [up]);
     return;
   }
@@ -375,12 +383,16 @@ async function dissentAnswer(ctx: ExecContext, all: Decision[]): Promise<void> {
   const res = A.dissents(all, from, to);
   const meetings = w.factWithSource(res.meetings, recordSource(ctx, res.meetings.asOf));
   const votes = w.factWithSource(res.votes, recordSource(ctx, res.votes.asOf));
+  const considered = w.factWithSource(
+    { ...res.meetings, id: `FOMC:decisions:${res.meetings.period!.from}:${res.meetings.period!.to}`, value: res.considered.length, label: { zh: `FOMC利率决议次数(${res.meetings.period!.from} 至 ${res.meetings.period!.to})`, en: `FOMC rate decisions (${res.meetings.period!.from} to ${res.meetings.period!.to})` }, methodDetail: `decisions with a recorded vote in the decision record between ${res.meetings.period!.from} and ${res.meetings.period!.to}` },
+    recordSource(ctx, res.meetings.asOf),
+  );
   const asksVotes = /票|人|委员|members?|officials?|votes|dissents\b|dissenters/i.test(q) && !/会议|meetings?/i.test(q);
   if (asksVotes) w.facts.unshift(w.facts.splice(w.facts.indexOf(votes), 1)[0]!);
   const label = 'label' in t ? t.label : { zh: '有记录以来', en: 'the record' };
   w.say(
-    `${label.zh}(${w.date(res.meetings.period!.from)}至${w.date(res.meetings.period!.to)}),${res.considered.length}次FOMC利率决议中有${meetings.value}次会议出现反对票${w.cite(meetings)},反对票共${votes.value}张${w.cite(votes)}。`,
-    `In ${label.en} (${res.meetings.period!.from} to ${res.meetings.period!.to}), ${meetings.value} of ${res.considered.length} FOMC rate decisions had at least one dissent${w.cite(meetings)}, with ${votes.value} votes against in all${w.cite(votes)}.`,
+    `${label.zh}(${w.date(res.meetings.period!.from)}至${w.date(res.meetings.period!.to)}),${considered.value}次FOMC利率决议${w.cite(considered)}中有${meetings.value}次会议出现反对票${w.cite(meetings)},反对票共${votes.value}张${w.cite(votes)}。`,
+    `In ${label.en} (${res.meetings.period!.from} to ${res.meetings.period!.to}), ${meetings.value} of ${considered.value} FOMC rate decisions${w.cite(considered)} had at least one dissent${w.cite(meetings)}, with ${votes.value} votes against in all${w.cite(votes)}.`,
   );
   if (res.withDissent.length && res.withDissent.length <= 12) {
     const lines = res.withDissent.map((d) => {
