@@ -139,3 +139,11 @@ describe('answers: parts in order, the understood line, full-width punctuation',
     expect(chinesePunctuation('1,234.5亿美元,时间14:00')).toBe('1,234.5亿美元，时间14:00');
   });
 });
+
+describe('the lexicon of what is not held', () => {
+  it('names no index, place or institution that the catalog holds under that name', async () => {
+    const { WORLD_INDICES, UNSUPPORTED_MEASURES } = await import('../../src/engine/understand/lexicon.ts');
+    const names = new Set([...catalog.flatMap((s) => [s.title.zh, s.title.en, ...s.aliases]), ...companies.flatMap((c) => [c.name.zh, c.name.en, ...c.aliases])].map((n) => n.normalize('NFKC').toLowerCase()));
+    for (const n of [...WORLD_INDICES, ...UNSUPPORTED_MEASURES]) expect(names.has(n.toLowerCase()), n).toBe(false);
+  });
+});

@@ -40,6 +40,7 @@ function english(): Set<string> {
 }
 
 const HAN = /[\u3400-\u9fff]/;
+const nameRegex = new Map<string, RegExp>();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Tenors of the Treasury curve the catalog holds, in months (from the DGSn / DGSnMO ids). */
@@ -57,14 +58,20 @@ function overlaps(spans: Array<[number, number]>, s: number, e: number): boolean
 }
 
 /** Find `name` in `q` as a whole word (Latin) outside `taken`; Latin names of ≤3 letters and dictionary words must keep their case. */
-function findName(q: string, name: string, taken: Array<[number, number]>): Array<[number, number]> {
+function findName(q: string, name: string, taken: Array<[number, number]>, lower = q.toLowerCase()): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (HAN.test(name)) {
     for (let at = q.indexOf(name); at >= 0; at = q.indexOf(name, at + 1)) if (!overlaps(taken, at, at + name.length)) out.push([at, at + name.length]);
     return out;
   }
-  const caseSensitive = name.length <= 3 || english().has(name.toLowerCase()) || /^[A-Z]{2,}$/.test(name);
-  const re = new RegExp(`(?<![A-Za-z0-9])${escape(name)}(?![A-Za-z0-9])`, caseSensitive ? 'g' : 'gi');
+  // a cheap test first: most names are not in most questions
+  if (!lower.includes(name.toLowerCase())) return out;
+  let re = nameRegex.get(name);
+  if (!re) {
+    const caseSensitive = name.length <= 3 || english().has(name.toLowerCase()) || /^[A-Z]{2,}$/.test(name);
+    re = new RegExp(`(?<![A-Za-z0-9])${escape(name)}(?![A-Za-z0-9])`, caseSensitive ? 'g' : 'gi');
+    nameRegex.set(name, re);
+  }
   for (const m of q.matchAll(re)) if (!overlaps(taken, m.index, m.index + m[0].length)) out.push([m.index, m.index + m[0].length]);
   return out;
 }
@@ -76,7 +83,8 @@ function findName(q: string, name: string, taken: Array<[number, number]>): Arra
 export function shadowedByNames(q: string, found: SubjectMatch[], timeSpans: Array<[number, number]>): SubjectMatch[] {
   const nq = q.normalize('NFKC');
   const spans: Array<[number, number]> = [];
-  for (const name of [...placeNames().map((p) => p.name), ...WORLD_INDICES]) spans.push(...findName(nq, name.normalize('NFKC'), timeSpans));
+  const lower = nq.toLowerCase();
+  for (const name of [...placeNames().map((p) => p.name), ...WORLD_INDICES]) spans.push(...findName(nq, name, timeSpans, lower));
   return found.filter((f) => spans.some(([s, e]) => s <= f.start && e >= f.end && e - s > f.end - f.start));
 }
 
@@ -102,9 +110,10 @@ export function checkCoverage(input: CoverageInput): Coverage {
     if (m) for (const r of regionsOf(m)) subjectRegions.add(r);
   }
 
+  const lower = q.toLowerCase();
   // places and central banks
   for (const p of placeNames()) {
-    for (const [s, e] of findName(q, p.name.normalize('NFKC'), taken)) {
+    for (const [s, e] of findName(q, p.name, taken, lower)) {
       taken.push([s, e]);
       if (p.region === 'GLOBAL') continue;
       if (found.length ? !subjectRegions.has(p.region) : p.region !== 'US') notHeld.push({ text: q.slice(s, e), kind: p.kind, region: p.region });
@@ -112,7 +121,7 @@ export function checkCoverage(input: CoverageInput): Coverage {
   }
   // world indices the catalog does not hold
   for (const name of WORLD_INDICES) {
-    for (const [s, e] of findName(q, name.normalize('NFKC'), taken)) {
+    for (const [s, e] of findName(q, name, taken, lower)) {
       taken.push([s, e]);
       notHeld.push({ text: q.slice(s, e), kind: 'index' });
     }

@@ -47,13 +47,13 @@ const INSTITUTIONS: Array<[string, Region]> = [
 ];
 
 /** Equity indices and markets people ask about that the catalog may not hold (matched only outside held names). */
-export const WORLD_INDICES: string[] = [
+export const WORLD_INDICES: string[] = (<string[]>[
   'DAX', 'FTSE 100', 'FTSE', 'CAC 40', 'CAC', 'Euro Stoxx 50', 'Euro Stoxx', 'EURO STOXX', 'Stoxx 600', 'STOXX 600', 'Stoxx', 'STOXX',
   'Hang Seng', 'HSI', '恒生指数', '恒生科技', '恒指', '恒生', 'ASX 200', 'ASX', 'TSX', 'Bovespa', 'Ibovespa', 'Sensex', 'IBEX 35', 'IBEX',
   'FTSE MIB', 'SMI', 'AEX', 'OMX', 'MOEX', 'TAIEX', '台湾加权', '台股', '上证50', '中证500', '中证1000', '创业板指', '创业板', '科创50', '科创板',
   '北证50', '深证100', 'MSCI World', 'MSCI ACWI', 'MSCI China', 'Russell 1000', '罗素1000', 'Wilshire 5000', 'Dow Jones Transportation', '道琼斯运输',
-  '德国DAX', '英国富时', '富时100', '法国CAC', '欧洲斯托克', '斯托克50', '日经225', '东证', 'TOPIX', 'Topix',
-];
+  '德国DAX', '英国富时', '富时100', '法国CAC', '欧洲斯托克', '斯托克50', '东证', 'TOPIX', 'Topix',
+]).map((n) => n.normalize('NFKC'));
 
 /** Nouns that, right after a company's name, name a different company ("Apple Bank", "英伟达移动"). */
 export const ORG_NOUNS_EN = /^(?:bank|bancorp|mobile|airlines?|airways|insurance|securities|realty|mining|hospitality|brewing|telecom|ltd\.?|limited)$/i;
@@ -70,7 +70,9 @@ export function placeNames(): PlaceName[] {
   const out = new Map<string, PlaceName>();
   const add = (name: string, region: Region, kind: PlaceName['kind']) => {
     if (name.length < 2 && !/[\u3400-\u9fff]/.test(name)) return;
-    if (!out.has(name)) out.set(name, { name, region, kind });
+    // names are kept in NFKC, the form questions are normalised to (刚果（金） → 刚果(金))
+    const n = name.normalize('NFKC');
+    if (!out.has(n)) out.set(n, { name: n, region, kind });
   };
   for (const [n, r] of INSTITUTIONS) add(n, r, 'institution');
   for (const [n, r] of EXTRA_PLACES) add(n, r, 'place');
@@ -115,6 +117,15 @@ const REGION_OVERRIDES: Record<string, Region[]> = {
  * otherwise. A U.S. Treasury holding of a country is about both.
  */
 export function regionsOf(meta: SeriesMeta): Set<Region> {
+  const key = `${meta.id}\u0000${meta.title.en}`;
+  let r = regionCache.get(key);
+  if (!r) regionCache.set(key, (r = computeRegions(meta)));
+  return r;
+}
+
+const regionCache = new Map<string, Set<Region>>();
+
+function computeRegions(meta: SeriesMeta): Set<Region> {
   const out = new Set<Region>(REGION_OVERRIDES[meta.id] ?? []);
   if (out.size) return out;
   if (meta.category === 'fx') {
@@ -173,5 +184,5 @@ export const EN_FINANCE_WORDS = new Set(
 /** Statistics people ask for that the analytics library does not compute: declined by name, never replaced by another. */
 export const UNSUPPORTED_MEASURES: string[] = [
   '偏度', '偏态', '峰度', '峰态', '夏普比率', '夏普', '索提诺', '中位数', '分位数', '百分位', '久期', '凸性', '在险价值', '信息比率', '卡玛比率', '胜率', '盈亏比', '半衰期', '自相关', '协整',
-  'skewness', 'skew', 'kurtosis', 'Sharpe ratio', 'Sharpe', 'Sortino', 'median', 'percentile', 'quantile', 'duration', 'convexity', 'value at risk', 'VaR', 'information ratio', 'Calmar', 'win rate', 'half-life', 'autocorrelation', 'cointegration',
+  'skewness', 'kurtosis', 'Sharpe ratio', 'Sharpe', 'Sortino', 'median', 'percentile', 'quantile', 'duration', 'convexity', 'value at risk', 'VaR', 'information ratio', 'Calmar', 'win rate', 'half-life', 'autocorrelation', 'cointegration',
 ];
