@@ -396,6 +396,29 @@ describe('numeral extraction (property)', () => {
     );
   });
 
+  it('never throws on arbitrary text; claims are ordered, disjoint, and their text is the slice they name', () => {
+    const alphabet = fc.constantFrom(
+      ...'0123456789.,-+%$¥€ ()[]`*_~<>&#;/^×x'.split(''),
+      '九', '万', '亿', '点', '分之', '成', '倍', '负', '第', '年', '月', '个', '次', 'one', ' point ', 'half', 'third', 'billion', ' and ',
+      '\u200b', '\u2009', '\u00ad', '𝟗', '⑨', '❶', '٣', 'Ⅻ', '¾', '¹²', '&#57;', '<b>', '</b>', '**', '\n', '|', 'e',
+    );
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const claims = extractClaims(text);
+        let last = 0;
+        for (const c of claims) {
+          expect(c.start, text).toBeGreaterThanOrEqual(last);
+          expect(c.end, text).toBeGreaterThan(c.start);
+          expect(c.text, text).toBe(text.slice(c.start, c.end));
+          expect(Number.isNaN(c.value) === (c.unparseable === true), `${text}: ${c.text}`).toBe(true);
+          last = c.end;
+        }
+      }),
+      { numRuns: RUNS * 4 },
+    );
+  });
+
   it('finds no claim in generated sentences of dates, durations, ordinals and words that only contain numerals', () => {
     const year = fc.integer({ min: 1990, max: 2030 });
     const month = fc.integer({ min: 1, max: 12 });
