@@ -44,6 +44,8 @@ export type FundamentalMetric =
    * (`fraction` = a share such as ROE 0.34, shown in percent). `estimate`: built on analysts' forecasts.
    */
   | { kind: 'valuation'; item: string; label: Bilingual; unit: 'usd' | 'multiple' | 'percent' | 'fraction' | 'ratio' | 'price'; estimate?: boolean }
+  /** The share price (daily close), when asked next to statement or valuation figures (股价和市盈率). */
+  | { kind: 'price'; label: Bilingual }
   /** A company figure the data does not hold (price/sales, PEG …): declined, naming what is held. */
   | { kind: 'unheld'; label: Bilingual };
 

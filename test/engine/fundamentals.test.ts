@@ -12,7 +12,7 @@ import type { Database } from '../../src/store/db.ts';
 import * as repo from '../../src/store/repo.ts';
 import { freshPglite, loadedSnapshotDatabase, snapshotRoot } from '../helpers/db.ts';
 import { itemSeries, snapshotAsOf, snapshotField } from './questions/cases-fundamentals.ts';
-import { table } from './questions/raw.ts';
+import { stock, table } from './questions/raw.ts';
 
 const TODAY = '2026-11-24';
 const close = (a: number, b: number, rel = 1e-9) => Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
@@ -163,6 +163,14 @@ describe('engine: every item asked, what is missing said', () => {
     const order = [...caps].sort((x, y) => y.v - x.v).map((c) => ranking.indexOf(c.name));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((x, y) => x - y));
+    expect(a.verification.unsupported).toEqual([]);
+  });
+
+  it('the share price asked with a valuation figure: both, in order (Apple share price and market cap)', async () => {
+    const a = await engine.ask('Apple share price and market cap', { lang: 'en' });
+    expect(a.facts[0]!.value).toBe(stock('AAPL').last().value);
+    expect(a.facts[0]!.asOf).toBe(stock('AAPL').last().date);
+    expect(factFor(a, /^AAPL:marketCap:snapshot:/)!.value).toBe(snapshotField('AAPL', 'marketCap'));
     expect(a.verification.unsupported).toEqual([]);
   });
 

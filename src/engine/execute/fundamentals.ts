@@ -110,6 +110,11 @@ export async function fundamental(ctx: ExecContext): Promise<void> {
       const note = () => {
         if (w.facts.length > before) (heads[mi] ??= []).push({ name, fact: w.facts[before]! });
       };
+      if (m.kind === 'price') {
+        await price(cc, c.seriesId, m.label, ask);
+        note();
+        continue;
+      }
       if (m.kind === 'unheld') {
         missing.push(w.t(`数据中没有${name}的${m.label.zh}。${HELD_ZH}`, `The data has no ${m.label.en} for ${name.replace(/\.$/, '')}. ${HELD_EN}`));
         continue;
@@ -159,6 +164,27 @@ export async function fundamental(ctx: ExecContext): Promise<void> {
 
 const HELD_ZH = '估值快照中有：市值、市盈率(TTM)、远期市盈率(估计值)、市净率、企业价值/EBITDA、股息率、净资产收益率、债务/股东权益、贝塔；财务报表中有营收、利润、现金流和资产负债表项目。';
 const HELD_EN = 'The valuation snapshot holds market cap, trailing P/E, forward P/E (an estimate), price-to-book, EV/EBITDA, dividend yield, ROE, debt-to-equity and beta; the statements hold revenue, profits, cash flows and balance-sheet items.';
+
+// ---- share price -----------------------------------------------------------------------------------------------------
+
+/** The daily close: the latest, or the last one on or before the end of the period asked. */
+async function price(cc: CompanyCtx, seriesId: string, label: Bilingual, ask: FundamentalAsk): Promise<void> {
+  const { w, data } = cc.ctx;
+  const s = await data.series(seriesId).catch(() => null);
+  const pts = s ? A.points(s) : [];
+  if (!s || !pts.length) {
+    cc.missing.push(w.t(`数据中没有${cc.name}的股价。`, `The data has no share price for ${cc.name}.`));
+    return;
+  }
+  const t = ask.target;
+  const end = t.kind === 'ending' && t.to < pts.at(-1)!.date ? t.to : null;
+  if (end && end < pts[0]!.date) {
+    cc.missing.push(w.t(`数据中${cc.name}的股价从${w.date(pts[0]!.date)}开始，没有所问时期的收盘价。`, `The data's share prices for ${cc.name} start on ${pts[0]!.date}, after the period asked.`));
+    return;
+  }
+  const f = w.fact(end ? A.valueOn(s, end) : A.latest(s));
+  w.say(`${cc.name}${label.zh}：${w.date(f.asOf)}为${w.v(f)}${w.cite(f)}。`, `${cc.name}'s ${label.en} was ${w.v(f)} on ${f.asOf}${w.cite(f)}.`);
+}
 
 // ---- valuation snapshot ------------------------------------------------------------------------------------------
 

@@ -32,6 +32,8 @@ const LEXICON: Array<[RegExp, FundamentalMetric[]]> = [
   [/每股股息|每股分红|dividends? per share|\bdps\b/i, [unheld('每股股息', 'dividend per share')]],
   [/做空比例|空头头寸|short interest|short ratio/i, [unheld('做空比例', 'short interest')]],
   [/分析师评级|评级|analysts?'? (?:rating|recommendation)s?|consensus rating/i, [unheld('分析师评级', "analysts' rating")]],
+  // ---- the share price, when asked with other figures (alone, it is a series question) ----
+  [/股价|收盘价|share price|stock price|closing price/i, [{ kind: 'price', label: { zh: '股价(日收盘价)', en: 'share price (daily close)' } }]],
   // ---- the dated valuation snapshot ----
   [/预期市盈率|远期市盈率|动态市盈率|forward\s*p\/?e\b|forward (?:price[- ]to[- ]earnings|pe ratio)/i, [valuation('forwardPE', 'multiple', '远期市盈率', 'forward P/E', true)]],
   [/ev\s*\/\s*ebitda|企业价值倍数|企业价值\/ebitda|enterprise value to ebitda/i, [EV_EBITDA]],
@@ -74,7 +76,7 @@ const LOSS = /亏损|亏了|亏多少|亏钱|赔了|net loss(?:es)?|\blos(?:s|se
 /** Words that make a loss or gain about the share, not the company's books (我买的股票亏了多少, the stock lost). */
 const SHARE_WORDS = /股价|股票|股份|持仓|收盘|\bstock\b|\bshares?\b|share price|\bprice\b|investors?/i;
 
-const metricKey = (m: FundamentalMetric): string => (m.kind === 'item' ? `item:${m.item}` : m.kind === 'margin' ? `margin:${m.numerator}` : m.kind === 'valuation' ? `val:${m.item}` : `unheld:${m.label.en}`);
+const metricKey = (m: FundamentalMetric): string => (m.kind === 'item' ? `item:${m.item}` : m.kind === 'margin' ? `margin:${m.numerator}` : m.kind === 'valuation' ? `val:${m.item}` : `${m.kind}:${m.label.en}`);
 
 /** Every metric the text names, in the order named (overlapping words are read once, the most specific way). */
 export function detectFundamentals(text: string): FundamentalMetric[] {
@@ -97,7 +99,7 @@ export function detectFundamentals(text: string): FundamentalMetric[] {
   if (LOSS.test(text) && !SHARE_WORDS.test(text)) {
     const idx = out.findIndex((m) => m.kind === 'item' && (m.item === 'Net Income' || m.item === 'Operating Income'));
     if (idx >= 0) out[idx] = { ...(out[idx] as Extract<FundamentalMetric, { kind: 'item' }>), loss: true };
-    else if (!out.some((m) => m.kind !== 'unheld')) out = [{ ...item('Net Income', 'income', '净利润', 'net income'), loss: true } as FundamentalMetric, ...out];
+    else if (!out.some((m) => m.kind !== 'unheld' && m.kind !== 'price')) out = [{ ...item('Net Income', 'income', '净利润', 'net income'), loss: true } as FundamentalMetric, ...out];
   }
   return out;
 }
@@ -236,7 +238,8 @@ export function fundamentalPeriod(question: string, base: Pick<Plan, 'time'>): P
  */
 export function fundamentalPlan(rest: string, base: Omit<Plan, 'measure'>, companies: Subject[]): Plan | null {
   const metrics = detectFundamentals(rest);
-  if (!metrics.length) return null;
+  // the share price alone is a series question, not a company-figures one
+  if (!metrics.some((m) => m.kind !== 'price')) return null;
   const ask: FundamentalAsk = { metrics, ...fundamentalPeriod(base.question, base) };
   const plan: Plan = { ...base, measure: 'fundamental', fundamental: ask };
   // the period is the ask's target: a relative quarter (上季度) read as the latest reported one is "latest"

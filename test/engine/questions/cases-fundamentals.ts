@@ -15,8 +15,8 @@
 //   - valuation figures are the snapshot's fields as stored, dated by the as-of date SOURCES.md gives for the
 //     file; dividendYield is already in percent (AAPL: 0.38, i.e. about $1.04 a year on a $283.78 price).
 import type { Case, Category, Lang } from './cases.ts';
-import { refuse, STORED, val } from './cases.ts';
-import { addMonths, pctChange, statement, table, type Obs } from './raw.ts';
+import { latestCaseIn, refuse, STORED, val } from './cases.ts';
+import { addMonths, pctChange, statement, stock, table, type Obs } from './raw.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { snapshotRoot } from '../../helpers/db.ts';
@@ -188,6 +188,8 @@ export const fundamentalsCases: Case[] = [
   snap('fu-ko-roe-en', "What is Coca-Cola's return on equity?", 'en', 'KO', 'returnOnEquity', 'percent', 100, 'returnOnEquity is a fraction in the file (× 100 = percent).'),
   snap('fu-aapl-valuation-zh', '苹果估值怎么样', 'zh', 'AAPL', 'marketCap', 'usd', 1, '估值 = market cap, trailing P/E, P/B and EV/EBITDA, market cap first.'),
   snap('fu-nvda-fwd-pe-en', 'NVIDIA forward P/E', 'en', 'NVDA', 'forwardPE', 'ratio', 1, "Forward P/E is given labelled as the vendor's estimate."),
+  // the share price asked next to a valuation figure: both answered, the price (asked first) is the headline
+  latestCaseIn('company', 'fu-aapl-price-pe-zh', '苹果股价和市盈率', 'zh', 'AAPL', () => stock('AAPL')),
   // ---- declined: what the data does not hold ----
   decline('fu-aapl-ps-decline-zh', '苹果市销率是多少', 'zh'),
   decline('fu-tsm-pe-decline-zh', '台积电的市盈率是多少', 'zh'),
