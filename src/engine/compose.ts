@@ -33,10 +33,11 @@ let english: Set<string> | undefined;
  * A name that says nothing about which entity a clause is about: an ordinary English word in lower case
  * ("total", "won", "runoff"), or the name of a named period (缩表, QT, covid), which dates a number, not its series.
  */
-function vagueName(n: string): boolean {
+function vagueName(n: string, company: boolean): boolean {
   english ??= new Set((words as string[]).map((w) => w.toLowerCase()));
   if (/^[a-z][a-z-]*$/.test(n) && english.has(n)) return true;
-  if (/^[A-Za-z][a-z-]*$/.test(n) && english.has(n.toLowerCase()) && n.length > 3) return true;
+  // a capitalised word is a company's name ("Apple"), else a word at the start of a sentence ("Total")
+  if (!company && /^[A-Z][a-z-]*$/.test(n) && english.has(n.toLowerCase())) return true;
   const lower = n.toLowerCase();
   return NAMED_PERIODS.some((p) => [p.name.zh, p.name.en, ...p.aliases].some((a) => a.toLowerCase() === lower));
 }
@@ -58,7 +59,7 @@ export function entityNames(metas: Map<string, StoredSeries>): EntityNames[] {
       if (bare) names.add(bare);
       for (const inner of t.matchAll(/[(（]([^)）]+)[)）]/g)) names.add(inner[1]!.trim());
     }
-    out.push({ id: m.id, names: [...names].filter((n) => !vagueName(n)) });
+    out.push({ id: m.id, names: [...names].filter((n) => !vagueName(n, Boolean(m.ticker))) });
   }
   lexicons.set(metas, out);
   return out;

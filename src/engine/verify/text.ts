@@ -344,7 +344,8 @@ export function entityLexicon(entities: EntityNames[]): EntityLexicon {
       if (!n) continue;
       const latin = !CJK.test(n);
       if (latin ? n.replace(/[^A-Za-z0-9]/g, '').length < 2 : n.length < 2) continue;
-      const caseMatters = latin && (n.length <= 4 || /^[A-Z0-9.&^-]+$/.test(n));
+      // short names, all-caps names and capitalised single words ("Apple" is not "apple") match as written
+      const caseMatters = latin && (n.length <= 4 || /^[A-Z0-9.&^-]+$/.test(n) || /^[A-Z][a-z]+$/.test(n));
       if (caseMatters || !latin) put(exact, n, e.id);
       else put(folded, n.toLowerCase(), e.id);
       // names with digits are masked as '#' in a verified text (their digits are not claims)
