@@ -144,6 +144,15 @@ function invalidDay(y: number, m: number, d: number): TimeSpec | null {
   return invalid(text, { zh: `${y}年${m}月没有${d}日`, en: `${en} ${y} has no day ${d}` });
 }
 
+/** A month and day with no year: invalid only when no year has it (2月30日, April 31); February 29 exists. */
+function invalidMonthDay(m: number, d: number): TimeSpec | null {
+  if (m < 1 || m > 12 || d < 1) return null;
+  const max = m === 2 ? 29 : lastDayOfMonth(2001, m);
+  if (d <= max) return null;
+  const en = `${MONTHS_EN[m - 1]![0]!.toUpperCase()}${MONTHS_EN[m - 1]!.slice(1)}`;
+  return invalid({ zh: `${m}月${d}日`, en: `${en} ${d}` }, { zh: `${m}月没有${d}日`, en: `${en} has no day ${d}` });
+}
+
 function invalidMonth(y: number, m: number): TimeSpec | null {
   if (y < 1800 || y > 2200 || (m >= 1 && m <= 12)) return null;
   return invalid({ zh: `${y}年${m}月`, en: `month ${m} of ${y}` }, { zh: `没有第${m}个月`, en: `there is no month ${m}` });
@@ -206,6 +215,10 @@ const RULES: Rule[] = [
   { re: new RegExp(`${Y}\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]`, 'g'), make: (m) => dayPoint(+m[1]!, +m[2]!, +m[3]!) },
   { re: new RegExp(`${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${Y}`, 'gi'), make: (m) => dayPoint(+m[3]!, monthIndex(m[1]!), +m[2]!) },
   { re: new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE},?\\s+${Y}`, 'gi'), make: (m) => dayPoint(+m[3]!, monthIndex(m[2]!), +m[1]!) },
+  // a day and month without a year: only an impossible one is caught (2月30日, June 31); a possible one is left as before
+  { re: /(?<![\d年.\-/])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g, make: (m) => invalidMonthDay(+m[1]!, +m[2]!) },
+  { re: new RegExp(`${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d)`, 'gi'), make: (m) => invalidMonthDay(monthIndex(m[1]!), +m[2]!) },
+  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}(?!,?\\s*\\d)`, 'gi'), make: (m) => invalidMonthDay(monthIndex(m[2]!), +m[1]!) },
   // named days
   { re: new RegExp(`(?:christmas(?: day)?|圣诞节?)\\s*(?:of\\s*)?${Y}|${Y}\\s*年?\\s*(?:christmas(?: day)?|圣诞节?)`, 'gi'), make: (m) => dayPoint(+(m[1] ?? m[2])!, 12, 25) },
   { re: new RegExp(`(?:new year'?s day|元旦)\\s*${Y}|${Y}\\s*年?\\s*(?:new year'?s day|元旦)`, 'gi'), make: (m) => dayPoint(+(m[1] ?? m[2])!, 1, 1) },

@@ -94,3 +94,16 @@ describe('periods anchored on events', () => {
     expect(parseTime('英伟达52周最高价', TODAY).spec).toMatchObject({ kind: 'trailing', days: 364 });
   });
 });
+
+describe('a day and month without a year', () => {
+  it('is invalid when no year has it; February 29 and real days are not', () => {
+    expect(invalidTime(parseTime('2月30日10年期美债收益率', TODAY).matches)?.zh).toContain('2月没有30日');
+    expect(invalidTime(parseTime('10y yield on June 31', TODAY).matches)?.en).toContain('June has no day 31');
+    expect(invalidTime(parseTime('31st of April VIX', TODAY).matches)).not.toBeNull();
+    expect(invalidTime(parseTime('2月29日10年期美债收益率', TODAY).matches)).toBeNull();
+    expect(invalidTime(parseTime('June 30 10y yield', TODAY).matches)).toBeNull();
+    // a full date is still read as one
+    expect(parseTime('June 30, 2024 10y yield', TODAY).spec).toMatchObject({ kind: 'point', date: '2024-06-30' });
+    expect(parseTime('2024年6月30日10年期', TODAY).spec).toMatchObject({ kind: 'point', date: '2024-06-30' });
+  });
+});
