@@ -377,7 +377,15 @@ function digitClaims(norm: string, spans: Array<[number, number]>, opts: Extract
       continue;
     }
     if ((prev === '-' || prev === '–' || prev === '+') && isAsciiLetter(norm[s - 2])) continue; // COVID-19, T-10, T+1
-    if (next === '/' && isDigit(norm[e + 1])) continue; // 1/1/19, 3/4
+    if (next === '/' && isDigit(norm[e + 1])) {
+      // "3/4 of", "1/3 of the banks": an ASCII fraction (a share); a bare 3/4 may be a date and is left alone
+      const fm = /^\/(\d{1,3})(?![\d\/.])(\s+of\b)/.exec(norm.slice(e, e + 12));
+      if (fm && /^\d{1,3}$/.test(numeral) && Number(fm[1]) > 0 && prev !== '/') {
+        const v = (100 * Number(numeral)) / Number(fm[1]);
+        claims.push({ text: '', start: s, end: e + fm[0].length, value: v, unitKind: 'percent', numeral: v, scale: 1, decimals: 2, sigDigits: 2, tolerance: twoSigTolerance(v) });
+      }
+      continue; // 1/1/19, 3/4
+    }
     if (prev === '/' && isDigit(norm[s - 2])) continue;
     if (prev === '^' && /10\s?$/.test(norm.slice(Math.max(0, s - 4), s - 1))) continue; // an exponent, read with its mantissa
     if (NAME_BEFORE.test(norm.slice(Math.max(0, s - 14), s))) continue;

@@ -163,6 +163,7 @@ describe('extractClaims: numerals in any form', () => {
       ['¾ of banks', '¾', 75, 'percent'], // 3/4 = 75 %
       ['up 2½%', '2½%', 2.5, 'percent'],
       ['three hikes in 2022', 'three hikes', 3, 'count'],
+      ['3/4 of banks', '3/4 of', 75, 'percent'], // 3 / 4 = 75 %
       ['加息七次', '七次', 7, 'count'],
       ['三次加息', '三次', 3, 'count'],
       ['See [9.87 trillion](https://example.com/2024/123)', '9.87 trillion', 9.87e12, 'plain'],
