@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../config.ts';
-import { InputTooLargeError } from '../core/errors.ts';
+import { checkText } from '../core/text-input.ts';
 import { ensureLoaded } from '../data/bootstrap.ts';
 import { detectLanguage } from '../engine/understand/lang.ts';
 import type { ReportFormat } from '../report/types.ts';
@@ -21,8 +21,9 @@ export function registerReportCommand(program: Command, lang: () => 'zh' | 'en')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('md'))
     .option('--out <file>', 'write to this file (Markdown also writes its figures as <file>-figN.svg); default: stdout, or a .pdf file in the current directory for PDF')
     .addHelpText('after', '\nThe report is written in the topic\'s language; --lang zh|en (before or after the command) chooses it explicitly.')
-    .action(async (topic: string, opts: { format: ReportFormat; out?: string }) => {
-      if (topic.length > MAX_TOPIC_LENGTH) throw new InputTooLargeError(lang() === 'zh' ? '报告主题' : 'report topic', MAX_TOPIC_LENGTH);
+    .action(async (raw: string, opts: { format: ReportFormat; out?: string }) => {
+      // the one text check of every interface: control characters, lone surrogates, the length limit
+      const topic = checkText(raw, 'reportTopic', { max: MAX_TOPIC_LENGTH });
       const language = program.getOptionValueSource('lang') === 'cli' ? lang() : detectLanguage(topic);
       // loaded on use: the report builder brings ECharts, marked and playwright-core
       const { buildReport, exportReport, renderChartSvg } = await import('../report/index.ts');

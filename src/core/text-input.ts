@@ -33,7 +33,7 @@ export class InvalidTextError extends FinciteError {
     super(
       'invalid_text',
       {
-        zh: `${name.zh}包含不允许的字符:第 ${position + 1} 个字符是${what.zh}(${codePoint})。请删除后重试。`,
+        zh: `${name.zh}包含不允许的字符：第 ${position + 1} 个字符是${what.zh}（${codePoint}）。请删除后重试。`,
         en: `The ${name.en} contains a character that is not allowed: character ${position + 1} is ${what.en} (${codePoint}). Remove it and try again.`,
       },
       400,
@@ -52,7 +52,7 @@ export class TextTooLongError extends FinciteError {
     super(
       'input_too_large',
       {
-        zh: `${name.zh}过长:${length} 个字符,上限为 ${limit} 个字符。`,
+        zh: `${name.zh}过长：${length} 个字符，上限为 ${limit} 个字符。`,
         en: `The ${name.en} is too long: ${length} characters; the limit is ${limit}.`,
       },
       413,
@@ -87,7 +87,7 @@ export function findBadCharacter(text: string, multiline: boolean): { position: 
       return { position: i, codePoint: hex(c), what: { zh: '不成对的代理字符', en: 'a lone surrogate' } };
     }
     if (c >= 0xdc00 && c <= 0xdfff) return { position: i, codePoint: hex(c), what: { zh: '不成对的代理字符', en: 'a lone surrogate' } };
-    if (c === 0) return { position: i, codePoint: hex(c), what: { zh: '空字符(NUL)', en: 'a NUL character' } };
+    if (c === 0) return { position: i, codePoint: hex(c), what: { zh: '空字符（NUL）', en: 'a NUL character' } };
     if (c === 0x09) continue;
     if ((c === 0x0a || c === 0x0d) && multiline) continue;
     if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return { position: i, codePoint: hex(c), what: { zh: '控制字符', en: 'a control character' } };

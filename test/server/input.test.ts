@@ -158,7 +158,7 @@ describe('machine endpoints', () => {
       });
     const r = (await (await call('美联储\u0000总资产')).json()) as { result: { isError?: boolean; content: Array<{ text: string }> } };
     expect(r.result.isError).toBe(true);
-    expect(r.result.content[0]!.text).toContain('问题包含不允许的字符:第 4 个字符是空字符(NUL)(U+0000)');
+    expect(r.result.content[0]!.text).toContain('问题包含不允许的字符：第 4 个字符是空字符（NUL）（U+0000）');
     const long = (await (await call('x'.repeat(TEXT_LIMITS.question + 1))).json()) as { result: { isError?: boolean; content: Array<{ text: string }> } };
     expect(long.result.isError).toBe(true);
     expect(long.result.content[0]!.text).toContain(`the limit is ${TEXT_LIMITS.question}`);

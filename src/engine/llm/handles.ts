@@ -43,7 +43,7 @@ export function placeholdersFor(handle: string, f: Pick<Fact, 'period' | 'extra'
 
 /** The rules of the grammar, for the model's instructions. */
 export function handleGrammarHelp(lang: Lang): string {
-  const ex = lang === 'zh' ? '"截至{{F1.asOf}},美联储总资产为{{F1}}。" 或 "自{{F2.from}}以来减少了{{F2.abs}}。"' : '"As of {{F1.asOf}}, the Fed\'s total assets were {{F1}}." or "They fell by {{F2.abs}} since {{F2.from}}."';
+  const ex = lang === 'zh' ? '"截至{{F1.asOf}}，美联储总资产为{{F1}}。" 或 "自{{F2.from}}以来减少了{{F2.abs}}。"' : '"As of {{F1.asOf}}, the Fed\'s total assets were {{F1}}." or "They fell by {{F2.abs}} since {{F2.from}}."';
   return [
     'Numbers are rendered, not written: never type a number that came from a tool. Write the fact\'s placeholder and the system writes the value with its citation:',
     '{{F1}} = the value with its unit and citation; {{F1.abs}} = its magnitude (for "fell by …"); {{F1.asOf}} = its date; {{F1.from}} / {{F1.to}} = the ends of its period; {{F1.extra.<key>}} = a dated extra such as peakDate.',
