@@ -100,12 +100,15 @@ export function assertCovered(ctx: ExecContext, s: LoadedSeries, spec: TimeSpec 
   // a "since" range starts at the previous period's close: the anchor may sit before the data if the period does not
   const fromEff = spec.kind === 'range' && spec.since ? A.addDays(from, 1) : from;
   const r = dataRange(ctx.w, s);
-  const label = spec.label;
+  // the label, with the dates it stands for when it does not say them (上次加息以来 → 2026-09-16起)
+  const dates = { zh: `${from}${to ? (to === from ? '' : `至${to}`) : '起'}`, en: `${from}${to ? (to === from ? '' : ` to ${to}`) : ' onwards'}` };
+  const said = /\d{4}/.test(spec.label.en);
+  const label = said ? spec.label : { zh: `${spec.label.zh}(${dates.zh})`, en: `${spec.label.en} (${dates.en})` };
   if (fromEff > end) {
-    throw new NoAnswerError({ zh: `${label.zh}在数据范围之外:${r.zh},尚无${label.zh}的数据。`, en: `${label.en} is outside the data: ${r.en}; there is no data for ${label.en} yet.` });
+    throw new NoAnswerError({ zh: `${label.zh}在数据范围之外:${r.zh},之后尚无数据。`, en: `${label.en} is outside the data: ${r.en}, with no data after that.` });
   }
   if ((to ?? end) < first) {
-    throw new NoAnswerError({ zh: `${label.zh}在数据范围之外:${r.zh},没有更早的数据。`, en: `${label.en} is outside the data: ${r.en}; there is no earlier data.` });
+    throw new NoAnswerError({ zh: `${label.zh}在数据范围之外:${r.zh},没有更早的数据。`, en: `${label.en} is outside the data: ${r.en}, with no earlier data.` });
   }
 }
 
