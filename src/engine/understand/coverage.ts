@@ -145,7 +145,8 @@ export function checkCoverage(input: CoverageInput): Coverage {
   for (const [s, e] of runs) {
     const run = q.slice(s, e);
     const c = correctChinese(run, lexicon);
-    if (c) corrections.push({ from: run.slice(c.start, c.end), to: c.to, start: s + c.start, end: s + c.end });
+    // a word some parser knows is no misspelt name, whatever it sounds like (每股收益 is not 美股)
+    if (c && !knownWordOverlaps(run, c.start, c.end, input.knownWords)) corrections.push({ from: run.slice(c.start, c.end), to: c.to, start: s + c.start, end: s + c.end });
   }
   if (corrections.length) return { corrections, notHeld: [] };
 
@@ -233,6 +234,22 @@ function knownLatin(word: string, lexicon: NameLexicon): boolean {
   const known = (x: string) => x.length < 3 || english().has(x) || EN_FINANCE_WORDS.has(x) || lexicon.latin.has(x) || /^(?:q[1-4]|h[12]|fy\d*)$/.test(x);
   const lw = word.toLowerCase();
   return known(lw) || (/[-.]/.test(lw) && lw.split(/[-.]/).every(known));
+}
+
+/** Does a word the parsers know (its shortest known form) overlap [start, end) of `run`? */
+function knownWordOverlaps(run: string, start: number, end: number, known: ((t: string) => boolean) | undefined): boolean {
+  if (!known) return false;
+  for (let a = 0; a < run.length; a++)
+    for (let b = a + 2; b <= Math.min(run.length, a + 6); b++) {
+      if (b <= start || a >= end) continue;
+      const sub = run.slice(a, b);
+      if (!known(sub)) continue;
+      // the shortest known form: no known word inside it
+      let inner = false;
+      for (let x = a; x < b && !inner; x++) for (let y = x + 2; y <= b && !inner; y++) if ((x !== a || y !== b) && known(run.slice(x, y))) inner = true;
+      if (!inner) return true;
+    }
+  return false;
 }
 
 /** Runs of Chinese characters outside the spans accounted for. */

@@ -71,12 +71,8 @@ export function describePlan(plan: Plan, series: Map<string, SeriesMeta>, lang: 
   let what: string;
   if (plan.measure === 'policy' && plan.policy) what = POLICY[plan.policy]?.[lang] ?? MEASURES.policy![lang];
   else if (plan.measure === 'documents') what = MEASURES.documents![lang];
-  else if (plan.measure === 'fundamental' && plan.fundamental) {
-    const f = plan.fundamental as unknown as { metric?: { label: { zh: string; en: string } }; metrics?: Array<{ label: { zh: string; en: string } }>; period?: string };
-    const labels = (f.metrics ?? (f.metric ? [f.metric] : [])).map((m) => m.label[lang]);
-    const period = f.period ? ({ annual: { zh: '年度', en: 'annual' }, quarterly: { zh: '季度', en: 'quarterly' }, ttm: { zh: '过去四个季度合计', en: 'trailing twelve months' } } as Record<string, { zh: string; en: string }>)[f.period]?.[lang] ?? f.period : '';
-    what = lang === 'zh' ? `${period}${labels.join('和')}` : `${period ? `${period} ` : ''}${labels.join(' and ')}`;
-  } else {
+  else if (plan.measure === 'fundamental' && plan.fundamental) return describeFundamental(plan, series, lang);
+  else {
     const stat = plan.compareStat && (plan.measure === 'compare_periods' || plan.measure === 'compare_entities') ? MEASURES[plan.compareStat]?.[lang] : undefined;
     const m = MEASURES[plan.measure]?.[lang] ?? MEASURES.level![lang];
     what = stat ? (lang === 'zh' ? `${stat}${m}` : `${m} of the ${stat}`) : m;
@@ -96,4 +92,35 @@ export function understoodLine(plans: Plan[], series: Map<string, SeriesMeta>, l
       : ` (reading ${corrections.map((c) => `"${c.from}" as "${c.to}"`).join(', ')})`
     : '';
   return lang === 'zh' ? `理解为:${body}${fixes}。` : `Understood as: ${body}${fixes}.`;
+}
+
+/** A company question: the companies, the items asked, the statement period and the change asked. */
+function describeFundamental(plan: Plan, series: Map<string, SeriesMeta>, lang: 'zh' | 'en'): string {
+  const f = plan.fundamental!;
+  const companies = plan.subjects
+    .map((s) => series.get(s.seriesId))
+    .map((m, i) => (m ? shortName(m, lang).replace(/日收盘价$| daily close$/, '').trim() : plan.subjects[i]!.seriesId));
+  const labels = f.metrics.map((m) => m.label[lang]).join(lang === 'zh' ? '和' : ' and ');
+  const valuation = f.metrics.every((m) => m.kind === 'valuation');
+  const period = valuation ? '' : ({ annual: { zh: '年度', en: 'annual' }, quarterly: { zh: '季度', en: 'quarterly' }, ttm: { zh: '过去四个季度合计', en: 'trailing-twelve-month' } } as const)[f.period][lang];
+  const t = f.target;
+  const when =
+    t.kind === 'ending'
+      ? t.label[lang]
+      : t.kind === 'fiscal_quarter'
+        ? lang === 'zh'
+          ? `${t.fiscalYear}财年第${t.quarter}财季`
+          : `fiscal Q${t.quarter} ${t.fiscalYear}`
+        : valuation
+          ? lang === 'zh'
+            ? '最新快照'
+            : 'latest snapshot'
+          : lang === 'zh'
+            ? '最新一期'
+            : 'latest period';
+  const change = f.change
+    ? ({ yoy: { zh: '同比', en: 'year over year' }, qoq: { zh: '环比', en: 'on the previous quarter' }, years: { zh: `${f.years ?? ''}年变化`, en: `change over ${f.years ?? ''} years` }, since: { zh: '以来变化', en: 'change since then' } } as const)[f.change][lang]
+    : '';
+  if (lang === 'zh') return `${companies.join('、')},${when}${period}${labels}${change ? `(${change})` : ''}`;
+  return `${companies.join(', ')}: ${period ? `${period} ` : ''}${labels}${change ? ` ${change}` : ''}, ${when}`;
 }

@@ -250,12 +250,3 @@ export function fundamentalPlan(rest: string, base: Omit<Plan, 'measure'>, compa
   if (companies.length >= 2 && asksComparison(rest)) plan.compareStat = plan.compareStat ?? 'level';
   return plan;
 }
-
-/**
- * Company words for figures the data does not hold at all. Figures it may hold (market cap, P/E, dividend
- * yield …) are planned by `fundamentalPlan` and declined per company by the executor when the snapshot lacks
- * them, so nothing is left for this check: it stays false.
- */
-export function asksUnheldCompanyFigure(_rest: string): boolean {
-  return false;
-}

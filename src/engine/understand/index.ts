@@ -15,7 +15,7 @@ import {
   detectRefusal,
   wantsPercent,
 } from './measure.ts';
-import { asksUnheldCompanyFigure, fundamentalPlan } from './fundamentals.ts';
+import { detectFundamental, fundamentalPlan } from './fundamentals.ts';
 import { policyPlan } from './policy.ts';
 import { countryPairSpread } from './pairs.ts';
 import { shortName } from './describe.ts';
@@ -106,6 +106,11 @@ function understandText(question: string, q: string, ctx: UnderstandContext, lan
   const timeSpans = time.matches.map((m) => [m.start, m.end] as [number, number]);
   const found = ctx.index.find(q, timeSpans);
   for (const f of shadowedByNames(q, found, timeSpans)) found.splice(found.indexOf(f), 1);
+  // a statement item right after a company is the company's ("苹果总资产"), not a series of the same name
+  for (let i = found.length - 1; i > 0; i--) {
+    const [a, b] = [found[i - 1]!, found[i]!];
+    if (a.subject.type === 'company' && b.subject.type === 'series' && /^(?:的|'s)?\s*$/.test(q.slice(a.end, b.start)) && detectFundamental(b.subject.matched)) found.splice(i, 1);
+  }
   const spans = found.map((f) => [f.start, f.end] as [number, number]);
   const holding = found.some((f) => f.subject.seriesId === 'TREAST' || f.subject.seriesId === 'WSHOMCB') ? null : holdingsSubject(q, [...timeSpans, ...spans], ctx.series);
   if (holding) {
@@ -145,7 +150,7 @@ function understandText(question: string, q: string, ctx: UnderstandContext, lan
     const reason = (invalid.spec as unknown as { reason: { zh: string; en: string } }).reason;
     return { ok: false, why: { lang, kind: 'invalid_date', subjects, reason } };
   }
-  const knownWords = (t: string) => Boolean(detectMeasure(t) || detectRefusal(t) || asksComparison(t) || asksDocuments(t) || asksSpread(t) || asksRatio(t) || policyPlan(t, { question: t, lang, subjects: [], time: { kind: 'latest' }, timeMatches: [] }, []));
+  const knownWords = (t: string) => Boolean(detectFundamental(t) || detectMeasure(t) || detectRefusal(t) || asksComparison(t) || asksDocuments(t) || asksSpread(t) || asksRatio(t) || policyPlan(t, { question: t, lang, subjects: [], time: { kind: 'latest' }, timeMatches: [] }, []));
   const coverage = checkCoverage({ q, series: ctx.series, lexicon: ctx.lexicon, taken: [...timeSpans, ...spans], found, knownWords });
   if (coverage.corrections.length && corrections.length === 0) {
     let fixed = q;
@@ -176,17 +181,6 @@ function understandText(question: string, q: string, ctx: UnderstandContext, lan
   if (companies.length >= 1) {
     const plan = fundamentalPlan(rest, base, companies);
     if (plan) return { ok: true, plan };
-    if (asksUnheldCompanyFigure(rest)) {
-      return {
-        ok: false,
-        why: {
-          lang,
-          kind: 'unsupported',
-          subjects,
-          reason: { zh: '数据库中没有该公司的市值、估值或股息数据(只有日线价格和财务报表)。', en: 'The database has no market-cap, valuation or dividend data for this company (only daily prices and financial statements).' },
-        },
-      };
-    }
   }
   const policy = policyPlan(q, base, subjects);
   if (policy) return { ok: true, plan: policy };
