@@ -239,7 +239,8 @@ export function datesIn(text: string, skip: Array<[number, number]> = []): Writt
   for (const m of text.matchAll(/(?<![\d.])((?:18|19|20|21)\d{2})\s*Q([1-4])\b/g)) add(m, 'quarter', +m[1]!, +m[2]!);
   for (const m of text.matchAll(/\b(?:FY|CY)\s?((?:19|20)\d{2})(?!\d)/g)) add(m, 'year', +m[1]!);
   // bare years: not a part of a larger number ("2,024", "2024.5", "$2024") nor a percent
-  for (const m of text.matchAll(/(?<![\d.,$#])((?:18|19|20|21)\d{2})(?![\d%]|\.\d|,\d{3})/g)) add(m, 'year', +m[1]!);
+  // ("1990年代" and "the 2020s" name a decade, not a year)
+  for (const m of text.matchAll(/(?<![\d.,$#])((?:18|19|20|21)\d{2})(?![\d%]|\.\d|,\d{3}|\s*年代|'?s\b)/g)) add(m, 'year', +m[1]!);
   return out.sort((a, b) => a.start - b.start);
 }
 

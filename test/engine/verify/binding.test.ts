@@ -214,3 +214,28 @@ describe('unparseable quantities', () => {
     expect(r.reason).toContain('could not be read');
   });
 });
+
+describe('datesIn: the dates a text writes, as intervals of days', () => {
+  it('reads days, months, quarters and years in both languages, and leaves decades and numbers alone', async () => {
+    const { datesIn } = await import('../../../src/engine/verify/text.ts');
+    const got = (t: string) => datesIn(t).map((d) => [d.text, d.from, d.to]);
+    expect(got('2023年10月19日，2024年3月，2024年第3季度，2022年')).toEqual([
+      ['2023年10月19日', '2023-10-19', '2023-10-19'],
+      ['2024年3月', '2024-03-01', '2024-03-31'],
+      ['2024年第3季度', '2024-07-01', '2024-09-30'],
+      ['2022年', '2022-01-01', '2022-12-31'],
+    ]);
+    // February 2024 has 29 days (a leap year), February 2023 has 28
+    expect(got('Feb 2024, February 2023')).toEqual([['Feb 2024', '2024-02-01', '2024-02-29'], ['February 2023', '2023-02-01', '2023-02-28']]);
+    expect(got('March 25, 2023; 1 June 2022; Q3 2024; 2026-07; 2024-04-25')).toEqual([
+      ['March 25, 2023', '2023-03-25', '2023-03-25'],
+      ['1 June 2022', '2022-06-01', '2022-06-01'],
+      ['Q3 2024', '2024-07-01', '2024-09-30'],
+      ['2026-07', '2026-07-01', '2026-07-31'],
+      ['2024-04-25', '2024-04-25', '2024-04-25'],
+    ]);
+    expect(got('1990年代以来，the 2020s，10年期，2,024，$2024')).toEqual([]);
+    // a span that is a numeric claim is not a date
+    expect(datesIn('2024点', [[0, 5]])).toEqual([]);
+  });
+});
