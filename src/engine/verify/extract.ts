@@ -558,7 +558,7 @@ const ZH_HALF: Array<[RegExp, number, ClaimUnitKind]> = [
 const ZH_VAGUE = new RegExp(`(?:几|数)(?:十|百|千|万|亿)+|[${ZC}]*[十百千万]几[${ZC}]*`, 'g');
 /** Words before a lone numeral character that make it a quantity (为三, 降至五). */
 const ZH_TRIGGER = /(?:为|是|达|至|约|共|仅|增加|减少|上升|下降|上涨|下跌|增长|提高|降低|升|降|涨|跌)\s?$/;
-const ZH_DATE_AFTER = /^\s?(?:号|季|时|点(?![零〇一二三四五六七八九两\d])|岁|届|代|线|级|楼|层|号线)/;
+const ZH_DATE_AFTER = /^\s?(?:号|季|时|国集团|点(?![零〇一二三四五六七八九两\d])|岁|届|代|线|级|楼|层|号线)/;
 
 function zhValue(s: string): { value: number; place: number; decimals: number } | undefined {
   if (/^\d+(?:\.\d+)?$/.test(s)) {
