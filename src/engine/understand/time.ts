@@ -339,7 +339,14 @@ export function parseTime(question: string, today: IsoDate): ParsedTime {
       const after = lower[idx + al.length] ?? ' ';
       const asciiWord = /^[a-z0-9 ]+$/.test(al);
       if (!asciiWord || (!/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after))) {
-        add({ kind: 'range', from: p.from, to: p.to, label: p.name, period: p }, idx, idx + al.length);
+        // "疫情结束以来", "since the end of the pandemic": from the day after the period's last day, to the latest data
+        const tail = /^\s*(?:结束|停止|终止)(?:以来|之后|后|至今)/.exec(question.slice(idx + al.length));
+        const head = /(?:since|after) (?:the )?end of (?:the )?$/i.exec(question.slice(Math.max(0, idx - 24), idx));
+        if (p.to && (tail || head)) {
+          const from = addDays(p.to, 1);
+          const start = head ? idx - head[0].length : idx;
+          add({ kind: 'range', from, label: { zh: `${p.name.zh}结束以来`, en: `since the end of ${p.name.en}` }, since: true }, start, idx + al.length + (tail ? tail[0].length : 0));
+        } else add({ kind: 'range', from: p.from, to: p.to, label: p.name, period: p }, idx, idx + al.length);
       }
       idx = lower.indexOf(al, idx + al.length);
     }

@@ -107,3 +107,16 @@ describe('a day and month without a year', () => {
     expect(parseTime('2024年6月30日10年期', TODAY).spec).toMatchObject({ kind: 'point', date: '2024-06-30' });
   });
 });
+
+describe('since the end of a named period', () => {
+  it('starts the day after the period ends and runs to the latest data', async () => {
+    const { NAMED_PERIODS } = await import('../../../src/knowledge/periods.ts');
+    const covid = NAMED_PERIODS.find((p) => p.id === 'covid')!;
+    const dayAfter = new Date(Date.parse(`${covid.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect(parseTime('疫情结束以来失业率变化', TODAY).spec).toMatchObject({ kind: 'range', from: dayAfter, since: true });
+    expect(parseTime('S&P 500 since the end of the pandemic', TODAY).spec).toMatchObject({ kind: 'range', from: dayAfter });
+    expect(parseTime('S&P 500 since the end of the pandemic', TODAY).spec).not.toHaveProperty('to');
+    // the period itself is unchanged
+    expect(parseTime('疫情期间失业率平均', TODAY).spec).toMatchObject({ kind: 'range', from: covid.from, to: covid.to });
+  });
+});
