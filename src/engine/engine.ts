@@ -92,7 +92,7 @@ export function createEngine(opts: EngineOptions): Engine {
     async ask(question: string, askOpts: AskOptions = {}): Promise<Answer> {
       const a = await answer(question, askOpts);
       if (a.language !== 'zh') return a;
-      return { ...a, text: chinesePunctuation(a.text), ...(a.understood ? { understood: chinesePunctuation(a.understood) } : {}), ...(a.unanswerable ? { unanswerable: { ...a.unanswerable, reason: chinesePunctuation(a.unanswerable.reason) } } : {}) };
+      return { ...a, text: chinesePunctuation(a.text), ...(a.understood ? { understood: chinesePunctuation(a.understood) } : {}), ...(a.unanswerable ? { unanswerable: { reason: chinesePunctuation(a.unanswerable.reason), suggestions: a.unanswerable.suggestions.map(chinesePunctuation) } } : {}) };
     },
   };
 
