@@ -587,7 +587,14 @@ const TIME_SHIFT = /\b(?:from|to|since|before|after|previous(?:ly)?|prior|earlie
 function bindingOf(text: string, c: Claim, claims: Claim[], tf: TextFacts): Binding {
   const [cs, ce, ss] = bindingClause(text, c.start);
   const b: Binding = { dates: [] };
-  const named = tf.mentions.filter((m) => m.start >= cs && m.end <= ce && !claims.some((o) => o.start < m.end && m.start < o.end));
+  const outsideClaims = (m: EntityMention) => !claims.some((o) => o.start < m.end && m.start < o.end);
+  let named = tf.mentions.filter((m) => m.start >= cs && m.end <= ce && outsideClaims(m));
+  if (named.length === 0) {
+    // a clause that names nothing ("美国GDP：6.75万亿美元") is about the entity named last before it in its
+    // sentence, when no other number stands between them
+    const before = tf.mentions.filter((m) => m.start >= ss && m.end <= cs && outsideClaims(m)).at(-1);
+    if (before && !claims.some((o) => o !== c && o.start >= before.end && o.end <= c.start)) named = [before];
+  }
   if (named.length > 0) {
     const ids = new Set<string>();
     for (const m of named) for (const id of m.ids) ids.add(id);

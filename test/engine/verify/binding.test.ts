@@ -239,3 +239,12 @@ describe('datesIn: the dates a text writes, as intervals of days', () => {
     expect(datesIn('2024点', [[0, 5]])).toEqual([]);
   });
 });
+
+describe('subject carried over from earlier in the sentence', () => {
+  it('a clause naming nothing is about the entity named just before it, when no number stands between', () => {
+    expect(verdicts('美国GDP：6.75万亿美元[1]。')).toEqual([['6.75万亿美元', false]]);
+    expect(verdicts('美联储总资产：6.75万亿美元[1]。')).toEqual([['6.75万亿美元', true]]);
+    // the change after the level is bound by its own words, not by the name before the level
+    expect(verdicts('美联储总资产为6.75万亿美元[1]，较峰值减少2.22万亿美元[1]。')).toEqual([['6.75万亿美元', true], ['2.22万亿美元', true]]);
+  });
+});
