@@ -164,11 +164,7 @@ const CHANNELS: Record<string, (s: Scenario) => Promise<Seen>> = {
 
 // Which scenarios need work of another part of issue 10 (see the report): filled in after the run against what
 // has landed. A scenario listed here runs as it.fails — it must still fail, so it is noticed when the work lands.
-const PENDING: Record<string, string> = {
-  // 翻倍 is extracted (100 %), but src/engine/verify supports it by a spurious derivation: "(1.49% − 6646344%) /
-  // 6646344% × 100 = −100" — a percent fact against its startValue in millions, read as percent, sign ignored
-  'doubling-zh': 'src/engine/verify: 翻倍 supported by a derivation mixing units (percent fact vs startValue) and ignoring its sign',
-};
+const PENDING: Record<string, string> = {};
 
 for (const channel of Object.keys(CHANNELS)) {
   describe(`adversarial model on ${channel}`, () => {

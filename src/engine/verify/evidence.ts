@@ -144,7 +144,10 @@ function factNums(fact: Fact, lang: Lang): EvNum[] {
     }
   };
   add(fact.value, '', fact.value);
-  for (const [k, v] of Object.entries(fact.extra ?? {})) if (typeof v === 'number' && Number.isFinite(v)) add(v, `.${k}`, v);
+  // a percent change's start and end values are levels in the series' own unit, not percents: they are left out
+  // (their own value facts carry them), or they would pair with the percent as if one unit ("翻倍" = (1.49 − 6646344) / 6646344)
+  const levelsInOtherUnit = (k: string) => (fact.method === 'percent_change' || fact.method === 'yoy' || fact.method === 'annualized_growth') && /value$/i.test(k);
+  for (const [k, v] of Object.entries(fact.extra ?? {})) if (typeof v === 'number' && Number.isFinite(v) && !levelsInOtherUnit(k)) add(v, `.${k}`, v);
   return out;
 }
 
