@@ -292,7 +292,8 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (err) {
-    const l = (program.opts<{ lang?: Lang }>().lang ?? defaultLang()) as Lang;
+    // errors in the language asked for, else the language of the text given (a Chinese question → Chinese)
+    const l = (program.getOptionValueSource('lang') === 'cli' ? program.opts<{ lang: Lang }>().lang : argv.slice(2).some((a) => /[\u3400-\u9fff]/.test(a)) ? 'zh' : (program.opts<{ lang?: Lang }>().lang ?? defaultLang())) as Lang;
     if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (err instanceof FinciteError) {
       process.stderr.write(`${err.messages[l]}\n`);

@@ -64,7 +64,7 @@ export async function inflationReport(c: ReportComposer): Promise<{ title: strin
   n(gap, c.t('核心PCE', 'core PCE'), c.t('目标', 'goal'), c.t('高出', 'above'));
   c.p(
     `最新数据(${c.mon(mCpi.latest.asOf)})显示,CPI同比为${w.v(mCpi.latest)}${c.cite(mCpi.latest)},核心CPI同比为${w.v(mCore.latest)}${c.cite(mCore.latest)};PCE同比为${w.v(mPce.latest)}${c.cite(mPce.latest)},核心PCE同比为${w.v(mCorePce.latest)}(${c.mon(mCorePce.latest.asOf)})${c.cite(mCorePce.latest)}。美联储以PCE同比衡量其长期通胀目标${c.cite(goal)}:`,
-    `The latest CPI data (${c.mon(mCpi.latest.asOf)}) show CPI inflation at ${w.v(mCpi.latest)}${c.cite(mCpi.latest)} and core CPI inflation at ${w.v(mCore.latest)}${c.cite(mCore.latest)}; PCE inflation is ${w.v(mPce.latest)}${c.cite(mPce.latest)} and core PCE inflation ${w.v(mCorePce.latest)} (${c.mon(mCorePce.latest.asOf)})${c.cite(mCorePce.latest)}. The Fed states its longer-run goal in terms of PCE inflation${c.cite(goal)}:`,
+    `In the latest data, CPI inflation was ${w.v(mCpi.latest)} in ${c.mon(mCpi.latest.asOf)}${c.cite(mCpi.latest)} and core CPI inflation ${w.v(mCore.latest)} in ${c.mon(mCore.latest.asOf)}${c.cite(mCore.latest)}; headline PCE inflation was ${w.v(mPce.latest)} in ${c.mon(mPce.latest.asOf)}${c.cite(mPce.latest)} and core PCE inflation ${w.v(mCorePce.latest)} in ${c.mon(mCorePce.latest.asOf)}${c.cite(mCorePce.latest)}. The Fed states its longer-run goal in terms of PCE inflation${c.cite(goal)}:`,
   );
   c.md(await c.quote(T.inflationGoal));
   c.p(
