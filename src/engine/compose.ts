@@ -5,10 +5,10 @@ import type { Answer } from '../core/answer.ts';
 import type { Lang } from '../core/format.ts';
 import type { Bilingual } from '../core/types.ts';
 import type { StoredSeries } from '../store/repo.ts';
-import words from 'an-array-of-english-words' with { type: 'json' };
 import { NAMED_PERIODS, QT2_CAP_REGIMES } from '../knowledge/periods.ts';
 import { dateIntervals } from './verify/text.ts';
 import { stripUnsupported, verifyText, type EntityNames, type VerificationResult } from './verify/index.ts';
+import { isEnglishWord } from './understand/lexicon.ts';
 import type { AnswerWriter } from './writer.ts';
 
 export const DISCLAIMER: Bilingual = { zh: '数据基于历史,不构成投资建议。', en: 'Based on historical data; for information only, not investment advice.' };
@@ -27,17 +27,14 @@ export function maskNames(text: string, names: string[]): string {
 }
 
 const lexicons = new WeakMap<Map<string, StoredSeries>, EntityNames[]>();
-let english: Set<string> | undefined;
-
 /**
  * A name that says nothing about which entity a clause is about: an ordinary English word in lower case
  * ("total", "won", "runoff"), or the name of a named period (缩表, QT, covid), which dates a number, not its series.
  */
 function vagueName(n: string, company: boolean): boolean {
-  english ??= new Set((words as string[]).map((w) => w.toLowerCase()));
-  if (/^[a-z][a-z-]*$/.test(n) && english.has(n)) return true;
+  if (/^[a-z][a-z-]*$/.test(n) && isEnglishWord(n)) return true;
   // a capitalised word is a company's name ("Apple"), else a word at the start of a sentence ("Total")
-  if (!company && /^[A-Z][a-z-]*$/.test(n) && english.has(n.toLowerCase())) return true;
+  if (!company && /^[A-Z][a-z-]*$/.test(n) && isEnglishWord(n)) return true;
   const lower = n.toLowerCase();
   return NAMED_PERIODS.some((p) => [p.name.zh, p.name.en, ...p.aliases].some((a) => a.toLowerCase() === lower));
 }

@@ -3,12 +3,10 @@
 // central banks, world indices, companies, calendar arithmetic) — each entity is first checked to be absent from
 // the catalog. Every such question must be declined with no fact, no number and a reason; a count of
 // substitutions (answers that carry facts) is printed and must be 0.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/answer.ts';
 import { catalog, companies } from '../../src/data/catalog/index.ts';
-import type { Engine } from '../../src/engine/index.ts';
-import type { Database } from '../../src/store/db.ts';
-import { loadedSnapshotDatabase } from '../helpers/db.ts';
+import { useSnapshotEngine } from '../helpers/engine.ts';
 
 const TODAY = '2026-11-24';
 
@@ -145,23 +143,13 @@ describe('generated entities are absent from the catalog', () => {
 });
 
 describe('questions about what the data lacks are declined, never answered with other data', () => {
-  let db: Database | undefined;
-  let engine: Engine | undefined;
   const substituted: string[] = [];
-
-  beforeAll(async () => {
-    db = await loadedSnapshotDatabase();
-    const { createEngine } = await import('../../src/engine/index.ts');
-    engine = createEngine({ db, today: TODAY });
-  }, 400_000);
-
-  afterAll(async () => {
-    await db?.close();
-    console.log(`no-substitution suite: ${questions.length} questions, ${substituted.length} answered with other data${substituted.length ? `:\n  ${substituted.slice(0, 20).join('\n  ')}` : ''}`);
-  });
+  const engine = useSnapshotEngine(TODAY, () =>
+    console.log(`no-substitution suite: ${questions.length} questions, ${substituted.length} answered with other data${substituted.length ? `:\n  ${substituted.slice(0, 20).join('\n  ')}` : ''}`),
+  );
 
   it.each(questions)('[$kind] $q', async (g) => {
-    const a: Answer = await engine!.ask(g.q, { lang: g.lang });
+    const a: Answer = await engine().ask(g.q, { lang: g.lang });
     if (a.facts.length || !a.unanswerable) substituted.push(`${g.q} → ${a.text.split('\n').find((l) => l.trim() && !l.startsWith('*'))?.slice(0, 120)}`);
     expect(a.facts, a.text.slice(0, 300)).toEqual([]);
     expect(a.unanswerable?.reason.trim().length, a.text.slice(0, 300)).toBeGreaterThan(0);

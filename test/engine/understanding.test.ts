@@ -1,15 +1,13 @@
 // Understanding (issue 10, items 4 and 5): typo correction, coverage (what the data does not hold), questions of
 // several parts and the "understood as" line. The parser is tested on the catalog alone; the answers of several
 // parts against the snapshot database, with every expected value computed from the raw files.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Answer, Fact } from '../../src/core/answer.ts';
 import { chinesePunctuation } from '../../src/core/format.ts';
 import { catalog, companies } from '../../src/data/catalog/index.ts';
-import type { Engine } from '../../src/engine/index.ts';
 import { buildContext, understand } from '../../src/engine/understand/index.ts';
 import { questionParts } from '../../src/engine/understand/parts.ts';
-import type { Database } from '../../src/store/db.ts';
-import { loadedSnapshotDatabase } from '../helpers/db.ts';
+import { useSnapshotEngine } from '../helpers/engine.ts';
 import { addMonths, fred, pctChange, stock } from './questions/raw.ts';
 
 const TODAY = '2026-11-24';
@@ -93,22 +91,13 @@ describe('questions of several parts', () => {
 });
 
 describe('answers: parts in order, the understood line, full-width punctuation', () => {
-  let db: Database | undefined;
-  let engine: Engine | undefined;
-  beforeAll(async () => {
-    db = await loadedSnapshotDatabase();
-    const { createEngine } = await import('../../src/engine/index.ts');
-    engine = createEngine({ db, today: TODAY });
-  }, 400_000);
-  afterAll(async () => {
-    await db?.close();
-  });
+  const engine = useSnapshotEngine(TODAY);
 
   const has = (facts: Fact[], seriesId: string, value: number, rel = 1e-6) =>
     facts.some((f) => (f.seriesId === seriesId || f.inputs.some((i) => i.seriesId === seriesId)) && Math.abs(f.value - value) <= rel * Math.max(1, Math.abs(value)));
 
   it('苹果最新股价是多少，过去一年涨了多少: the close and the one-year return, both cited', async () => {
-    const a: Answer = await engine!.ask('苹果最新股价是多少，过去一年涨了多少', { lang: 'zh' });
+    const a: Answer = await engine().ask('苹果最新股价是多少，过去一年涨了多少', { lang: 'zh' });
     const s = stock('AAPL');
     const w = s.window(addMonths(s.last().date, -12), s.last().date);
     expect(a.facts[0]!.value).toBe(s.last().value);
@@ -118,21 +107,21 @@ describe('answers: parts in order, the understood line, full-width punctuation',
   });
 
   it('失业率最新多少？核心CPI同比呢？: both parts', async () => {
-    const a = await engine!.ask('失业率最新多少？核心CPI同比呢？', { lang: 'zh' });
+    const a = await engine().ask('失业率最新多少？核心CPI同比呢？', { lang: 'zh' });
     expect(a.facts[0]!.value).toBe(fred('UNRATE').last().value);
     const core = fred('CPILFESL');
     expect(has(a.facts, 'CPILFESL', core.yoy())).toBe(true);
   });
 
   it('a corrected name is said in the first line', async () => {
-    const a = await engine!.ask('特斯垃最新股价', { lang: 'zh' });
+    const a = await engine().ask('特斯垃最新股价', { lang: 'zh' });
     expect(a.understood).toContain('按“特斯拉”理解“特斯垃”');
     expect(a.text.startsWith(`*${a.understood}*`)).toBe(true);
     expect(a.facts[0]!.value).toBe(stock('TSLA').last().value);
   });
 
   it('Chinese answers carry no ASCII comma, colon or parenthesis next to a Chinese character', async () => {
-    const a = await engine!.ask('美国CPI同比最新多少', { lang: 'zh' });
+    const a = await engine().ask('美国CPI同比最新多少', { lang: 'zh' });
     const prose = a.text.split('\n').filter((l) => !/^\s*\|/.test(l)).join('\n');
     expect(prose).not.toMatch(/[\u4e00-\u9fff][,:;()]|[,:;()][\u4e00-\u9fff]/);
     expect(chinesePunctuation('截至2026年7月,美国失业率为4.1%(季调)[1]。')).toBe('截至2026年7月，美国失业率为4.1%（季调）[1]。');

@@ -5,10 +5,9 @@
 // does not exist, a word that is neither English nor a catalog name ("Westeros") and a qualifier in front of a
 // series name that the catalog does not have ("年轻人失业率"). Such a question is declined, naming what is missing;
 // a misspelt name that is close to exactly one catalog name is corrected instead ("Amazn" → Amazon, 特斯垃 → 特斯拉).
-import words from 'an-array-of-english-words' with { type: 'json' };
 import type { SeriesMeta } from '../../core/types.ts';
 import { correctChinese, correctLatin, expandedChinese, type NameLexicon } from './fuzzy.ts';
-import { EN_FINANCE_WORDS, LEGAL_FORMS, ORG_NOUNS_EN, ORG_NOUNS_ZH, placeNames, regionsOf, UNSUPPORTED_MEASURES, WORLD_INDICES, ZH_FUNCTION_WORDS, type Region } from './lexicon.ts';
+import { EN_FINANCE_WORDS, isEnglishWord, LEGAL_FORMS, ORG_NOUNS_EN, ORG_NOUNS_ZH, placeNames, regionsOf, UNSUPPORTED_MEASURES, WORLD_INDICES, ZH_FUNCTION_WORDS, type Region } from './lexicon.ts';
 import type { SubjectMatch } from './subjects.ts';
 
 export interface Correction {
@@ -34,10 +33,7 @@ export interface Coverage {
   notHeld: NotHeld[];
 }
 
-let dictionary: Set<string> | null = null;
-function english(): Set<string> {
-  return (dictionary ??= new Set(words as unknown as string[]));
-}
+const english = () => ({ has: isEnglishWord });
 
 const HAN = /[\u3400-\u9fff]/;
 const nameRegex = new Map<string, RegExp>();

@@ -2,6 +2,7 @@
 // Chinese and English, from the runtime's CLDR data, plus demonyms and short forms), central banks, world equity
 // indices, organisation nouns that turn a company name into another company's ("Apple Bank"), share classes and
 // Treasury tenors. Kept as data: a new place or index is a line here, not a branch in the parser.
+import { createRequire } from 'node:module';
 import type { SeriesMeta } from '../../core/types.ts';
 
 /** A region code: ISO 3166 alpha-2, or EU (euro area / EU) and GLOBAL (world markets, commodities, crypto). */
@@ -186,3 +187,14 @@ export const UNSUPPORTED_MEASURES: string[] = [
   '偏度', '偏态', '峰度', '峰态', '夏普比率', '夏普', '索提诺', '中位数', '分位数', '百分位', '久期', '凸性', '在险价值', '信息比率', '卡玛比率', '胜率', '盈亏比', '半衰期', '自相关', '协整',
   'skewness', 'kurtosis', 'Sharpe ratio', 'Sharpe', 'Sortino', 'median', 'percentile', 'quantile', 'duration', 'convexity', 'value at risk', 'VaR', 'information ratio', 'Calmar', 'win rate', 'half-life', 'autocorrelation', 'cointegration',
 ];
+
+let dictionary: Set<string> | null = null;
+
+/**
+ * The English word list (275k lower-case words), loaded on first use: a word in it is an ordinary word, not a name.
+ * Read through require, which bundles and runs the same in the CLI bundle and under tsx.
+ */
+export function isEnglishWord(word: string): boolean {
+  dictionary ??= new Set(createRequire(import.meta.url)('an-array-of-english-words') as string[]);
+  return dictionary.has(word.toLowerCase());
+}

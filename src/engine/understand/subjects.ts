@@ -2,11 +2,8 @@
 // as non-overlapping spans of the question — the longest name wins where two overlap ("10年期美债收益率"
 // beats "美债收益率"), and Latin names must stand as whole words.
 import type { Company, SeriesMeta } from '../../core/types.ts';
-import words from 'an-array-of-english-words' with { type: 'json' };
 import type { Subject } from '../plan.ts';
-
-let dictionary: Set<string> | null = null;
-const isEnglishWord = (w: string) => (dictionary ??= new Set(words as unknown as string[])).has(w.toLowerCase());
+import { isEnglishWord } from './lexicon.ts';
 
 interface Key {
   key: string;
