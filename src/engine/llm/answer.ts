@@ -102,8 +102,10 @@ interface Drafted {
  * verifier. Passages count as evidence only when the text cites them: a number found in some retrieved passage
  * (an injected one, say) does not support a sentence that does not attribute it to that document.
  */
-function draft(text: string, ledger: Ledger, lang: Lang, metas: Map<string, StoredSeries>): Drafted {
+function draft(text: string, ledger: Ledger, lang: Lang, metas: Map<string, StoredSeries>, question: string): Drafted {
   const w = new AnswerWriter(lang, (id) => metas.get(id));
+  // the question's own dates are given, not claimed
+  w.question = question;
   const clean = sanitizeModelMarkdown(text);
   const r = renderHandles(clean.text, ledger, w);
   for (const f of ledger.facts.values()) if (!w.facts.some((x) => x.id === f.fact.id)) (f.source ? w.factWithSource(f.fact, { ...f.source, date: f.fact.asOf }) : w.fact(f.fact));
@@ -172,7 +174,7 @@ export async function llmAnswer(question: string, lang: Lang, deps: LlmAnswerDep
       const first = await run(cand.model, messages, system, tools, c.maxSteps, c, totals);
       if (!first.text.trim()) throw new LlmUnavailableError('the model returned no text');
       deps.onProgress?.({ stage: 'verifying' });
-      let d = draft(first.text, ledger, lang, metas);
+      let d = draft(first.text, ledger, lang, metas, question);
       let verification = check(d, metas, lang);
       let repaired: number | undefined;
       if (verification.unsupported.length) {
@@ -180,7 +182,7 @@ export async function llmAnswer(question: string, lang: Lang, deps: LlmAnswerDep
         deps.onProgress?.({ stage: 'repair', unsupported: repaired });
         const second = await run(cand.model, [...messages, ...first.responseMessages, { role: 'user', content: repairRequest(verification, lang) }], system, tools, 3, c, totals);
         if (second.text.trim()) {
-          d = draft(second.text, ledger, lang, metas);
+          d = draft(second.text, ledger, lang, metas, question);
           verification = check(d, metas, lang);
         }
       }
