@@ -29,6 +29,12 @@ export class DataAccess {
     return [...this.metas.values()];
   }
 
+  /** The catalog by id: the same Map until the next sync, so what is built from it (the verifier's name lexicon) is built once. */
+  async seriesMap(): Promise<Map<string, repo.StoredSeries>> {
+    await this.seriesList();
+    return this.metas!;
+  }
+
   async meta(id: string): Promise<repo.StoredSeries> {
     if (!this.metas) await this.seriesList();
     const m = this.metas!.get(id) ?? [...this.metas!.values()].find((s) => s.id.toUpperCase() === id.toUpperCase());

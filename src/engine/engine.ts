@@ -124,7 +124,7 @@ export function createEngine(opts: EngineOptions): Engine {
     // A question of several parts is answered part by part, in order, in one answer; a part the data cannot
     // answer is said so in its place. A single part that cannot be answered makes the whole answer a refusal.
     const parts = questionParts(question, ctx, lang);
-    const metas = new Map((await data.seriesList()).map((s) => [s.id, s]));
+    const metas = await data.seriesMap();
     const w = new AnswerWriter(lang, (id) => metas.get(id));
     const answered: Plan[] = [];
     const corrections: Correction[] = [];

@@ -158,7 +158,7 @@ function describeError(err: unknown): string {
 /** Answer with the configured model (then its fallback); throws LlmUnavailableError when neither answers. */
 export async function llmAnswer(question: string, lang: Lang, deps: LlmAnswerDeps): Promise<Answer> {
   const { config: c, data } = deps;
-  const metas = new Map((await data.seriesList()).map((s) => [s.id, s]));
+  const metas = await data.seriesMap();
   const candidates: Array<{ name: string; model: LanguageModel }> = deps.model
     ? [{ name: c.model, model: deps.model }]
     : [{ name: c.model, model: languageModel(c) }, ...(c.fallbackModel ? [{ name: c.fallbackModel, model: languageModel(c, c.fallbackModel) }] : [])];
