@@ -117,7 +117,8 @@ export function chinesePunctuation(text: string): string {
           out += c;
           continue;
         }
-        const prev = out.replace(/\u0000\d+\u0000$/, 'x').slice(-1);
+        // a citation marker is transparent: "…美元[1](-24.33%)" follows a Chinese character
+        const prev = out.replace(/(?:\u0000\d+\u0000)+$/, '').slice(-1);
         const next = masked[i + 1] ?? '';
         // a thousands separator (1,234) or a ratio/time (3:1, 14:00) stays ASCII
         const digitsAround = /\d/.test(prev) && (c === ',' ? /^\d{3}(?!\d)/.test(masked.slice(i + 1)) : /\d/.test(next));
