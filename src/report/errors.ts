@@ -14,6 +14,16 @@ export class UnknownTopicError extends FinciteError {
   }
 }
 
+/** The topic names a place or central bank the macro reports do not cover ("欧洲央行资产负债表", "China rates"). */
+export class NotHeldTopicError extends FinciteError {
+  constructor(topic: string, place: string, covered: { zh: string; en: string }, available: Array<{ zh: string; en: string }>) {
+    super('topic_not_held', {
+      zh: `报告主题“${topic}”指向“${place}”，但数据库中的${covered.zh}数据只覆盖美国；有据不会用美国的数据代替。可用的主题：\n${available.map((t) => `- ${t.zh}`).join('\n')}`,
+      en: `The report topic "${topic}" is about ${place}, but the database's data on ${covered.en} covers the United States only; fincite will not substitute U.S. data. Available topics:\n${available.map((t) => `- ${t.en}`).join('\n')}`,
+    }, 404);
+  }
+}
+
 export class EmptyTopicError extends FinciteError {
   constructor() {
     super('empty_topic', { zh: '报告主题不能为空。', en: 'The report topic is empty.' });

@@ -9,7 +9,7 @@ import type { Report, ReportFormat } from './types.ts';
 export { buildReport, listCompanies, resolveReportTopic } from './build.ts';
 export { REPORT_DISCLAIMER } from './compose.ts';
 export { renderChartSvg, CHART_FONT } from './charts.ts';
-export { ChromiumMissingError, EmptyTopicError, PdfExportError, UnknownTopicError } from './errors.ts';
+export { ChromiumMissingError, EmptyTopicError, NotHeldTopicError, PdfExportError, UnknownTopicError } from './errors.ts';
 export { renderCharts, toHtml } from './html.ts';
 export { toMarkdown, verificationSummary } from './markdown.ts';
 export { CHROMIUM_FLAGS, DEFAULT_CHROMIUM, chromiumPath, htmlToPdf, pdfUnavailable } from './pdf.ts';

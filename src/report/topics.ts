@@ -1,7 +1,8 @@
 // Report topics and their bilingual, fuzzy resolution: 缩表 / QT / balance sheet runoff / 资产负债表 all reach
 // the Fed balance-sheet report; a company is found by ticker, name or alias (英伟达投资研究报告, NVDA, Apple report).
 import type { Bilingual } from '../core/types.ts';
-import { EmptyTopicError, UnknownTopicError } from './errors.ts';
+import { placeNames } from '../engine/understand/lexicon.ts';
+import { EmptyTopicError, NotHeldTopicError, UnknownTopicError } from './errors.ts';
 
 export type MacroTopicId = 'qt' | 'inflation' | 'labour' | 'curve';
 
@@ -107,7 +108,24 @@ export function resolveTopic(topic: string, companies: CompanyName[]): ResolvedT
   }
   const found = best as { score: number; topic: ResolvedTopic } | null;
   if (!found) throw new UnknownTopicError(topic, TOPICS.map((t) => t.name));
-  return found.topic;
+  // the macro reports are about the United States: a topic about another place or its central bank is not one of
+  // them ("欧洲央行资产负债表" is not the Fed's, "中国利率" is not the U.S. curve)
+  const resolved = found.topic;
+  if (resolved.kind !== 'company') {
+    const place = foreignPlace(text);
+    if (place) throw new NotHeldTopicError(topic, place, TOPICS.find((t) => t.id === resolved.kind)!.name, TOPICS.map((t) => t.name));
+  }
+  return resolved;
+}
+
+/** A place or central bank other than the United States named in a topic (as written), or null. */
+function foreignPlace(text: string): string | null {
+  for (const p of placeNames()) {
+    if (p.region === 'US' || p.region === 'GLOBAL') continue;
+    const hit = CJK.test(p.name) ? text.includes(p.name) : new RegExp(`(?:^|[^A-Za-z0-9])${p.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^A-Za-z0-9])`, p.name.length <= 3 ? '' : 'i').test(text);
+    if (hit) return p.name;
+  }
+  return null;
 }
 
 /** A stable id for a resolved topic ('qt', 'company:NVDA'). */

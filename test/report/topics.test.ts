@@ -2,7 +2,7 @@
 // ticker or name); an unknown topic is a typed error that lists the available topics.
 import { describe, expect, it } from 'vitest';
 import { companies } from '../../src/data/catalog/index.ts';
-import { EmptyTopicError, resolveTopic, TOPICS, UnknownTopicError } from '../../src/report/index.ts';
+import { EmptyTopicError, NotHeldTopicError, resolveTopic, TOPICS, UnknownTopicError } from '../../src/report/index.ts';
 
 const list = companies.map((c) => ({ ticker: c.ticker, name: c.name, aliases: c.aliases }));
 const kind = (t: string) => {
@@ -53,6 +53,22 @@ describe('resolveTopic', () => {
       expect(e.messages.en).toContain(t.name.en);
     }
     expect(e.status).toBe(404);
+  });
+
+  it('a macro topic about another place or its central bank is declined, never the U.S. report', () => {
+    for (const [topic, place] of [['欧洲央行资产负债表', '欧洲央行'], ['中国利率研究报告', '中国'], ['ECB balance sheet', 'ECB'], ['Japan inflation report', 'Japan'], ['日本通胀', '日本']] as const) {
+      let err: unknown;
+      try {
+        resolveTopic(topic, list);
+      } catch (e) {
+        err = e;
+      }
+      expect(err, topic).toBeInstanceOf(NotHeldTopicError);
+      expect((err as NotHeldTopicError).messages.zh).toContain(place);
+    }
+    // the U.S. named explicitly, and companies of any country, stay reports
+    expect(resolveTopic('美国通胀', list)).toEqual({ kind: 'inflation' });
+    expect(resolveTopic('US yield curve', list)).toEqual({ kind: 'curve' });
   });
 
   it('an empty topic is an error', () => {
