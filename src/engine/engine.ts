@@ -4,7 +4,7 @@ import * as A from '../analytics/index.ts';
 import type { Answer } from '../core/answer.ts';
 import { chinesePunctuation } from '../core/format.ts';
 import { DateOutOfRangeError, FinciteError } from '../core/errors.ts';
-import { checkText } from '../core/text-input.ts';
+import { checkText, TEXT_LIMITS } from '../core/text-input.ts';
 import type { Bilingual } from '../core/types.ts';
 import { DataAccess } from './data.ts';
 import { execute, NoAnswerError } from './execute/index.ts';
@@ -18,7 +18,8 @@ import { detectLanguage } from './understand/lang.ts';
 import { composeAnswer, verifyBody } from './compose.ts';
 import { AnswerWriter } from './writer.ts';
 
-export const MAX_QUESTION_LENGTH = 500;
+/** The longest question the engine takes (the one limit every interface checks). */
+export const MAX_QUESTION_LENGTH = TEXT_LIMITS.question;
 
 export { DISCLAIMER, maskNames } from './compose.ts';
 
@@ -100,7 +101,7 @@ export function createEngine(opts: EngineOptions): Engine {
     {
       if (typeof question !== 'string' || !question.trim()) throw new EmptyQuestionError();
       // one check for every interface: no NUL, lone surrogate or control character, and the length limit
-      question = checkText(question, 'question', { max: MAX_QUESTION_LENGTH });
+      question = checkText(question, 'question');
       const lang = askOpts.lang ?? detectLanguage(question);
       if (llm) {
         // loaded only in LLM mode: the AI SDK and providers stay out of a deterministic process's start-up

@@ -18,6 +18,15 @@ export interface CitedDocument {
   publisher?: string;
 }
 
+/**
+ * A series' name for running text: the Chinese title, or in English the official title when it is short, else the
+ * first multi-word English alias (the catalog lists the most natural name first).
+ */
+export function seriesName(meta: SeriesMeta, lang: Lang): string {
+  if (lang === 'zh' || meta.title.en.length <= 48) return lang === 'zh' ? meta.title.zh : meta.title.en;
+  return meta.aliases.find((a) => /^[A-Za-z0-9][A-Za-z0-9 ,.'’&()/-]+$/.test(a) && a.includes(' ')) ?? meta.title.en;
+}
+
 export class AnswerWriter {
   readonly facts: Fact[] = [];
   readonly sources: Source[] = [];
@@ -179,13 +188,10 @@ export class AnswerWriter {
   }
 
   /**
-   * A series' name for running text: the Chinese title, or in English the official title when it is short,
-   * else the first multi-word English alias (the catalog lists the most natural name first).
+   * A series' name for running text (`seriesName`), with "the" before an English alias.
    */
   name(meta: SeriesMeta): string {
-    if (this.lang === 'zh') return meta.title.zh;
-    if (meta.title.en.length <= 48) return meta.title.en;
-    const short = meta.aliases.find((a) => /^[A-Za-z0-9][A-Za-z0-9 ,.'’&()/-]+$/.test(a) && a.includes(' '));
-    return short ? `the ${short}`.replace(/^the the /i, 'the ') : meta.title.en;
+    const name = seriesName(meta, this.lang);
+    return this.lang === 'en' && name !== meta.title.en ? `the ${name}`.replace(/^the the /i, 'the ') : name;
   }
 }

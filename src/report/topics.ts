@@ -1,6 +1,8 @@
 // Report topics and their bilingual, fuzzy resolution: 缩表 / QT / balance sheet runoff / 资产负债表 all reach
 // the Fed balance-sheet report; a company is found by ticker, name or alias (英伟达投资研究报告, NVDA, Apple report).
 import type { Bilingual } from '../core/types.ts';
+import { distance } from 'fastest-levenshtein';
+import { findName } from '../engine/understand/coverage.ts';
 import { placeNames } from '../engine/understand/lexicon.ts';
 import { EmptyTopicError, NotHeldTopicError, UnknownTopicError } from './errors.ts';
 
@@ -58,20 +60,6 @@ function normalise(text: string): string {
   return text.normalize('NFKC').replace(/[《》“”"'‘’()()\[\]【】:,,。.!?!?]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-function levenshtein(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
-}
-
 /** How well `alias` names something in `text` (0: not at all). Longer matches are more specific. */
 function matchScore(text: string, lower: string, words: string[], alias: string): number {
   if (!alias) return 0;
@@ -80,7 +68,7 @@ function matchScore(text: string, lower: string, words: string[], alias: string)
   const re = new RegExp(`(?:^|[^a-z0-9])${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^a-z0-9])`, 'i');
   if (re.test(lower)) return a.length;
   // a typo in one longer word (infaltion, labuor): edit distance 1–2
-  if (!a.includes(' ') && a.length >= 5) for (const w of words) if (w.length >= 5 && levenshtein(w, a) <= (a.length >= 8 ? 2 : 1)) return a.length - 1;
+  if (!a.includes(' ') && a.length >= 5) for (const w of words) if (w.length >= 5 && distance(w, a) <= (a.length >= 8 ? 2 : 1)) return a.length - 1;
   return 0;
 }
 
@@ -120,12 +108,8 @@ export function resolveTopic(topic: string, companies: CompanyName[]): ResolvedT
 
 /** A place or central bank other than the United States named in a topic (as written), or null. */
 function foreignPlace(text: string): string | null {
-  for (const p of placeNames()) {
-    if (p.region === 'US' || p.region === 'GLOBAL') continue;
-    const hit = CJK.test(p.name) ? text.includes(p.name) : new RegExp(`(?:^|[^A-Za-z0-9])${p.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^A-Za-z0-9])`, p.name.length <= 3 ? '' : 'i').test(text);
-    if (hit) return p.name;
-  }
-  return null;
+  const place = placeNames().find((p) => p.region !== 'US' && p.region !== 'GLOBAL' && findName(text, p.name, []).length > 0);
+  return place?.name ?? null;
 }
 
 /** A stable id for a resolved topic ('qt', 'company:NVDA'). */

@@ -2,6 +2,7 @@
 // at the top of every answer so a reader sees a misreading at once, with any name the parser corrected.
 import type { SeriesMeta } from '../../core/types.ts';
 import type { Plan } from '../plan.ts';
+import { seriesName } from '../writer.ts';
 import type { Correction } from './coverage.ts';
 
 const MEASURES: Record<string, { zh: string; en: string }> = {
@@ -45,15 +46,9 @@ const POLICY: Record<string, { zh: string; en: string }> = {
   dissents: { zh: '反对票', en: 'dissenting votes' },
 };
 
-/** A series' name for running text: the Chinese title; in English the title when short, else its first English alias. */
-export function shortName(meta: SeriesMeta, lang: 'zh' | 'en'): string {
-  if (lang === 'zh') return meta.title.zh;
-  return meta.title.en.length <= 48 ? meta.title.en : (meta.aliases.find((a) => /^[A-Za-z0-9][A-Za-z0-9 ,.'’&()/-]+$/.test(a) && a.includes(' ')) ?? meta.title.en);
-}
-
 function subjectName(meta: SeriesMeta | undefined, id: string, lang: 'zh' | 'en'): string {
   if (!meta) return id;
-  const name = shortName(meta, lang);
+  const name = seriesName(meta, lang);
   return meta.ticker || name.includes(meta.id) ? name : lang === 'zh' ? `${name}(${meta.id})` : `${name} (${meta.id})`;
 }
 
@@ -99,7 +94,7 @@ function describeFundamental(plan: Plan, series: Map<string, SeriesMeta>, lang: 
   const f = plan.fundamental!;
   const companies = plan.subjects
     .map((s) => series.get(s.seriesId))
-    .map((m, i) => (m ? shortName(m, lang).replace(/日收盘价$| daily close$/, '').trim() : plan.subjects[i]!.seriesId));
+    .map((m, i) => (m ? seriesName(m, lang).replace(/日收盘价$| daily close$/, '').trim() : plan.subjects[i]!.seriesId));
   const labels = f.metrics.map((m) => m.label[lang]).join(lang === 'zh' ? '和' : ' and ');
   const valuation = f.metrics.every((m) => m.kind === 'valuation');
   const period = valuation ? '' : ({ annual: { zh: '年度', en: 'annual' }, quarterly: { zh: '季度', en: 'quarterly' }, ttm: { zh: '过去四个季度合计', en: 'trailing-twelve-month' } } as const)[f.period][lang];

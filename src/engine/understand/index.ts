@@ -18,7 +18,7 @@ import {
 import { detectFundamental, fundamentalPlan } from './fundamentals.ts';
 import { policyPlan } from './policy.ts';
 import { countryPairSpread } from './pairs.ts';
-import { shortName } from './describe.ts';
+import { seriesName } from '../writer.ts';
 import { checkCoverage, shadowedByNames, type Correction, type NotHeld } from './coverage.ts';
 import { buildNameLexicon, type NameLexicon } from './fuzzy.ts';
 import { regionName, regionsOf } from './lexicon.ts';
@@ -275,8 +275,8 @@ const KIND_NAMES: Record<string, { zh: string; en: string }> = {
 /** "The database holds no data for …": each missing thing named, with what is held instead when there is one. */
 function notHeldReason(items: NotHeld[], subjects: Subject[], ctx: UnderstandContext): { zh: string; en: string } {
   const held = subjects.map((s) => ctx.series.get(s.seriesId)).filter((m): m is SeriesMeta => Boolean(m));
-  const shortZh = (m: SeriesMeta) => shortName(m, 'zh').replace(/[((][^))]*[))]/g, '').replace(/日收盘价$/, '');
-  const shortEn = (m: SeriesMeta) => shortName(m, 'en').replace(/ \([^)]*\)/g, '').replace(/ daily close$/, '');
+  const shortZh = (m: SeriesMeta) => seriesName(m, 'zh').replace(/[((][^))]*[))]/g, '').replace(/日收盘价$/, '');
+  const shortEn = (m: SeriesMeta) => seriesName(m, 'en').replace(/ \([^)]*\)/g, '').replace(/ daily close$/, '');
   const zh: string[] = [];
   const en: string[] = [];
   for (const x of items) {

@@ -30,7 +30,6 @@ function splitText(question: string): string[] {
 const signature = (u: Understood) => (u.ok ? JSON.stringify([u.plan.measure, u.plan.subjects.map((s) => s.seriesId), u.plan.time, u.plan.policy, u.plan.fundamental]) : `x:${u.why.reason.en}`);
 
 export function questionParts(question: string, ctx: UnderstandContext, lang: 'zh' | 'en'): QuestionPart[] {
-  const whole = understand(question, ctx, lang);
   const pieces = splitText(question);
   if (pieces.length >= 2) {
     const parts: QuestionPart[] = [];
@@ -48,6 +47,8 @@ export function questionParts(question: string, ctx: UnderstandContext, lang: 'z
     }
     if (ok && new Set(parts.map((p) => signature(p.understood))).size >= 2 && parts.some((p) => p.understood.ok)) return parts;
   }
+  // read whole only when no split was kept (a question of one part is parsed once)
+  const whole = understand(question, ctx, lang);
   if (whole.ok && whole.plan.subjects.length >= 2 && EACH.test(question) && !['spread', 'ratio', 'correlation'].includes(whole.plan.measure)) {
     EACH.lastIndex = 0;
     const parts: QuestionPart[] = [];
