@@ -108,6 +108,8 @@ function generated(): Gen[] {
     out.push({ q: `${c.en} stock price`, lang: 'en', kind: 'company' });
     out.push({ q: `${c.en} revenue last year`, lang: 'en', kind: 'company' });
   }
+  // country names typed in lower case (several are also English words: japan, china, turkey)
+  for (const t of ['japan cpi', 'turkey inflation rate', 'germany unemployment rate', 'brazil gdp growth', 'india cpi inflation']) out.push({ q: t, lang: 'en', kind: 'region' });
   for (const t of ['15年期美债收益率', '4年期国债收益率是多少', 'What is the 4-year Treasury yield?', 'the 15-year Treasury yield today', 'GOOGL stock price', 'BRK.A share price']) out.push({ q: t, lang: /[\u4e00-\u9fff]/.test(t) ? 'zh' : 'en', kind: 'tenor_or_class' });
   // impossible dates: 29 February of common years, the 31st of 30-day months, month 13, day 32
   const monthsEn = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

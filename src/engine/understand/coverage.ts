@@ -33,7 +33,6 @@ export interface Coverage {
   notHeld: NotHeld[];
 }
 
-const english = () => ({ has: isEnglishWord });
 
 const HAN = /[\u3400-\u9fff]/;
 const nameRegex = new Map<string, RegExp>();
@@ -53,8 +52,15 @@ function overlaps(spans: Array<[number, number]>, s: number, e: number): boolean
   return spans.some(([a, b]) => s < b && e > a);
 }
 
-/** Find `name` in `q` as a whole word (Latin) outside `taken`; Latin names of ≤3 letters and dictionary words must keep their case. */
-function findName(q: string, name: string, taken: Array<[number, number]>, lower = q.toLowerCase()): Array<[number, number]> {
+/** Place names that are also everyday words in lower case: they count only when written with their capital. */
+const CAPITAL_ONLY = new Set(['chad', 'jordan', 'polish', 'man']);
+
+/**
+ * Find `name` in `q` as a whole word (Latin) outside `taken` (none: pass []). Names of ≤3 letters, all-caps
+ * abbreviations and the few place names that are everyday words must keep their case; others match in any case
+ * ("japan cpi" names Japan, though "japan" is also a word for lacquer).
+ */
+export function findName(q: string, name: string, taken: Array<[number, number]>, lower = q.toLowerCase()): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (HAN.test(name)) {
     for (let at = q.indexOf(name); at >= 0; at = q.indexOf(name, at + 1)) if (!overlaps(taken, at, at + name.length)) out.push([at, at + name.length]);
@@ -64,7 +70,7 @@ function findName(q: string, name: string, taken: Array<[number, number]>, lower
   if (!lower.includes(name.toLowerCase())) return out;
   let re = nameRegex.get(name);
   if (!re) {
-    const caseSensitive = name.length <= 3 || english().has(name.toLowerCase()) || /^[A-Z]{2,}$/.test(name);
+    const caseSensitive = name.length <= 3 || /^[A-Z]{2,}$/.test(name) || CAPITAL_ONLY.has(name.toLowerCase());
     re = new RegExp(`(?<![A-Za-z0-9])${escape(name)}(?![A-Za-z0-9])`, caseSensitive ? 'g' : 'gi');
     nameRegex.set(name, re);
   }
@@ -160,7 +166,7 @@ export function checkCoverage(input: CoverageInput): Coverage {
     if (!m) continue;
     const ws = m[1]!.trim().split(/\s+/);
     const first = ws[0]!;
-    const unknownCapital = /^[A-Z][A-Za-z]/.test(first) && !first.includes('/') && !LEGAL_FORMS.test(first) && !english().has(first.toLowerCase()) && !EN_FINANCE_WORDS.has(first.toLowerCase()) && !lexicon.latin.has(first.toLowerCase());
+    const unknownCapital = /^[A-Z][A-Za-z]/.test(first) && !first.includes('/') && !LEGAL_FORMS.test(first) && !isEnglishWord(first) && !EN_FINANCE_WORDS.has(first.toLowerCase()) && !lexicon.latin.has(first.toLowerCase());
     if (ORG_NOUNS_EN.test(first) || unknownCapital) {
       const end = f.end + m[0].length;
       notHeld.push({ text: q.slice(f.start, end).trim(), kind: 'entity', held: f.subject.ticker });
@@ -227,7 +233,7 @@ export function checkCoverage(input: CoverageInput): Coverage {
 
 /** An English word, finance shorthand, a catalog word, or a hyphenated compound of these. */
 function knownLatin(word: string, lexicon: NameLexicon): boolean {
-  const known = (x: string) => x.length < 3 || english().has(x) || EN_FINANCE_WORDS.has(x) || lexicon.latin.has(x) || /^(?:q[1-4]|h[12]|fy\d*)$/.test(x);
+  const known = (x: string) => x.length < 3 || isEnglishWord(x) || EN_FINANCE_WORDS.has(x) || lexicon.latin.has(x) || /^(?:q[1-4]|h[12]|fy\d*)$/.test(x);
   const lw = word.toLowerCase();
   return known(lw) || (/[-.]/.test(lw) && lw.split(/[-.]/).every(known));
 }

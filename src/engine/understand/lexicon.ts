@@ -25,7 +25,7 @@ const EXTRA_PLACES: Array<[string, Region]> = [
   ['Japanese', 'JP'], ['韩国', 'KR'], ['Korea', 'KR'], ['Korean', 'KR'], ['朝鲜', 'KP'], ['North Korea', 'KP'],
   ['German', 'DE'], ['French', 'FR'], ['Italian', 'IT'], ['Spanish', 'ES'], ['Indian', 'IN'], ['印度', 'IN'], ['Brazilian', 'BR'],
   ['Canadian', 'CA'], ['Australian', 'AU'], ['澳洲', 'AU'], ['Russian', 'RU'], ['俄罗斯', 'RU'], ['Mexican', 'MX'], ['Swiss', 'CH'],
-  ['Turkish', 'TR'], ['土耳其', 'TR'], ['Argentine', 'AR'], ['Argentinian', 'AR'], ['Saudi', 'SA'], ['沙特', 'SA'], ['Vietnamese', 'VN'], ['越南', 'VN'],
+  ['Turkish', 'TR'], ['Turkey', 'TR'], ['土耳其', 'TR'], ['Argentine', 'AR'], ['Argentinian', 'AR'], ['Saudi', 'SA'], ['沙特', 'SA'], ['Vietnamese', 'VN'], ['越南', 'VN'],
   ['Indonesian', 'ID'], ['South African', 'ZA'], ['南非', 'ZA'], ['Israeli', 'IL'], ['Dutch', 'NL'], ['荷兰', 'NL'], ['Swedish', 'SE'], ['Norwegian', 'NO'],
   ['Zimbabwean', 'ZW'], ['Venezuelan', 'VE'], ['Thai', 'TH'], ['泰国', 'TH'], ['Singaporean', 'SG'], ['新加坡', 'SG'], ['Philippine', 'PH'], ['Polish', 'PL'],
   ['全球', 'GLOBAL'], ['世界', 'GLOBAL'], ['global', 'GLOBAL'], ['world', 'GLOBAL'], ['worldwide', 'GLOBAL'],
