@@ -121,7 +121,7 @@ export function chinesePunctuation(text: string): string {
         const prev = out.replace(/(?:\u0000\d+\u0000)+$/, '').slice(-1);
         const next = masked[i + 1] ?? '';
         // a thousands separator (1,234) or a ratio/time (3:1, 14:00) stays ASCII
-        const digitsAround = /\d/.test(prev) && (c === ',' ? /^\d{3}(?!\d)/.test(masked.slice(i + 1)) : /\d/.test(next));
+        const digitsAround = (c === ',' || c === ':' || c === ';') && /\d/.test(prev) && (c === ',' ? /^\d{3}(?!\d)/.test(masked.slice(i + 1)) : /\d/.test(next));
         if (digitsAround) {
           out += c;
           continue;

@@ -16,7 +16,7 @@ import { questionParts } from './understand/parts.ts';
 import { buildContext, type NotUnderstood, type UnderstandContext } from './understand/index.ts';
 import { detectLanguage } from './understand/lang.ts';
 import { composeAnswer, verifyBody } from './compose.ts';
-import { AnswerWriter } from './writer.ts';
+import { AnswerWriter, seriesName } from './writer.ts';
 
 /** The longest question the engine takes (the one limit every interface checks). */
 export const MAX_QUESTION_LENGTH = TEXT_LIMITS.question;
@@ -66,7 +66,8 @@ export function createEngine(opts: EngineOptions): Engine {
       );
       ctxFor = list.length + ':' + (list[0]?.lastSyncedAt?.getTime() ?? '');
     }
-    return { ctx, names: new Map(list.map((s) => [s.id, s.title])) };
+    // suggestions name series as answers do ("the 10-year Treasury", not its 90-character official title)
+    return { ctx, names: new Map(list.map((s) => [s.id, { zh: s.title.zh, en: seriesName(s, 'en') }])) };
   }
 
   function unanswerable(question: string, why: NotUnderstood, names: Map<string, Bilingual>): Answer {

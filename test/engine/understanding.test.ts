@@ -127,6 +127,7 @@ describe('answers: parts in order, the understood line, full-width punctuation',
     expect(chinesePunctuation('截至2026年7月,美国失业率为4.1%(季调)[1]。')).toBe('截至2026年7月，美国失业率为4.1%（季调）[1]。');
     expect(chinesePunctuation('1,234.5亿美元,时间14:00')).toBe('1,234.5亿美元，时间14:00');
     expect(chinesePunctuation('减少2.17万亿美元[1](-24.33%)[1]。')).toBe('减少2.17万亿美元[1]（-24.33%）[1]。');
+    expect(chinesePunctuation('理解为:(1)10年期美债;(2)2年期美债。')).toBe('理解为：（1）10年期美债；（2）2年期美债。');
   });
 });
 
