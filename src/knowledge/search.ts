@@ -558,7 +558,8 @@ export async function loadPassageIndex(db: Database): Promise<PassageIndex> {
   }
 }
 
-function checkOptions(opts: SearchOptions): Required<Pick<SearchOptions, 'limit'>> & SearchOptions {
+/** Validated search options with the default limit; throws InvalidQueryError / InvalidDateError. */
+export function checkOptions(opts: SearchOptions): Required<Pick<SearchOptions, 'limit'>> & SearchOptions {
   const limit = opts.limit ?? 10;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
     throw new InvalidQueryError('bad_limit', { en: `The limit must be a whole number from 1 to ${MAX_LIMIT}.`, zh: `结果数量必须是 1 到 ${MAX_LIMIT} 之间的整数。` });
