@@ -12,11 +12,11 @@ import type { FundamentalAsk, FundamentalMetric, Subject } from '../plan.ts';
 import type { AnswerWriter } from '../writer.ts';
 import { NoAnswerError, type ExecContext } from './common.ts';
 
-type Item = Extract<FundamentalMetric, { kind: 'item' }>;
-type Margin = Extract<FundamentalMetric, { kind: 'margin' }>;
-type Valuation = Extract<FundamentalMetric, { kind: 'valuation' }>;
-type Pt = { date: IsoDate; value: number };
-type Period = 'annual' | 'quarterly';
+export type Item = Extract<FundamentalMetric, { kind: 'item' }>;
+export type Margin = Extract<FundamentalMetric, { kind: 'margin' }>;
+export type Valuation = Extract<FundamentalMetric, { kind: 'valuation' }>;
+export type Pt = { date: IsoDate; value: number };
+export type Period = 'annual' | 'quarterly';
 
 const QUARTER_DAYS = [80, 100] as const;
 const near = (a: IsoDate, b: IsoDate, days: number) => Math.abs(A.daysBetween(a, b)) <= days;
@@ -27,7 +27,7 @@ const EN_Q = ['first', 'second', 'third', 'fourth'];
 const isFlow = (m: FundamentalMetric) => m.kind === 'margin' || (m.kind === 'item' && m.statement !== 'balance');
 
 /** A company's fiscal calendar, read from the end dates of its annual statements. */
-class FiscalCalendar {
+export class FiscalCalendar {
   constructor(private readonly endMonth: number | null) {}
   static from(annual: readonly Pt[]): FiscalCalendar {
     const last = annual.at(-1);
@@ -67,10 +67,15 @@ class Periods {
   }
 }
 
-interface CompanyCtx {
-  ctx: ExecContext;
+/** What the statement and valuation helpers read: the data, the writer, the company (reports call them too). */
+export interface CompanyRef {
+  ctx: Pick<ExecContext, 'data' | 'w'>;
   ticker: string;
   name: string;
+}
+
+interface CompanyCtx extends CompanyRef {
+  ctx: ExecContext;
   periods: Periods;
   cal: FiscalCalendar;
   /** Sentences about what is missing, said after the answers. */
@@ -188,6 +193,32 @@ async function price(cc: CompanyCtx, seriesId: string, label: Bilingual, ask: Fu
 
 // ---- valuation snapshot ------------------------------------------------------------------------------------------
 
+/** A figure of the valuation snapshot as a fact (fractions in percent), registered with the ticker's quote page. */
+export function valuationFact(cc: CompanyRef, m: Valuation, snap: { asOf: IsoDate; sourceUrl: string }, raw: number): Fact {
+  const unit: Unit = m.unit === 'usd' ? { kind: 'currency', scale: 1, currency: 'USD', label: 'U.S. Dollars' } : m.unit === 'price' ? { kind: 'price', scale: 1, currency: 'USD', label: 'USD per share' } : m.unit === 'percent' || m.unit === 'fraction' ? A.PERCENT : A.RATIO;
+  const value = m.unit === 'fraction' ? raw * 100 : raw;
+  const id = `${cc.ticker}:${m.item}:snapshot`;
+  const fact: Fact = {
+    id: `${id}:${snap.asOf}`,
+    value,
+    unit,
+    label: { zh: `${cc.name}${m.label.zh}(Yahoo Finance 快照，${snap.asOf}${m.estimate ? ',估计值' : ''})`, en: `${cc.name} ${m.label.en} (Yahoo Finance snapshot, ${snap.asOf}${m.estimate ? ', estimate' : ''})` },
+    asOf: snap.asOf,
+    method: 'level',
+    methodDetail: `Yahoo Finance info field ${m.item} = ${raw}${m.unit === 'fraction' ? ' (a fraction; × 100 to percent)' : ''} in ${snap.sourceUrl} (snapshot as of ${snap.asOf})`,
+    seriesId: id,
+    inputs: [{ seriesId: id, from: snap.asOf, to: snap.asOf, observations: 1 }],
+    sourceIds: [],
+  };
+  return cc.ctx.w.factWithSource(fact, {
+    kind: 'series',
+    title: cc.ctx.w.t(`${cc.name} 估值快照(Yahoo Finance,${cc.ctx.w.date(snap.asOf)})`, `${cc.name} valuation snapshot (Yahoo Finance, ${snap.asOf})`),
+    publisher: cc.ctx.w.t('雅虎财经(yfinance 数据，经 GitHub 仓库 JohnAprek/us-stock-monitor 保存)', 'Yahoo Finance (yfinance data saved by the GitHub repository JohnAprek/us-stock-monitor)'),
+    url: `https://finance.yahoo.com/quote/${cc.ticker.replace(/\./g, '-')}/key-statistics`,
+    date: snap.asOf,
+  });
+}
+
 async function valuation(cc: CompanyCtx, m: Valuation): Promise<boolean> {
   const { w, data } = cc.ctx;
   const snap = await data.valuation(cc.ticker);
@@ -205,28 +236,7 @@ async function valuation(cc: CompanyCtx, m: Valuation): Promise<boolean> {
     cc.missing.push(w.t(`估值快照中${cc.name}的${m.label.zh}一栏为空，数据中没有这一数值。`, `The valuation snapshot's ${m.label.en} field is empty for ${cc.name}; the data has no such figure.`));
     return false;
   }
-  const unit: Unit = m.unit === 'usd' ? { kind: 'currency', scale: 1, currency: 'USD', label: 'U.S. Dollars' } : m.unit === 'price' ? { kind: 'price', scale: 1, currency: 'USD', label: 'USD per share' } : m.unit === 'percent' || m.unit === 'fraction' ? A.PERCENT : A.RATIO;
-  const value = m.unit === 'fraction' ? raw * 100 : raw;
-  const id = `${cc.ticker}:${m.item}:snapshot`;
-  const fact: Fact = {
-    id: `${id}:${snap.asOf}`,
-    value,
-    unit,
-    label: { zh: `${cc.name}${m.label.zh}(Yahoo Finance 快照，${snap.asOf}${m.estimate ? ',估计值' : ''})`, en: `${cc.name} ${m.label.en} (Yahoo Finance snapshot, ${snap.asOf}${m.estimate ? ', estimate' : ''})` },
-    asOf: snap.asOf,
-    method: 'level',
-    methodDetail: `Yahoo Finance info field ${m.item} = ${raw}${m.unit === 'fraction' ? ' (a fraction; × 100 to percent)' : ''} in ${snap.sourceUrl} (snapshot as of ${snap.asOf})`,
-    seriesId: id,
-    inputs: [{ seriesId: id, from: snap.asOf, to: snap.asOf, observations: 1 }],
-    sourceIds: [],
-  };
-  const f = w.factWithSource(fact, {
-    kind: 'series',
-    title: w.t(`${cc.name} 估值快照(Yahoo Finance,${w.date(snap.asOf)})`, `${cc.name} valuation snapshot (Yahoo Finance, ${snap.asOf})`),
-    publisher: w.t('雅虎财经(yfinance 数据，经 GitHub 仓库 JohnAprek/us-stock-monitor 保存)', 'Yahoo Finance (yfinance data saved by the GitHub repository JohnAprek/us-stock-monitor)'),
-    url: `https://finance.yahoo.com/quote/${cc.ticker.replace(/\./g, '-')}/key-statistics`,
-    date: snap.asOf,
-  });
+  const f = valuationFact(cc, m, snap, raw);
   const v = m.unit === 'multiple' ? w.t(`${w.v(f)}倍`, `${w.v(f)}x`) : w.v(f);
   w.say(
     `据 Yahoo Finance 在${w.date(snap.asOf)}的快照，${cc.name}的${m.label.zh}为${v}${m.estimate ? '(基于分析师预测的估计值)' : ''}${w.cite(f)}。`,
@@ -244,7 +254,7 @@ const OUTFLOWS = new Set(['Capital Expenditure', 'Repurchase Of Capital Stock', 
 const amt = (w: AnswerWriter, v: View, f: Fact) => (v.outflow && f.unit.kind === 'currency' ? w.abs(f) : w.v(f));
 
 /** One metric's values per period: a statement item, or a margin computed on the dates both items report. */
-interface View {
+export interface View {
   /** A cash outflow stored as a negative number (capital expenditure, buybacks, dividends paid). */
   outflow?: boolean;
   label: Bilingual;
@@ -256,7 +266,7 @@ interface View {
   series: A.SeriesData;
 }
 
-async function view(cc: CompanyCtx, m: Item | Margin, period: Period): Promise<View | null> {
+export async function view(cc: CompanyRef, m: Item | Margin, period: Period): Promise<View | null> {
   const { data } = cc.ctx;
   const label = m.label;
   if (m.kind === 'item') {
@@ -287,7 +297,7 @@ function inputsOf(v: View, dates: IsoDate[]): Fact['inputs'] {
   return [{ seriesId: v.seriesId, from, to, observations: dates.length }];
 }
 
-function pointFact(cc: CompanyCtx, v: View, p: Pt, period: Period): Fact {
+export function pointFact(cc: Pick<CompanyRef, 'name'>, v: View, p: Pt, period: Period): Fact {
   return {
     id: `${v.seriesId}:value:${p.date}`,
     value: p.value,
@@ -366,7 +376,7 @@ function ttmFact(cc: CompanyCtx, v: View, four: Pt[]): Fact {
 }
 
 /** A change from `a` to `b`: a percent change for amounts, a difference in percentage points for margins. */
-function changeFact(cc: CompanyCtx, v: View, a: Fact, b: Fact, what: Bilingual): Fact | null {
+export function changeFact(cc: Pick<CompanyRef, 'name'>, v: View, a: Fact, b: Fact, what: Bilingual): Fact | null {
   const base = { asOf: b.asOf, period: { from: a.asOf, to: b.asOf }, seriesId: v.seriesId, inputs: [...a.inputs, ...b.inputs], sourceIds: [] };
   if (v.parts) {
     return {
@@ -393,7 +403,7 @@ function changeFact(cc: CompanyCtx, v: View, a: Fact, b: Fact, what: Bilingual):
   };
 }
 
-function source(cc: CompanyCtx, period: Period) {
+export function source(cc: CompanyRef, period: Period) {
   const { w } = cc.ctx;
   return {
     kind: 'series' as const,
