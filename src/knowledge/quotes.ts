@@ -681,13 +681,14 @@ export async function findQuotes(db: Database, opts: QuoteOptions): Promise<Quot
     if (out.length >= limit) break;
     if ((perDoc.get(p.documentId) ?? 0) >= perDocument) continue;
     const doc = p.document;
+    // A speech's speaker does not depend on the sentence: skip a speaker already quoted before cutting sentences.
+    if (opts.diverseSpeakers && doc.kind === 'speech' && speakers.has(attribution(doc, '').speaker ?? '')) continue;
     const text = doc.body.slice(p.startOffset, p.endOffset);
     const best = pickSentences(text, concepts, 2);
     if (!best) continue;
     const normalised = best.text.replace(/\s+/g, ' ').toLowerCase();
     if (seenQuotes.has(normalised)) continue;
     const who = attribution(doc, best.text);
-    if (opts.diverseSpeakers && who.speaker && speakers.has(who.speaker)) continue;
     seenQuotes.add(normalised);
     perDoc.set(p.documentId, (perDoc.get(p.documentId) ?? 0) + 1);
     if (who.speaker) speakers.add(who.speaker);
@@ -726,7 +727,7 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** What kind of speech-page text it is: most are speeches; some are statements or testimony. */
 function speechGenre(title: string): { zh: string; en: string } {
   if (/^Statement\b/i.test(title)) return { zh: '声明', en: ' in a statement' };
-  if (/^Testimony\b/i.test(title)) return { zh: '国会证词', en: ' in testimony' };
+  if (/^Testimony\b/i.test(title)) return { zh: '证词', en: ' in testimony' };
   return { zh: '讲话', en: '' };
 }
 
