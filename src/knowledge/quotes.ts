@@ -566,7 +566,8 @@ function pickSentences(passageText: string, concepts: ConceptTokens, max: number
   sentences.forEach((s, i) => {
     offer(s.start, s.end, hits[i]!);
     const next = sentences[i + 1];
-    if (max < 2 || !next || next.end - s.start > MAX_PAIR_CHARS || passageText.slice(s.end, next.start).includes('\n')) return;
+    // Two sentences are quoted together only when nothing stands between them but space (no line break, no footnote number).
+    if (max < 2 || !next || next.end - s.start > MAX_PAIR_CHARS || !/^[ \t]+$/.test(passageText.slice(s.end, next.start))) return;
     // A second sentence is worth quoting only when it adds a concept the first lacks.
     const pair = hits[i]!.map((c, k) => Math.max(c, hits[i + 1]![k]!));
     const added = pair.some((c, k) => c > 0 && hits[i]![k] === 0) && pair.some((c, k) => c > 0 && hits[i + 1]![k] === 0);

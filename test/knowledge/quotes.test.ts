@@ -196,6 +196,28 @@ describe('quotes on the loaded snapshot', () => {
     expect(quoteLine(p, 'en', '')).toBe(`According to the minutes of the March 2023 meeting: “${plain}”`);
   });
 
+  it('names a meeting over two months by its days, in both languages', () => {
+    const doc = [...documents.values()].find((d) => d.kind === 'minutes' && /^October 31\W+November 1, 2023$/m.test(d.body.slice(0, 300)))!;
+    expect(doc, 'the minutes of the October 31–November 1, 2023 meeting').toBeDefined();
+    const sentence = /(?<=[.!?]\s+)Participants noted [^\n]*?\.(?=\s+[A-Z])/.exec(doc.body)![0];
+    const q: Quote = { documentId: doc.id, title: doc.title, url: doc.url, date: doc.date, publisher: doc.publisher, position: 0, quote: sentence, passage: sentence, score: 1, ...attribution(doc, sentence) };
+    expect(quoteLine(q, 'zh', '[1]')).toBe(`2023年10月31日至11月1日FOMC会议纪要显示，与会者指出：“${sentence}”[1]`);
+    expect(quoteLine(q, 'en', '[1]')).toBe(`According to the minutes of the October 31–November 1, 2023 meeting, participants noted: “${sentence}” [1]`);
+  });
+
+  it('writes statement and implementation-note quotes as the Committee’s and the Federal Reserve’s', () => {
+    const statement = documents.get('fomc-statement-2025-10-29')!;
+    const sentence = /The Committee decided to conclude [^\n]*?\./.exec(statement.body)![0];
+    const q: Quote = { documentId: statement.id, title: statement.title, url: statement.url, date: statement.date, publisher: statement.publisher, position: 0, quote: sentence, passage: sentence, score: 1, ...attribution(statement, sentence) };
+    expect(quoteLine(q, 'zh', '[4]')).toBe(`FOMC在2025年10月29日的政策声明中说：“${sentence}”[4]`);
+    expect(quoteLine(q, 'en', '[4]')).toBe(`The FOMC said in its statement of 29 Oct 2025: “${sentence}” [4]`);
+    const note = [...documents.values()].find((d) => d.kind === 'implementation_note')!;
+    const vote = /The Board of Governors of the Federal Reserve System voted [^\n]*?\.(?=\s|$)/.exec(note.body)![0];
+    const n: Quote = { ...q, documentId: note.id, title: note.title, url: note.url, date: note.date, publisher: note.publisher, quote: vote, passage: vote, ...attribution(note, vote) };
+    expect(n.kind).toBe('implementation_note');
+    expect(quoteLine(n, 'zh', '[5]')).toMatch(/^美联储理事会在20\d\d年\d{1,2}月\d{1,2}日的政策执行说明中说：“The Board of Governors/);
+  });
+
   const checkVerbatim = (quotes: Quote[]) => {
     for (const q of quotes) {
       const doc = documents.get(q.documentId)!;
