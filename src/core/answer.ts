@@ -64,7 +64,10 @@ export interface Source {
   url: string;
   /** Observation date (series) or publication date (document). */
   date?: IsoDate;
+  /** When a live connector fetched the series (absent for the offline snapshot: its load time is no retrieval). */
   retrievedAt?: string;
+  /** Series read from the offline snapshot: the snapshot holds the series through this date. */
+  snapshotAsOf?: IsoDate;
   seriesId?: string;
   documentId?: string;
   /** Document sources: the cited passage, verbatim. */

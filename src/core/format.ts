@@ -21,23 +21,34 @@ function groupThousands(s: string): string {
   return sign + grouped + (frac ? `.${frac}` : '');
 }
 
+/** How a formatted number is rounded: trailing zeros trimmed (the default) or kept (a table column). */
+export interface NumberStyle {
+  /** Keep the trailing zeros of the formatter's precision (2.90万亿美元), so a column reads alike. */
+  keepZeros?: boolean;
+}
+
+function rounder(style: NumberStyle): (v: number, decimals: number) => string {
+  return style.keepZeros ? (v, d) => v.toFixed(d) : trimNumber;
+}
+
 /** A money amount in base units (e.g. dollars) for people. */
-export function formatMoney(amount: number, currency: string, lang: Lang, decimals = 2): string {
+export function formatMoney(amount: number, currency: string, lang: Lang, decimals = 2, style: NumberStyle = {}): string {
+  const round = rounder(style);
   const abs = Math.abs(amount);
   const sign = amount < 0 ? '-' : '';
   if (lang === 'zh') {
     const unit = CURRENCY_ZH[currency] ?? currency;
-    if (abs >= 1e12) return `${sign}${trimNumber(abs / 1e12, decimals)}万亿${unit}`;
-    if (abs >= 1e8) return `${sign}${trimNumber(abs / 1e8, abs >= 1e10 ? 0 : decimals)}亿${unit}`;
-    if (abs >= 1e4) return `${sign}${trimNumber(abs / 1e4, decimals)}万${unit}`;
-    return `${sign}${trimNumber(abs, decimals)}${unit}`;
+    if (abs >= 1e12) return `${sign}${round(abs / 1e12, decimals)}万亿${unit}`;
+    if (abs >= 1e8) return `${sign}${round(abs / 1e8, abs >= 1e10 ? 0 : decimals)}亿${unit}`;
+    if (abs >= 1e4) return `${sign}${round(abs / 1e4, decimals)}万${unit}`;
+    return `${sign}${round(abs, decimals)}${unit}`;
   }
   const prefix = CURRENCY_EN_PREFIX[currency];
   const wrap = (n: string, word: string) => (prefix ? `${sign}${prefix}${n}${word}` : `${sign}${n}${word} ${currency}`);
-  if (abs >= 1e12) return wrap(trimNumber(abs / 1e12, decimals), ' trillion');
-  if (abs >= 1e9) return wrap(trimNumber(abs / 1e9, abs >= 1e11 ? 0 : decimals === 2 ? 1 : decimals), ' billion');
-  if (abs >= 1e6) return wrap(trimNumber(abs / 1e6, 1), ' million');
-  return wrap(groupThousands(trimNumber(abs, decimals)), '');
+  if (abs >= 1e12) return wrap(round(abs / 1e12, decimals), ' trillion');
+  if (abs >= 1e9) return wrap(round(abs / 1e9, abs >= 1e11 ? 0 : decimals === 2 ? 1 : decimals), ' billion');
+  if (abs >= 1e6) return wrap(round(abs / 1e6, 1), ' million');
+  return wrap(groupThousands(round(abs, decimals)), '');
 }
 
 /**
@@ -57,36 +68,37 @@ export function moneyAxis(unit: Unit, maxAbsStored: number, lang: Lang): { divis
 }
 
 /** A value in a series' native units, formatted for people in the given language. */
-export function formatValue(value: number, unit: Unit, lang: Lang, decimals = 2): string {
+export function formatValue(value: number, unit: Unit, lang: Lang, decimals = 2, style: NumberStyle = {}): string {
+  const round = rounder(style);
   switch (unit.kind) {
     case 'currency':
-      return formatMoney(value * unit.scale, unit.currency ?? 'USD', lang, decimals);
+      return formatMoney(value * unit.scale, unit.currency ?? 'USD', lang, decimals, style);
     case 'percent':
-      return `${trimNumber(value, 2)}%`;
+      return `${round(value, 2)}%`;
     case 'percentage_points':
       // scale 0.01 = basis points (1 bp = 0.01 percentage points)
-      if (unit.scale === 0.01) return lang === 'zh' ? `${trimNumber(value, 1)}个基点` : `${trimNumber(value, 1)} bp`;
-      return lang === 'zh' ? `${trimNumber(value * unit.scale, 2)}个百分点` : `${trimNumber(value * unit.scale, 2)} pp`;
+      if (unit.scale === 0.01) return lang === 'zh' ? `${round(value, 1)}个基点` : `${round(value, 1)} bp`;
+      return lang === 'zh' ? `${round(value * unit.scale, 2)}个百分点` : `${round(value * unit.scale, 2)} pp`;
     case 'count': {
       const n = value * unit.scale;
       if (lang === 'zh') {
-        if (Math.abs(n) >= 1e8) return `${trimNumber(n / 1e8, decimals)}亿`;
-        if (Math.abs(n) >= 1e4) return `${trimNumber(n / 1e4, Math.max(1, decimals - 1))}万`;
-        return groupThousands(trimNumber(n, 0));
+        if (Math.abs(n) >= 1e8) return `${round(n / 1e8, decimals)}亿`;
+        if (Math.abs(n) >= 1e4) return `${round(n / 1e4, Math.max(1, decimals - 1))}万`;
+        return groupThousands(round(n, 0));
       }
-      if (Math.abs(n) >= 1e6) return `${trimNumber(n / 1e6, decimals)} million`;
-      return groupThousands(trimNumber(n, 0));
+      if (Math.abs(n) >= 1e6) return `${round(n / 1e6, decimals)} million`;
+      return groupThousands(round(n, 0));
     }
     case 'price': {
       // FX rates and other small prices need more than cents (EUR/USD 1.1678)
       const d = Math.abs(value) < 10 ? Math.max(decimals, 4) : decimals;
       return lang === 'zh'
-        ? `${groupThousands(trimNumber(value, d))}${CURRENCY_ZH[unit.currency ?? 'USD'] ?? unit.currency ?? ''}`
-        : `${CURRENCY_EN_PREFIX[unit.currency ?? 'USD'] ?? ''}${groupThousands(trimNumber(value, d))}${CURRENCY_EN_PREFIX[unit.currency ?? 'USD'] ? '' : ` ${unit.currency}`}`;
+        ? `${groupThousands(round(value, d))}${CURRENCY_ZH[unit.currency ?? 'USD'] ?? unit.currency ?? ''}`
+        : `${CURRENCY_EN_PREFIX[unit.currency ?? 'USD'] ?? ''}${groupThousands(round(value, d))}${CURRENCY_EN_PREFIX[unit.currency ?? 'USD'] ? '' : ` ${unit.currency}`}`;
     }
     case 'index':
     case 'ratio':
-      return groupThousands(trimNumber(value, 2));
+      return groupThousands(round(value, 2));
   }
 }
 
@@ -99,47 +111,69 @@ const HAN_OR_FULL = /[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e“”‘’]/;
  * code spans and table rows are left as they are.
  */
 export function chinesePunctuation(text: string): string {
+  return punctuate(text, false);
+}
+
+/**
+ * `chinesePunctuation` for documents whose tables are text too (reports): each cell of a Markdown table row is
+ * converted on its own, the row's pipes and its alignment line are kept.
+ */
+export function chinesePunctuationWithTables(text: string): string {
+  return punctuate(text, true);
+}
+
+function punctuate(text: string, tableCells: boolean): string {
   return text
     .split('\n')
     .map((line) => {
-      if (/^\s*\|/.test(line)) return line;
-      // protect spans that must stay ASCII
-      const kept: string[] = [];
-      const masked = line.replace(/`[^`]*`|\]\([^)]*\)|https?:\/\/\S+|\[\d+(?:\]\[\d+)*\]/g, (m) => {
-        kept.push(m);
-        return `\u0000${kept.length - 1}\u0000`;
-      });
-      let out = '';
-      for (let i = 0; i < masked.length; i++) {
-        const c = masked[i]!;
-        const fw = FULL_WIDTH[c];
-        if (!fw) {
-          out += c;
-          continue;
-        }
-        // a citation marker is transparent: "…美元[1](-24.33%)" follows a Chinese character
-        const prev = out.replace(/(?:\u0000\d+\u0000)+$/, '').slice(-1);
-        const next = masked[i + 1] ?? '';
-        // a thousands separator (1,234) or a ratio/time (3:1, 14:00) stays ASCII
-        const digitsAround = (c === ',' || c === ':' || c === ';') && /\d/.test(prev) && (c === ',' ? /^\d{3}(?!\d)/.test(masked.slice(i + 1)) : /\d/.test(next));
-        if (digitsAround) {
-          out += c;
-          continue;
-        }
-        if (c === '(') {
-          const close = masked.indexOf(')', i);
-          const inner = close > i ? masked.slice(i + 1, close) : '';
-          out += HAN_OR_FULL.test(prev) || HAN_OR_FULL.test(inner) ? fw : c;
-          continue;
-        }
-        if (c === ')') {
-          const open = out.lastIndexOf('（') > out.lastIndexOf('(');
-          out += open ? fw : c;
-          continue;
-        }
-        out += HAN_OR_FULL.test(prev) || HAN_OR_FULL.test(next) ? fw : c;
+      if (/^\s*\|/.test(line)) {
+        if (!tableCells || /^\s*\|(\s*:?-+:?\s*\|)+\s*$/.test(line)) return line;
+        // pipes that are not escaped (\|) separate the cells
+        return line.split(/(?<!\\)\|/).map(chinesePunctuationLine).join('|');
       }
-      return out.replace(/\u0000(\d+)\u0000/g, (_, n: string) => kept[Number(n)]!);
+      return chinesePunctuationLine(line);
     })
     .join('\n');
+}
+
+function chinesePunctuationLine(line: string): string {
+  // protect spans that must stay ASCII
+  const kept: string[] = [];
+  const masked = line.replace(/`[^`]*`|\]\([^)]*\)|https?:\/\/\S+|\[\d+(?:\]\[\d+)*\]/g, (m) => {
+    kept.push(m);
+    return `\u0000${kept.length - 1}\u0000`;
+  });
+  let out = '';
+  for (let i = 0; i < masked.length; i++) {
+    const c = masked[i]!;
+    const fw = FULL_WIDTH[c];
+    if (!fw) {
+      out += c;
+      continue;
+    }
+    // a citation marker and Markdown emphasis are transparent: "…美元[1](-24.33%)" follows a Chinese character;
+    // so is a number with its sign and percent: "为-0.38%,QT2结束时" is a Chinese clause
+    const before = out.replace(/(?:\u0000\d+\u0000|[*_])+$/, '');
+    const prev = before.replace(/(?:[+\-−]?\d[\d.,]*%?\s?)+$/, '').slice(-1);
+    const next = masked.slice(i + 1).replace(/^(?:\u0000\d+\u0000|[*_])+/, '').charAt(0);
+    // a thousands separator (1,234) or a ratio/time (3:1, 14:00) stays ASCII
+    const digitsAround = (c === ',' || c === ':' || c === ';') && /\d/.test(before.slice(-1)) && (c === ',' ? /^\d{3}(?!\d)/.test(masked.slice(i + 1)) : /\d/.test(next));
+    if (digitsAround) {
+      out += c;
+      continue;
+    }
+    if (c === '(') {
+      const close = masked.indexOf(')', i);
+      const inner = close > i ? masked.slice(i + 1, close) : '';
+      out += HAN_OR_FULL.test(prev) || HAN_OR_FULL.test(inner) ? fw : c;
+      continue;
+    }
+    if (c === ')') {
+      const open = out.lastIndexOf('（') > out.lastIndexOf('(');
+      out += open ? fw : c;
+      continue;
+    }
+    out += HAN_OR_FULL.test(prev) || HAN_OR_FULL.test(next) ? fw : c;
+  }
+  return out.replace(/\u0000(\d+)\u0000/g, (_, n: string) => kept[Number(n)]!);
 }

@@ -7,6 +7,9 @@ import { SOURCES } from '../data/sources.ts';
 
 export interface SeriesInfo extends SeriesMeta {
   lastSyncedAt?: Date | null;
+  /** 'live' or 'snapshot': how the series' rows were last written. */
+  lastSyncMode?: string | null;
+  lastDate?: IsoDate | null;
 }
 
 export interface CitedDocument {
@@ -92,7 +95,8 @@ export class AnswerWriter {
         url: meta.url,
         date,
         seriesId,
-        ...(meta.lastSyncedAt ? { retrievedAt: meta.lastSyncedAt.toISOString() } : {}),
+        // a snapshot import's time is when this machine loaded the files, not when the data were retrieved
+        ...(meta.lastSyncMode === 'snapshot' ? (meta.lastDate ? { snapshotAsOf: meta.lastDate } : {}) : meta.lastSyncedAt ? { retrievedAt: meta.lastSyncedAt.toISOString() } : {}),
       };
       this.sources.push(src);
       this.seriesSource.set(seriesId, src);

@@ -35,6 +35,15 @@ export interface Band {
   label: string;
 }
 
+/** A dated event the text discusses, drawn as a vertical line with a short label (e.g. "缩表放缓"). */
+export interface ChartEvent {
+  date: IsoDate;
+  label: string;
+}
+
+const SOURCE_GRAPHIC_ID = 'fincite-source';
+const EVENT_COLOR = '#8a5a00';
+
 /** Thin spiky data (facility take-up) keeping each bucket's largest value, so the spikes survive. */
 function thinKeepingPeaks(points: Array<[IsoDate, number]>, maxPoints: number): Array<[IsoDate, number]> {
   if (points.length <= maxPoints) return points;
@@ -61,8 +70,61 @@ function base(title: string, lang: ReportLang): ChartOption {
   };
 }
 
-/** A time-series chart: lines (or bars) on one or two value axes, with shaded periods (QT1, QT2 …). */
-export function timeChart(o: { title: string; lang: ReportLang; lines: Line[]; axisNames: [string] | [string, string]; bands?: Band[]; refLine?: { value: number; label?: string } }): ChartOption {
+/** The vertical lines of dated events, as markLine data items (labels run up the line, so close events do not collide). */
+function eventLines(events: ChartEvent[], lang: ReportLang): Array<Record<string, unknown>> {
+  return events.map((e) => ({
+    xAxis: e.date,
+    name: e.label,
+    lineStyle: { color: EVENT_COLOR, type: 'dashed', width: 1 },
+    label: { show: true, formatter: e.label, position: 'insideEndTop', fontFamily: fontStack(lang), fontSize: 10, color: EVENT_COLOR, backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 2] },
+  }));
+}
+
+/** The event lines a time chart carries (for tests and for adding events later). */
+export function chartEvents(option: ChartOption): ChartEvent[] {
+  const series = (option['series'] as Array<Record<string, unknown>> | undefined) ?? [];
+  const data = ((series[0]?.['markLine'] as { data?: Array<Record<string, unknown>> } | undefined)?.data ?? []).filter((d) => typeof d['xAxis'] === 'string');
+  return data.map((d) => ({ date: d['xAxis'] as IsoDate, label: String(d['name'] ?? '') }));
+}
+
+/** A copy of a time chart with vertical event lines added to its first series (beside any reference line). */
+export function withEvents(option: ChartOption, events: ChartEvent[], lang: ReportLang): ChartOption {
+  const series = (option['series'] as Array<Record<string, unknown>> | undefined) ?? [];
+  if (!events.length || !series.length) return option;
+  const first = series[0]!;
+  const mark = (first['markLine'] as Record<string, unknown> | undefined) ?? { silent: true, symbol: 'none', data: [] };
+  const data = [...((mark['data'] as unknown[] | undefined) ?? []), ...eventLines(events, lang)];
+  return { ...option, series: [{ ...first, markLine: { ...mark, symbol: 'none', data } }, ...series.slice(1)] };
+}
+
+/** The chart's source line ("来源：FRED（WALCL）"), or '' when it has none. */
+export function chartSource(option: ChartOption): string {
+  const g = (option['graphic'] as Array<{ id?: string; style?: { text?: string } }> | undefined) ?? [];
+  return g.find((x) => x.id === SOURCE_GRAPHIC_ID)?.style?.text ?? '';
+}
+
+/**
+ * A copy of the chart with its source line at the bottom left (below the legend, which moves up to make room).
+ * `source` is the whole line, e.g. "来源：FRED（WALCL、TREAST）" / "Source: FRED (WALCL, TREAST)".
+ */
+export function withSource(option: ChartOption, source: string, lang: ReportLang): ChartOption {
+  if (!source) return option;
+  const others = ((option['graphic'] as Array<{ id?: string }> | undefined) ?? []).filter((g) => g.id !== SOURCE_GRAPHIC_ID);
+  const legend = option['legend'] as Record<string, unknown> | undefined;
+  const grid = option['grid'] as Record<string, unknown> | undefined;
+  return {
+    ...option,
+    ...(legend ? { legend: { ...legend, bottom: 26 } } : {}),
+    ...(grid ? { grid: { ...grid, bottom: 80 } } : {}),
+    graphic: [...others, { id: SOURCE_GRAPHIC_ID, type: 'text', left: 12, bottom: 6, silent: true, style: { text: source, fontFamily: fontStack(lang), fontSize: 10, fill: '#6b7480' } }],
+  };
+}
+
+/**
+ * A time-series chart: lines (or bars) on one or two value axes, with shaded periods (QT1, QT2 …), dated events
+ * the text discusses (vertical lines) and a source line.
+ */
+export function timeChart(o: { title: string; lang: ReportLang; lines: Line[]; axisNames: [string] | [string, string]; bands?: Band[]; refLine?: { value: number; label?: string }; events?: ChartEvent[]; source?: string }): ChartOption {
   const bands = o.bands ?? [];
   const series = o.lines.map((l, i) => ({
     name: l.name,
@@ -87,7 +149,7 @@ export function timeChart(o: { title: string; lang: ReportLang; lines: Line[]; a
       ? { markLine: { silent: true, symbol: 'none', label: o.refLine.label ? { show: true, formatter: o.refLine.label, fontFamily: fontStack(o.lang), fontSize: 11, position: 'insideEndTop' } : { show: false }, lineStyle: { color: '#888', type: 'dashed' }, data: [{ yAxis: o.refLine.value }] } }
       : {}),
   }));
-  return {
+  const option: ChartOption = {
     ...base(o.title, o.lang),
     legend: { bottom: 8, data: o.lines.map((l) => l.name), textStyle: { fontFamily: fontStack(o.lang) } },
     xAxis: {
@@ -105,11 +167,12 @@ export function timeChart(o: { title: string; lang: ReportLang; lines: Line[]; a
     })),
     series,
   };
+  return withSource(withEvents(option, o.events ?? [], o.lang), o.source ?? '', o.lang);
 }
 
 /** Grouped bars over categories (e.g. average monthly runoff against the cap, per cap regime). */
-export function barChart(o: { title: string; lang: ReportLang; categories: string[]; bars: Array<{ name: string; values: number[]; hatched?: boolean }>; axisName: string }): ChartOption {
-  return {
+export function barChart(o: { title: string; lang: ReportLang; categories: string[]; bars: Array<{ name: string; values: number[]; hatched?: boolean }>; axisName: string; source?: string }): ChartOption {
+  return withSource({
     ...base(o.title, o.lang),
     legend: { bottom: 8, data: o.bars.map((b) => b.name), textStyle: { fontFamily: fontStack(o.lang) } },
     xAxis: { type: 'category', data: o.categories, axisLabel: { fontFamily: fontStack(o.lang), interval: 0, fontSize: 11 } },
@@ -122,18 +185,18 @@ export function barChart(o: { title: string; lang: ReportLang; categories: strin
       ...(b.hatched ? { itemStyle: { opacity: 0.45 } } : {}),
       label: { show: true, position: 'top', fontFamily: fontStack(o.lang), fontSize: 10, formatter: '{c}' },
     })),
-  };
+  }, o.source ?? '', o.lang);
 }
 
 /** Lines over categories (e.g. the yield curve by maturity, today and a year ago). */
-export function categoryLineChart(o: { title: string; lang: ReportLang; categories: string[]; lines: Array<{ name: string; values: number[] }>; axisName: string }): ChartOption {
-  return {
+export function categoryLineChart(o: { title: string; lang: ReportLang; categories: string[]; lines: Array<{ name: string; values: number[] }>; axisName: string; source?: string }): ChartOption {
+  return withSource({
     ...base(o.title, o.lang),
     legend: { bottom: 8, data: o.lines.map((l) => l.name), textStyle: { fontFamily: fontStack(o.lang) } },
     xAxis: { type: 'category', data: o.categories, boundaryGap: false, axisLabel: { fontFamily: fontStack(o.lang), interval: 0 } },
     yAxis: [{ type: 'value', name: o.axisName, scale: true, nameTextStyle: { fontFamily: fontStack(o.lang), align: 'left' }, axisLabel: { fontFamily: fontStack(o.lang) }, splitLine: { lineStyle: { color: '#e6e6e6' } } }],
     series: o.lines.map((l) => ({ name: l.name, type: 'line', symbol: 'circle', symbolSize: 6, data: l.values.map((v) => Math.round(v * 1000) / 1000), lineStyle: { width: 2 } })),
-  };
+  }, o.source ?? '', o.lang);
 }
 
 /** Render an option object to an SVG string on the server (no DOM); the chart is disposed afterwards. */

@@ -3,26 +3,36 @@
 // masking of names) and removes any number it cannot support before the report is published.
 import { sanitizeModelMarkdown } from '../core/sanitize.ts';
 import type { Fact, Passage, Source } from '../core/answer.ts';
+import { chinesePunctuation, chinesePunctuationWithTables, formatValue, moneyAxis } from '../core/format.ts';
 import type { Bilingual, IsoDate } from '../core/types.ts';
+import { SOURCES } from '../data/sources.ts';
 import type { DataAccess, LoadedSeries } from '../engine/data.ts';
 import { maskNames } from '../engine/engine.ts';
 import { prepareEvidence, stripUnsupported, verifyText } from '../engine/verify/index.ts';
 import { AnswerWriter } from '../engine/writer.ts';
 import type { PeriodCitation } from '../knowledge/periods.ts';
 import type { StoredSeries } from '../store/repo.ts';
+import { chartEvents, chartSource, withEvents, withSource, type ChartEvent } from './charts.ts';
 import type { ChartOption, Report, ReportLang, ReportSection, ReportStep, ReportWriterInfo } from './types.ts';
 
 export const REPORT_DISCLAIMER: Bilingual = {
-  zh: '数据基于历史,不代表未来趋势;仅供投资者参考,不构成投资建议。',
+  zh: '数据基于历史，不代表未来趋势；仅供投资者参考，不构成投资建议。',
   en: 'Based on historical data, which does not indicate future trends; for investors’ reference only, not investment advice.',
 };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** A table cell showing a fact (its formatted value unless `text` is given). */
+/** A table cell showing a fact (its formatted value unless `text` is given), and the date it describes. */
 export interface FactCell {
   f: Fact;
   text?: string;
+  /** The date the value describes, shown after it: "4.69%（2026-08-20）" (the HTML export puts it under the value). */
+  when?: string;
+}
+
+/** A dated table cell as plain text: the value, then its date in parentheses (full-width in Chinese). */
+export function datedCellText(value: string, when: string, lang: ReportLang): string {
+  return lang === 'zh' ? `${value}（${when}）` : `${value} (${when})`;
 }
 
 interface SectionDraft {
@@ -32,6 +42,8 @@ interface SectionDraft {
   /** Indexes of the blocks that are running prose (p()), the only ones a language model may reword. */
   prose: Set<number>;
   factIds: Set<string>;
+  /** Numbers [n] of the documents the section cites (their dates are the events its charts mark). */
+  docs: Set<number>;
   charts: ChartOption[];
 }
 
@@ -41,6 +53,9 @@ export class ReportComposer {
   /** Words a fact is written about in the report (table rows and columns), for the verifier. */
   private readonly about = new Map<string, Set<string>>();
   private readonly quoted = new Set<string>();
+  /** The series the plan read (to name what a chart plots). */
+  private readonly loaded = new Map<string, LoadedSeries>();
+  private readonly byDate = new Map<string, Map<string, number>>();
 
   private constructor(
     readonly lang: ReportLang,
@@ -72,7 +87,10 @@ export class ReportComposer {
   }
 
   series(id: string): Promise<LoadedSeries> {
-    return this.data.series(id);
+    return this.data.series(id).then((s) => {
+      this.loaded.set(s.meta.id, s);
+      return s;
+    });
   }
 
   /** The series' name for running text (Chinese title, or a short English name). */
@@ -83,7 +101,7 @@ export class ReportComposer {
   /** Start a section; `id` marks the standard ones ('challenges', 'takeaways', 'method') for the exports. */
   section(zh: string, en: string, id?: string): void {
     this.onProgress?.({ stage: 'section', index: this.drafts.length, heading: { zh, en } });
-    this.drafts.push({ ...(id ? { id } : {}), heading: { zh, en }, blocks: [], prose: new Set(), factIds: new Set(), charts: [] });
+    this.drafts.push({ ...(id ? { id } : {}), heading: { zh, en }, blocks: [], prose: new Set(), factIds: new Set(), docs: new Set(), charts: [] });
   }
 
   private get current(): SectionDraft {
@@ -116,26 +134,108 @@ export class ReportComposer {
    */
   table(header: string[], rows: Array<Array<string | FactCell>>): void {
     const esc = (c: string) => c.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-    const text = (row: Array<string | FactCell>, i: number): string => {
+    const values = this.columnValues(rows);
+    const text = (row: Array<string | FactCell>, r: number, i: number): string => {
       const cell = row[i]!;
       if (typeof cell === 'string') return cell;
       const label = row[0];
       this.describe(cell.f, typeof label === 'string' ? label : '', header[i] ?? '');
-      return cell.text ?? this.w.v(cell.f);
+      const value = values.get(`${r}:${i}`) ?? cell.text ?? this.w.v(cell.f);
+      return cell.when ? datedCellText(value, cell.when, this.lang) : value;
     };
     // numbers align right: a column whose cells are all facts (or empty) or citation markers
     const numeric = header.map((_, i) => i > 0 && rows.every((r) => typeof r[i] !== 'string' || r[i] === '—' || /^(\[\d+\])*$/.test(r[i] as string)));
-    this.md([`| ${header.map(esc).join(' | ')} |`, `|${numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`, ...rows.map((r) => `| ${r.map((_, i) => esc(text(r, i))).join(' | ')} |`)].join('\n'));
+    this.md([`| ${header.map(esc).join(' | ')} |`, `|${numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`, ...rows.map((r, ri) => `| ${r.map((_, i) => esc(text(r, ri, i))).join(' | ')} |`)].join('\n'));
   }
 
-  /** A table cell with a fact's value and, under it, the date it describes (compact: ISO days, named months). */
+  /**
+   * One precision per column: the fact cells of a column that show the standard format of their value (or its
+   * signed form) and share a magnitude word (亿美元, 万亿美元, %, bp …) are written with the same number of
+   * decimals — the fewest the formatter uses for any of them, zeros kept (2.90万亿美元 beside 3.32万亿美元,
+   * 57亿美元 beside 253亿美元). Values are rounded from the fact, never changed; keyed "row:column".
+   */
+  private columnValues(rows: Array<Array<string | FactCell>>): Map<string, string> {
+    interface Parsed { key: string; sign: string; f: Fact; fixed: string; decimals: number }
+    const NUM = /\d[\d,]*(?:\.\d+)?/;
+    const parsed = new Map<string, Parsed>();
+    rows.forEach((row, r) =>
+      row.forEach((cell, i) => {
+        if (typeof cell === 'string' || !Number.isFinite(cell.f.value)) return;
+        const abs = formatValue(Math.abs(cell.f.value), cell.f.unit, this.lang);
+        const shown = cell.text ?? this.w.v(cell.f);
+        const sign = shown.startsWith('+') ? '+' : shown.startsWith('-') ? '-' : '';
+        if (shown.slice(sign.length) !== abs || (sign === '-') !== cell.f.value < 0 || (sign === '+' && cell.f.value <= 0)) return;
+        const fixed = formatValue(Math.abs(cell.f.value), cell.f.unit, this.lang, 2, { keepZeros: true });
+        const m = NUM.exec(fixed);
+        if (!m) return;
+        const key = `${i}|${fixed.slice(0, m.index)}#${fixed.slice(m.index + m[0].length)}`;
+        parsed.set(`${r}:${i}`, { key, sign, f: cell.f, fixed, decimals: m[0].split('.')[1]?.length ?? 0 });
+      }),
+    );
+    const target = new Map<string, number>();
+    for (const p of parsed.values()) target.set(p.key, Math.min(target.get(p.key) ?? Infinity, p.decimals));
+    const out = new Map<string, string>();
+    for (const [at, p] of parsed) {
+      const d = target.get(p.key)!;
+      const m = NUM.exec(p.fixed)!;
+      let num = m[0];
+      if (d < p.decimals) {
+        // the value in the unit shown (亿, 万亿, %): the formatter's number is |value| times a power of ten
+        const shownNum = Number(num.replace(/,/g, ''));
+        if (shownNum === 0 || p.f.value === 0) continue;
+        const scale = 10 ** Math.round(Math.log10(shownNum / Math.abs(p.f.value)));
+        const v = (Math.abs(p.f.value) * scale).toFixed(d);
+        num = num.includes(',') ? v.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : v;
+      }
+      out.set(at, p.sign + p.fixed.slice(0, m.index) + num + p.fixed.slice(m.index + m[0].length));
+    }
+    return out;
+  }
+
+  /** A table cell with a fact's value and the date it describes (compact: ISO days, named months). */
   dated(f: Fact, frequency = 'daily'): FactCell {
     const when = frequency === 'daily' || frequency === 'weekly' ? f.asOf : this.w.obsDate(f.asOf, frequency);
-    return { f, text: `${this.w.v(f)}<br><span class="d">${when}</span>` };
+    return { f, when };
   }
 
-  chart(option: ChartOption): void {
-    this.current.charts.push(option);
+  /**
+   * Add a chart to the current section. With `seriesIds` (the series it plots) its source line names their
+   * publishers and ids; a chart without a source line gets one from the series its section cites when the
+   * report is finished. `events` (dates the text discusses) are drawn as vertical lines on a time chart; a time
+   * chart without events marks the dates of the documents its section cites.
+   */
+  chart(option: ChartOption, seriesIds?: string[], events?: ChartEvent[]): void {
+    let o = events?.length ? withEvents(option, events, this.lang) : option;
+    if (seriesIds?.length && !chartSource(o)) o = withSource(o, this.sourceLine(seriesIds), this.lang);
+    this.current.charts.push(o);
+  }
+
+  /** "来源：FRED（WALCL、TREAST）；纽约联储（SRFUSAGE）" / "Source: FRED (WALCL, TREAST); …", by publisher. */
+  sourceLine(seriesIds: string[], documents = false): string {
+    const byPublisher = new Map<string, string[]>();
+    for (const id of seriesIds) {
+      const m = this.metas.get(id);
+      if (!m) continue;
+      const name = m.source === 'fred' ? 'FRED' : (SOURCES[m.source]?.[this.lang === 'zh' ? 'nameZh' : 'nameEn'] ?? m.source);
+      const ids = byPublisher.get(name) ?? [];
+      if (!ids.includes(m.id)) ids.push(m.id);
+      byPublisher.set(name, ids);
+    }
+    const parts = [...byPublisher].map(([name, ids]) => (this.lang === 'zh' ? `${name}（${ids.join('、')}）` : `${name} (${ids.join(', ')})`));
+    if (documents) parts.push(this.t('FOMC文件', 'FOMC documents'));
+    if (!parts.length) return '';
+    return this.lang === 'zh' ? `来源：${parts.join('；')}` : `Source: ${parts.join('; ')}`;
+  }
+
+  /**
+   * Chart points of a money series in the unit the text uses (亿美元/万亿美元, $ billion/trillion) and the axis
+   * name for them, chosen from the largest value plotted.
+   */
+  moneyPoints(s: LoadedSeries, from: IsoDate, to?: IsoDate): { points: Array<[IsoDate, number]>; axisName: string } {
+    const raw = chartPoints(s, from, 1, to);
+    const axis = moneyAxis(s.meta.unit, Math.max(0, ...raw.map(([, v]) => Math.abs(v))), this.lang);
+    if (!axis) return { points: raw, axisName: s.meta.unit.label };
+    return { points: chartPoints(s, from, axis.divisor, to), axisName: axis.name };
   }
 
   /** Register facts (once), record them as used by the current section and return their citation markers. */
@@ -166,7 +266,9 @@ export class ReportComposer {
     // each quote enters the verifier's evidence once
     const quote = this.quoted.has(`${id}|${c.quote}`) ? undefined : c.quote;
     this.quoted.add(`${id}|${c.quote}`);
-    return this.w.document({ id, title: found?.title ?? c.title, url: found?.url ?? c.url, date: c.date, ...(quote ? { quote } : {}) });
+    const src = this.w.document({ id, title: found?.title ?? c.title, url: found?.url ?? c.url, date: c.date, ...(quote ? { quote } : {}) });
+    this.drafts.at(-1)?.docs.add(src.n);
+    return src;
   }
 
   /** Cite the stored document that contains a verbatim quote (published on its date); returns "[n]". */
@@ -177,7 +279,7 @@ export class ReportComposer {
   /** A blockquote of the passage, with its document, date and citation. */
   async quote(c: PeriodCitation): Promise<string> {
     const src = await this.docSource(c);
-    return `> “${c.quote}”\n> —— ${src.title}, ${this.w.date(c.date)} ${this.w.citeDoc(src)}`;
+    return `> “${c.quote}”\n> —— ${src.title}${this.t('，', ', ')}${this.w.date(c.date)}${this.w.citeDoc(src)}`;
   }
 
   /**
@@ -250,6 +352,83 @@ export class ReportComposer {
     return { rewritten, kept: jobs.length - rewritten };
   }
 
+  /**
+   * Chinese typography for report text, in one place: ASCII , : ; ( ) next to Chinese become full-width (table
+   * cells too). Applied after verification; it changes no digit, so the verified numbers are the ones shown.
+   */
+  typeset(text: string): string {
+    return this.lang === 'zh' ? chinesePunctuationWithTables(text) : text;
+  }
+
+  /**
+   * A chart as published: a source line (from the series its section cites when the plan gave none), the dates of
+   * the section's documents as events on a time chart the plan gave no events, and Chinese punctuation in every
+   * label.
+   */
+  private finishChart(option: ChartOption, d: SectionDraft): ChartOption {
+    let o = option;
+    const xAxis = o['xAxis'] as { type?: string } | undefined;
+    const docEvents = xAxis?.type === 'time' && !chartEvents(o).length ? this.documentEvents(o, d) : [];
+    o = withEvents(o, docEvents, this.lang);
+    if (!chartSource(o)) {
+      const plotted = this.plottedSeries(o);
+      const cited = plotted.complete ? [] : this.w.facts.filter((f) => d.factIds.has(f.id)).flatMap((f) => f.inputs.map((i) => i.seriesId));
+      // the section's documents are a source when their dates are drawn or a line is not a stored series (a cap)
+      o = withSource(o, this.sourceLine([...new Set([...plotted.ids, ...cited])], d.docs.size > 0 && (docEvents.length > 0 || !plotted.complete)), this.lang);
+    }
+    return this.lang === 'zh' ? typesetStrings(chineseMoneyAxes(o)) : o;
+  }
+
+  /**
+   * The stored series a chart's lines plot, found by their values: a line is a series when every sampled point
+   * equals the series' observation on that date in some power-of-ten unit (chartPoints keeps 4 decimals).
+   * `complete` is false when a line is derived (a YoY rate, a spread) or the chart has categories.
+   */
+  private plottedSeries(option: ChartOption): { ids: string[]; complete: boolean } {
+    const lines = ((option['series'] as Array<{ data?: unknown[] }> | undefined) ?? []).map((x) => (x.data ?? []).filter((p): p is [string, number] => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number'));
+    const ids: string[] = [];
+    let complete = lines.length > 0;
+    for (const points of lines) {
+      const sample = points.filter((p) => p[1] !== 0).filter((_, i, all) => i % Math.max(1, Math.floor(all.length / 8)) === 0);
+      const id = sample.length ? [...this.loaded.keys()].find((sid) => this.plots(sid, sample)) : undefined;
+      if (id) ids.push(id);
+      else complete = false;
+    }
+    return { ids, complete };
+  }
+
+  private plots(seriesId: string, sample: Array<[string, number]>): boolean {
+    let values = this.byDate.get(seriesId);
+    if (!values) {
+      values = new Map(this.loaded.get(seriesId)!.observations.filter((o) => o.value !== null).map((o) => [o.date, o.value as number]));
+      this.byDate.set(seriesId, values);
+    }
+    const first = values.get(sample[0]![0]);
+    if (first === undefined || first === 0) return false;
+    const divisor = 10 ** Math.round(Math.log10(first / sample[0]![1]));
+    return sample.every(([date, v]) => {
+      const x = values.get(date);
+      return x !== undefined && Math.abs(x / divisor - v) <= 6e-5 + 1e-9 * Math.abs(v);
+    });
+  }
+
+  /** The dates of the documents a section cites that fall inside a time chart's data, one per month. */
+  private documentEvents(option: ChartOption, d: SectionDraft): ChartEvent[] {
+    const dates = ((option['series'] as Array<{ data?: Array<[string, number]> }> | undefined) ?? []).flatMap((s) => (s.data ?? []).map((p) => p[0])).sort();
+    const [from, to] = [dates[0], dates.at(-1)];
+    if (!from || !to) return [];
+    const seen = new Set<string>();
+    const out: ChartEvent[] = [];
+    for (const src of this.w.sources.filter((x) => d.docs.has(x.n) && x.date).sort((a, b) => a.date!.localeCompare(b.date!))) {
+      const date = src.date!;
+      if (date < from || date > to || seen.has(date.slice(0, 7))) continue;
+      seen.add(date.slice(0, 7));
+      const kind = /minutes/i.test(src.title) ? this.t('FOMC纪要', 'FOMC minutes') : /statement/i.test(src.title) ? this.t('FOMC声明', 'FOMC statement') : 'FOMC';
+      out.push({ date, label: `${kind} ${this.lang === 'zh' ? this.mon(date) : date.slice(0, 7)}` });
+    }
+    return out;
+  }
+
   /** Verify every section, strip what the verifier cannot support, and assemble the report. */
   finish(meta: { title: string; subtitle?: string; topic: string; generatedAt: string; writer?: ReportWriterInfo }): Report {
     this.onProgress?.({ stage: 'verify' });
@@ -265,17 +444,19 @@ export class ReportComposer {
       unsupported.push(...r.unsupported);
       return r.unsupported.length ? stripUnsupported(text, r, { lang: this.lang }) : text;
     };
+    // verified as written; then the presentation: one citation per claim, Chinese punctuation (no digit changes)
+    const present = (text: string): string => this.typeset(oneCitationPerClaim(text));
     const sections: ReportSection[] = this.drafts.map((d) => ({
       ...(d.id ? { id: d.id } : {}),
-      heading: check(this.t(d.heading.zh, d.heading.en)),
-      markdown: check(d.blocks.join('\n\n')),
+      heading: present(check(this.t(d.heading.zh, d.heading.en))),
+      markdown: present(check(d.blocks.join('\n\n'))),
       factIds: [...d.factIds],
-      charts: d.charts,
+      charts: d.charts.map((c) => this.finishChart(c, d)),
     }));
     const dataAsOf = w.sources.filter((s) => s.kind === 'series' && s.seriesId && s.date).map((s) => s.date!).sort().at(-1);
     return {
-      title: meta.title,
-      ...(meta.subtitle ? { subtitle: meta.subtitle } : {}),
+      title: this.typeset(meta.title),
+      ...(meta.subtitle ? { subtitle: this.typeset(meta.subtitle) } : {}),
       language: this.lang,
       topic: meta.topic,
       sections,
@@ -288,6 +469,72 @@ export class ReportComposer {
       ...(meta.writer ? { writer: meta.writer } : {}),
     };
   }
+}
+
+/**
+ * A citation per claim, not per clause: within one sentence (up to 。！？ or ". ", a line or a table cell) a run of
+ * markers repeated by the next run with no other marker between is written once, at the later place
+ * ("减少169亿美元[6]，仅为上限的48%[6]。" → "减少169亿美元，仅为上限的48%[6]。").
+ */
+export function oneCitationPerClaim(text: string): string {
+  const RUN = /(?:\[\d{1,3}\])+/g;
+  const runs = [...text.matchAll(RUN)].map((m) => ({ at: m.index, text: m[0] }));
+  const drop = new Set<number>();
+  for (let i = 0; i + 1 < runs.length; i++) {
+    const a = runs[i]!;
+    const b = runs[i + 1]!;
+    if (a.text !== b.text) continue;
+    const between = text.slice(a.at + a.text.length, b.at);
+    if (/[。！？!?\n|]|\.(?:\s|$)/.test(between)) continue;
+    drop.add(a.at);
+  }
+  if (!drop.size) return text;
+  let out = '';
+  let last = 0;
+  for (const r of runs) {
+    if (!drop.has(r.at)) continue;
+    out += text.slice(last, r.at);
+    last = r.at + r.text.length;
+  }
+  return out + text.slice(last);
+}
+
+/** Chinese units that are not the text's (亿/万亿, 万人): the axis unit to use instead and the factor to it. */
+const CHINESE_MONEY_UNITS: Record<string, [string, number]> = { 十亿美元: ['亿美元', 10], 百万美元: ['亿美元', 0.01], 千亿美元: ['亿美元', 1000], 百万人: ['万人', 100] };
+
+/**
+ * A Chinese chart whose axis is in 十亿美元, 百万美元 or 百万人 is redrawn in 亿美元 or 万人, the units of the text and
+ * tables (the values of that axis times 10, 0.01 or 100; the title says the new unit).
+ */
+function chineseMoneyAxes(o: ChartOption): ChartOption {
+  const axes = (o['yAxis'] as Array<Record<string, unknown>> | undefined) ?? [];
+  const change = axes.map((a) => CHINESE_MONEY_UNITS[String(a['name'] ?? '').replace(/\/月$/, '')]);
+  if (!change.some(Boolean)) return o;
+  const round = (v: number) => Math.round(v * 10000) / 10000;
+  const series = ((o['series'] as Array<Record<string, unknown>> | undefined) ?? []).map((x) => {
+    const c = change[Number(x['yAxisIndex'] ?? 0)];
+    if (!c) return x;
+    const data = ((x['data'] as unknown[] | undefined) ?? []).map((p) => (Array.isArray(p) && typeof p[1] === 'number' ? [p[0], round(p[1] * c[1])] : typeof p === 'number' ? round(p * c[1]) : p));
+    const mark = x['markLine'] as { data?: Array<Record<string, unknown>> } | undefined;
+    const markLine = mark?.data ? { markLine: { ...mark, data: mark.data.map((m) => (typeof m['yAxis'] === 'number' ? { ...m, yAxis: round(m['yAxis'] * c[1]) } : m)) } } : {};
+    return { ...x, data, ...markLine };
+  });
+  let title = o['title'] as Record<string, unknown> | undefined;
+  for (const c of change) {
+    if (!c || !title) continue;
+    const [from] = Object.entries(CHINESE_MONEY_UNITS).find(([, v]) => v === c)!;
+    // "（百万）" in a title names the axis unit 百万人 without its noun
+    title = { ...title, text: String(title['text']).replaceAll(from, c[0]).replace(new RegExp(`([(（])${from.replace(/人$/, '')}([)）])`), `$1${c[0]}$2`) };
+  }
+  return { ...o, ...(title ? { title } : {}), series, yAxis: axes.map((a, i) => (change[i] ? { ...a, name: String(a['name']).replace(/^[^/]+/, change[i]![0]) } : a)) };
+}
+
+/** Every label of a chart option in Chinese punctuation (font names, colours and data left as they are). */
+function typesetStrings<T>(o: T, key = ''): T {
+  if (typeof o === 'string') return (/^(fontFamily|color|fill|backgroundColor|type|xAxis|yAxis)$/.test(key) ? o : chinesePunctuation(o)) as T;
+  if (Array.isArray(o)) return (key === 'data' && o.every((x) => Array.isArray(x)) ? o : o.map((x: unknown) => typesetStrings(x, key))) as T;
+  if (o && typeof o === 'object') return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typesetStrings(v, k)])) as T;
+  return o;
 }
 
 /** Values of a series from a date on, in display units (e.g. millions of dollars → trillions), for a chart. */

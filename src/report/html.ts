@@ -3,7 +3,7 @@
 // print CSS for A4, so the same page becomes the PDF.
 import { Marked } from 'marked';
 import { sanitizeMarkdownHtml } from '../core/sanitize.ts';
-import { fontStack, renderChartSvg } from './charts.ts';
+import { chartSource, fontStack, renderChartSvg } from './charts.ts';
 import { chartTitle, labels, referenceText, reportDate, verificationSummary } from './markdown.ts';
 import type { Report } from './types.ts';
 
@@ -27,9 +27,22 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** Citation markers [n] become links to the reference list (only outside tags). */
+/**
+ * Citation markers [n] become links to the reference list (only outside tags), glued to the character or two
+ * before them in a no-wrap span, so a line (or a page) never starts with a citation.
+ */
 function linkCitations(html: string, max: number): string {
-  return html.replace(/(>[^<]*)/g, (text) => text.replace(/\[(\d{1,3})\]/g, (m, n: string) => (Number(n) >= 1 && Number(n) <= max ? `<a class="cite" href="#ref-${n}">[${n}]</a>` : m)));
+  const link = (m: string, n: string) => (Number(n) >= 1 && Number(n) <= max ? `<a class="cite" href="#ref-${n}">[${n}]</a>` : m);
+  return html.replace(/(>[^<]*)/g, (text) =>
+    text.replace(/([^\s>&;]{0,2})((?:\[\d{1,3}\])+)/g, (_, before: string, markers: string) => `<span class="nw">${before}${markers.replace(/\[(\d{1,3})\]/g, link)}</span>`),
+  );
+}
+
+/** A table cell "value（date）" / "value (date)" (ReportComposer.dated) shows its date under the value. */
+const DATED_CELL = /(<td[^>]*>)([^<]+?)(?:（| \()(\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|\d{4}年(?:\d{1,2}月|第[1-4]季度)?|Q[1-4] \d{4}|\d{4})(?:）|\))(<\/td>)/g;
+
+function stackDates(html: string): string {
+  return html.replace(DATED_CELL, (_, open: string, value: string, when: string, close: string) => `${open}${value}<br><span class="d">${when}</span>${close}`);
 }
 
 // One font face (Noto Sans CJK SC, regular): every extra face — bold, italic, a serif — costs the PDF export
@@ -71,6 +84,7 @@ td .d { color: var(--muted); font-size: .85em; }
 figure { margin: 18px 0 24px; text-align: center; }
 figure svg { max-width: 100%; height: auto; }
 a.cite { color: var(--accent); text-decoration: none; font-size: .78em; vertical-align: super; line-height: 0; }
+.nw { white-space: nowrap; }
 ul { padding-left: 1.4em; } li { margin: .3em 0; }
 .refs ol { font-size: .82rem; line-height: 1.5; padding-left: 2.2em; }
 .refs li { margin: .35em 0; word-break: break-word; }
@@ -88,8 +102,7 @@ footer.end { color: var(--muted); font-size: .8rem; margin-top: 24px; text-align
   html { font-size: 10pt; }
   body { background: #fff; }
   .page { box-shadow: none; margin: 0; padding: 0; max-width: none; }
-  .cover { min-height: 235mm; display: flex; flex-direction: column; break-after: page; }
-  .cover .spacer { flex: 1; }
+  .cover { margin-bottom: 12px; }
   nav.toc { break-inside: avoid; }
   h2 { break-after: avoid; }
   figure, blockquote, tr, .box { break-inside: avoid; }
@@ -116,11 +129,12 @@ export function toHtml(r: Report, opts: HtmlOptions = {}): string {
   let fig = 0;
   const sections = r.sections
     .map((s, i) => {
-      const body = linkCitations(markdownHtml(s.markdown), nSources);
+      const body = linkCitations(stackDates(markdownHtml(s.markdown)), nSources);
       const figures = s.charts
         .map((c) => {
           const svg = svgs[fig++] ?? '';
-          return `<figure role="img" aria-label="${escapeHtml(chartTitle(c))}">${svg}</figure>`;
+          const source = chartSource(c);
+          return `<figure role="img" aria-label="${escapeHtml([chartTitle(c), source].filter(Boolean).join(' — '))}">${svg}</figure>`;
         })
         .join('\n');
       return `<section class="chapter" id="s${i + 1}"><h2><span class="num">${i + 1}</span>${escapeHtml(s.heading)}</h2>\n${body}\n${figures}</section>`;
@@ -128,7 +142,7 @@ export function toHtml(r: Report, opts: HtmlOptions = {}): string {
     .join('\n');
   const toc = r.sections.map((s, i) => `<li><a href="#s${i + 1}">${escapeHtml(s.heading)}</a></li>`).join('');
   const refs = r.sources
-    .map((s) => `<li id="ref-${s.n}" value="${s.n}">${escapeHtml(referenceText(s, r.language))}. <a href="${escapeHtml(s.url)}">${escapeHtml(s.url)}</a></li>`)
+    .map((s) => `<li id="ref-${s.n}" value="${s.n}">${escapeHtml(referenceText(s, r.language))}${r.language === 'zh' ? '。' : '. '}<a href="${escapeHtml(s.url)}">${escapeHtml(s.url)}</a></li>`)
     .join('\n');
   const takeaways = r.sections.find((s) => s.id === 'takeaways');
   const keyPoints = takeaways ? `<div class="box keypoints"><h2>${escapeHtml(r.language === 'zh' ? '报告要点' : 'Key points')}</h2>${linkCitations(markdownHtml(takeaways.markdown), nSources)}</div>` : '';
@@ -137,7 +151,7 @@ export function toHtml(r: Report, opts: HtmlOptions = {}): string {
   const meta = [
     [l.date, reportDate(r)],
     ...(r.dataAsOf ? [[l.asOf, r.dataAsOf]] : []),
-    [r.language === 'zh' ? '事实与来源' : 'Facts and sources', r.language === 'zh' ? `${r.facts.length}个计算事实,${r.sources.length}个来源` : `${r.facts.length} computed facts, ${r.sources.length} sources`],
+    [r.language === 'zh' ? '事实与来源' : 'Facts and sources', r.language === 'zh' ? `${r.facts.length}个计算事实，${r.sources.length}个来源` : `${r.facts.length} computed facts, ${r.sources.length} sources`],
     [l.check, `<span class="badge${ok ? '' : ' bad'}">${escapeHtml(badge)}</span>`],
   ]
     .map(([k, v]) => `<tr><td>${escapeHtml(k!)}</td><td>${v!.startsWith('<span') ? v : escapeHtml(v!)}</td></tr>`)
@@ -159,7 +173,6 @@ export function toHtml(r: Report, opts: HtmlOptions = {}): string {
 ${r.subtitle ? `<p class="subtitle">${escapeHtml(r.subtitle)}</p>` : ''}
 <table class="meta">${meta}</table>
 ${keyPoints}
-<div class="spacer"></div>
 <div class="box disclaimer"><h2>${escapeHtml(l.disclaimer)}</h2>${escapeHtml(r.disclaimer)}</div>
 </header>
 <nav class="toc"><h2>${escapeHtml(l.toc)}</h2><ol>${toc}</ol></nav>

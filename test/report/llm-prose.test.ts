@@ -22,7 +22,8 @@ afterEach(async () => {
 });
 afterAll(async () => db?.close());
 
-const REWORDED = '改写:';
+// full-width: the report's Chinese punctuation is applied to the rewrite as to every paragraph
+const REWORDED = '改写：';
 
 describe('report prose by a language model', () => {
   it('uses faithful rewrites, keeps the computed paragraph where a rewrite invents a number or drops a citation', async () => {

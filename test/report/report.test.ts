@@ -10,7 +10,10 @@ import { buildReport, exportReport, pdfUnavailable, REPORT_DISCLAIMER, toHtml, t
 import { POLICY_TEXTS } from '../../src/report/policy-texts.ts';
 import type { Database } from '../../src/store/db.ts';
 import { loadedSnapshotDatabase } from '../helpers/db.ts';
-import { asOfPairs, avgMonthlyChange, daysBetween, diffs, extreme, fred, stdevSample, values } from '../engine/questions/raw.ts';
+import { monthsInRegime } from '../../src/report/plans/qt.ts';
+import { asOfPairs, daysBetween, diffs, extreme, fred, stdevSample, values } from '../engine/questions/raw.ts';
+
+const dayBefore = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 const TODAY = '2026-11-24';
 const QT2 = { from: '2022-06-01', to: '2025-11-30' };
@@ -37,12 +40,14 @@ const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1e-12, Math.abs
 
 describe('the Chinese QT report: structure', () => {
   it('has the title, the planned sections and the standard closing sections', () => {
-    expect(qt.title).toBe('美联储缩表策略:风险、收益与全球市场影响');
+    expect(qt.title).toBe('美联储缩表策略：风险、收益与全球市场影响');
     expect(qt.language).toBe('zh');
     expect(qt.topic).toBe('qt');
     const headings = qt.sections.map((s) => s.heading);
-    for (const h of ['缩表是什么:机制与时间表', '缩减进度:国债与MBS对照上限', '总资产:QT1与QT2', '准备金、隔夜逆回购与财政部账户', '利率与波动率:缩表期间与其他时期', '货币市场:SOFR与IORB、常备回购便利', '全球影响:美元与信用利差', '缩表结束与短期国债购买', '挑战与风险', '核心结论']) {
-      expect(headings).toContain(h);
+    // headings compared with ASCII punctuation, whatever typography the composer applies
+    const ascii = (t: string) => t.replace(/：/g, ':').replace(/，/g, ',');
+    for (const h of ['核心观点', '缩表是什么:机制与时间表', '缩减进度:国债与MBS对照上限', '总资产:QT1与QT2', '缩表的收益:资产负债表正常化', '准备金、隔夜逆回购与财政部账户', '危机应对能力:2023年3月银行业压力', '利率与波动率:缩表期间与其他时期', '货币市场:SOFR与IORB、常备回购便利', '全球影响:美元、新兴市场、人民币与海外持有者', '缩表结束与储备管理购买', '政策辩论:理事们怎么看资产负债表', '挑战与风险', '含义:数据说明了什么', '值得关注的数据', '核心结论']) {
+      expect(headings.map(ascii)).toContain(h);
     }
     expect(qt.sections.find((s) => s.id === 'challenges')?.markdown).toMatch(/^\| 挑战 \| 数据证据 \| 依据 \|/m);
     expect(qt.sections.find((s) => s.id === 'takeaways')?.markdown.split('\n').filter((l) => l.startsWith('- ')).length).toBeGreaterThanOrEqual(4);
@@ -53,7 +58,7 @@ describe('the Chinese QT report: structure', () => {
     expect(Object.keys(qt)).toEqual(expect.arrayContaining(['title', 'language', 'sections', 'facts', 'sources', 'verification', 'disclaimer', 'generatedAt', 'dataAsOf']));
     for (const s of qt.sections) expect(Object.keys(s)).toEqual(expect.arrayContaining(['heading', 'markdown', 'factIds', 'charts']));
     expect(qt.disclaimer).toBe(REPORT_DISCLAIMER.zh);
-    expect(qt.disclaimer).toContain('数据基于历史,不代表未来趋势;仅供投资者参考,不构成投资建议');
+    expect(qt.disclaimer).toContain('数据基于历史，不代表未来趋势；仅供投资者参考，不构成投资建议');
     expect(qt.verification.unsupported).toEqual([]);
     expect(qt.verification.numbers).toBeGreaterThan(100);
     expect(qt.verification.supported).toBe(qt.verification.numbers);
@@ -101,10 +106,13 @@ describe('the Chinese QT report: facts equal values recomputed from the raw snap
     const mbs = fred('WSHOMCB');
     const text = qt.sections.map((s) => s.markdown).join('\n');
     for (const r of QT2_CAP_REGIMES.filter((x) => x.id !== 'qt2_initial')) {
-      const a = mbs.onOrBefore(r.from);
-      const b = mbs.onOrBefore(r.to);
-      const expected = avgMonthlyChange(a, b);
-      const f = fact(`WSHOMCB:avg_monthly_change:endpoints:${a.date}:${b.date}`);
+      // windows aligned to the redemption dates: the first Wednesday on or after the last day before the regime
+      // and on or after its last day; the change spread over the regime's calendar months (test/report/qt.test.ts)
+      const a = mbs.onOrAfter(dayBefore(r.from));
+      const b = mbs.onOrAfter(r.to);
+      const months = monthsInRegime(r);
+      const expected = (b.value - a.value) / months;
+      const f = fact(`WSHOMCB:change:${a.date}:${b.date}:per_month:${months}`);
       expect(rel(f.value, expected)).toBeLessThan(1e-9);
       const share = (-expected * 1e6) / (r.mbsCapBillions * 1e9) * 100;
       const s = qt.facts.find((x) => x.id.startsWith(`${f.id}/cap:${r.id}:mbs`))!;
@@ -117,11 +125,11 @@ describe('the Chinese QT report: facts equal values recomputed from the raw snap
   it('Treasury (TREAST) runoff at full pace is close to its cap', () => {
     const t = fred('TREAST');
     const r = QT2_CAP_REGIMES.find((x) => x.id === 'qt2_full')!;
-    const a = t.onOrBefore(r.from);
-    const b = t.onOrBefore(r.to);
-    const f = fact(`TREAST:avg_monthly_change:endpoints:${a.date}:${b.date}`);
-    expect(rel(f.value, avgMonthlyChange(a, b))).toBeLessThan(1e-9);
-    expect((-f.value * 1e6) / 60e9).toBeGreaterThan(0.9);
+    const a = t.onOrAfter(dayBefore(r.from));
+    const b = t.onOrAfter(r.to);
+    const f = fact(`TREAST:change:${a.date}:${b.date}:per_month:${monthsInRegime(r)}`);
+    expect(rel(f.value, (b.value - a.value) / monthsInRegime(r))).toBeLessThan(1e-9);
+    expect((-f.value * 1e6) / (r.treasuryCapBillions * 1e9)).toBeGreaterThan(0.9);
     expect(daysBetween(a.date, b.date)).toBeGreaterThan(600);
   });
 
@@ -142,7 +150,7 @@ describe('the Chinese QT report: facts equal values recomputed from the raw snap
 
   it('10-year yield (DGS10) volatility during QT2: sample stdev of daily changes in bp', () => {
     const d = diffs(fred('DGS10').window(QT2.from, QT2.to)).map((o) => ({ ...o, value: o.value * 100 }));
-    const f = qt.facts.find((x) => x.id.startsWith('DGS10:volatility:bp_changes:2022-06'))!;
+    const f = qt.facts.find((x) => x.id.startsWith('DGS10:volatility:bp_changes:2022-06') && x.id.endsWith(fred('DGS10').onOrBefore(QT2.to).date))!;
     expect(rel(f.value, stdevSample(values(d)))).toBeLessThan(1e-9);
   });
 
