@@ -6,7 +6,7 @@ import type { Bilingual, DocumentKind, IsoDate } from '../core/types.ts';
 import type { Lang } from '../core/format.ts';
 import type { Database } from '../store/db.ts';
 import { MAX_LIMIT } from './kinds.ts';
-import { analyzeQuery, checkOptions, InvalidQueryError, loadPassageIndex, type PassageIndex, type QueryConcept } from './search.ts';
+import { analyzeQuery, checkOptions, InvalidQueryError, loadPassageIndex, PHRASE_GAP, type PassageIndex, type QueryAnalysis, type QueryConcept } from './search.ts';
 import { hasChinese, tokenize, tokenSpans } from './text.ts';
 
 // ---- who said it ----
@@ -41,7 +41,7 @@ interface BoardMember {
   zh: string;
 }
 
-/** Board members who speak in the stored speeches (and the Chair nominated after them), with their Chinese names. */
+/** Board members who speak in the stored speeches, and Kevin Warsh (Chair in the 2026 meeting records), with their Chinese names. */
 const BOARD_MEMBERS: readonly BoardMember[] = [
   { surname: 'Powell', name: 'Jerome Powell', zh: '鲍威尔' },
   { surname: 'Jefferson', name: 'Philip Jefferson', zh: '杰斐逊' },
@@ -96,8 +96,10 @@ const BOARD: Bilingual = { zh: '美联储理事会', en: 'the Federal Reserve Bo
 const FEDERAL_RESERVE: Bilingual = { zh: '美联储', en: 'the Federal Reserve' };
 const MINUTES: Bilingual = { zh: 'FOMC会议纪要', en: 'the FOMC minutes' };
 const SEP: Bilingual = { zh: 'FOMC经济预测摘要', en: 'the Summary of Economic Projections' };
+/** A speech whose title names no one is still one official's view, never the Board's. */
+const UNNAMED_OFFICIAL: Bilingual = { zh: '美联储官员', en: 'a Federal Reserve official' };
 
-/** Quantifiers of "participants"/"members" in the minutes, longest first, with their Chinese. */
+/** Quantifiers of "participants"/"members" in the minutes (a phrase before any phrase it starts with), with their Chinese. */
 const QUANTIFIERS: ReadonlyArray<[string, string]> = [
   ['almost all', '几乎所有'],
   ['nearly all', '几乎所有'],
@@ -357,9 +359,11 @@ export function minutesMeeting(doc: Pick<AttributableDocument, 'title' | 'body' 
   if (!m) return pageDate ? { start: pageDate, end: pageDate } : undefined;
   const start = iso(m[5]!, m[1]!, m[2]!);
   if (m[4]) return { start, end: iso(m[5]!, m[3] ?? m[1]!, m[4]) };
+  // A heading naming one day: the meeting "continued on" the next, or the page is named after its last day.
   const continued = CONTINUED_ON.exec(head);
-  const end = continued ? iso(continued[3]!, continued[1]!, continued[2]!) : pageDate && pageDate > start && pageDate <= iso(m[5]!, 12, 31) ? pageDate : start;
-  return { start, end };
+  if (continued) return { start, end: iso(continued[3]!, continued[1]!, continued[2]!) };
+  const days = pageDate ? (Date.parse(pageDate) - Date.parse(start)) / 86_400_000 : 0;
+  return { start, end: days > 0 && days <= 2 ? pageDate! : start };
 }
 
 /** Whether a sentence of a policy release names the Board or the Committee as the one acting. */
@@ -400,7 +404,7 @@ export function attribution(doc: AttributableDocument, sentence: string): Attrib
     }
     case 'speech': {
       const s = speakerOf(doc);
-      if (!s) return { who: BOARD, kind };
+      if (!s) return { who: UNNAMED_OFFICIAL, kind };
       return { who: speakerWho(s), kind, speaker: s.surname, ...(s.role ? { role: s.role } : {}) };
     }
   }
@@ -488,22 +492,30 @@ function conceptTokens(concepts: readonly QueryConcept[]): ConceptTokens {
     .filter((alts) => alts.length > 0);
 }
 
-/** Concepts of several query texts; texts with nothing to search for are skipped, other bad input throws. */
-function queryConcepts(queries: readonly string[]): ConceptTokens {
-  const concepts: QueryConcept[] = [];
+/**
+ * Several query texts analysed: an empty text or one with nothing to search for ("the of") is skipped while
+ * another has words; any other bad input, or no words at all, throws InvalidQueryError.
+ */
+function analyzeQueries(queries: readonly string[]): QueryAnalysis[] {
+  const out: QueryAnalysis[] = [];
+  let wordless: unknown = null;
   for (const q of queries) {
     try {
-      concepts.push(...analyzeQuery(q).concepts);
+      out.push(analyzeQuery(q));
     } catch (err) {
-      if (!(err instanceof InvalidQueryError) || err.code !== 'no_search_terms') throw err;
+      if (!(err instanceof InvalidQueryError) || (err.code !== 'no_search_terms' && err.code !== 'empty_query')) throw err;
+      wordless ??= err;
     }
   }
-  const seen = new Set<string>();
-  return conceptTokens(concepts.filter((c) => !seen.has(c.alternatives.join('|')) && (seen.add(c.alternatives.join('|')), true)));
+  if (!out.length) throw wordless;
+  return out;
 }
 
-/** Neighbouring tokens of a phrase may be this many tokens apart (as in the passage index). */
-const PHRASE_GAP = 3;
+/** The concepts of all the analyses, each once, as token sequences. */
+function conceptsOf(analyses: readonly QueryAnalysis[]): ConceptTokens {
+  const seen = new Set<string>();
+  return conceptTokens(analyses.flatMap((a) => a.concepts).filter((c) => !seen.has(c.alternatives.join('|')) && (seen.add(c.alternatives.join('|')), true)));
+}
 
 function containsPhrase(tokens: readonly string[], phrase: readonly string[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
@@ -583,7 +595,7 @@ function pickSentences(passageText: string, concepts: ConceptTokens, max: number
  * quotable sentence matches. `queryTerms` are query texts as a user types them ("缩表 准备金", "balance sheet").
  */
 export function bestSentences(passageText: string, queryTerms: string | readonly string[], max = 2): BestSentences | null {
-  return pickSentences(passageText, queryConcepts(typeof queryTerms === 'string' ? [queryTerms] : queryTerms), max);
+  return pickSentences(passageText, conceptsOf(analyzeQueries(typeof queryTerms === 'string' ? [queryTerms] : queryTerms)), max);
 }
 
 // ---- quotes for an answer ----
@@ -650,16 +662,8 @@ export async function findQuotes(db: Database, opts: QuoteOptions): Promise<Quot
     ...(opts.to ? { to: opts.to } : {}),
     ...(opts.kinds ? { kinds: opts.kinds } : {}),
   });
-  const analyses = [];
-  for (const q of opts.queries) {
-    try {
-      analyses.push(analyzeQuery(q));
-    } catch (err) {
-      if (!(err instanceof InvalidQueryError) || err.code !== 'no_search_terms' || opts.queries.length === 1) throw err;
-    }
-  }
-  if (!analyses.length) analyzeQuery(opts.queries[0]!);
-  const concepts = conceptTokens(analyses.flatMap((a) => a.concepts));
+  const analyses = analyzeQueries(opts.queries);
+  const concepts = conceptsOf(analyses);
   const index = await loadPassageIndex(db);
   const merged = new Map<string, { passage: PassageIndex['passages'][number]; score: number }>();
   for (const analysis of analyses) {
@@ -744,7 +748,8 @@ export function quoteLine(q: Quote, lang: Lang, citeMarker: string): string {
   switch (q.kind) {
     case 'speech': {
       const genre = speechGenre(q.title);
-      return zh ? `美联储${q.who.zh}在${zhDate(q.date)}的${genre.zh}中说：${body}${cite}` : `${capitalise(q.who.en)} said${genre.en} on ${enDate(q.date)}: ${body}${cite}`;
+      const who = q.speaker ? `美联储${q.who.zh}` : q.who.zh;
+      return zh ? `${who}在${zhDate(q.date)}的${genre.zh}中说：${body}${cite}` : `${capitalise(q.who.en)} said${genre.en} on ${enDate(q.date)}: ${body}${cite}`;
     }
     case 'minutes':
     case 'sep': {

@@ -153,7 +153,7 @@ export interface IndexedPassage {
 const K1 = 1.2;
 const B = 0.75;
 /** Tokens of a phrase must follow each other in order with at most this many tokens between neighbours. */
-const PHRASE_GAP = 3;
+export const PHRASE_GAP = 3;
 /** Two concepts count as near when a match of one is at most this many tokens from a match of the other. */
 const NEAR_WINDOW = 6;
 /** Score multiplier when every pair of neighbouring concepts is near (1 + NEAR_BONUS). */

@@ -316,6 +316,10 @@ describe('quotes on the loaded snapshot', () => {
     await fails({ queries: [] }, 'empty_query');
     await fails({ queries: ['   '] }, 'empty_query');
     await fails({ queries: ['the of and'] }, 'no_search_terms');
+    await fails({ queries: ['the of and', ''] }, 'no_search_terms');
+    await fails({ queries: ['reserves', 'x'.repeat(501)] }, 'query_too_long');
+    // A wordless query next to a real one is skipped, not an error.
+    expect((await findQuotes(db, { queries: ['the of and', 'ample reserves'], limit: 1 })).length).toBe(1);
     await fails({ queries: ['reserves'], limit: 0 }, 'bad_limit');
     await fails({ queries: ['reserves'], perDocument: 1.5 }, 'bad_limit');
     await fails({ queries: ['reserves'], from: '2025-13-01' }, 'invalid_date');
