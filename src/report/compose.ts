@@ -174,11 +174,10 @@ export class ReportComposer {
     );
     const target = new Map<string, number>();
     for (const p of parsed.values()) target.set(p.key, Math.min(target.get(p.key) ?? Infinity, p.decimals));
-    const out = new Map<string, string>();
+    const nums = new Map<string, string>();
     for (const [at, p] of parsed) {
       const d = target.get(p.key)!;
-      const m = NUM.exec(p.fixed)!;
-      let num = m[0];
+      let num = NUM.exec(p.fixed)![0];
       if (d < p.decimals) {
         // the value in the unit shown (亿, 万亿, %): the formatter's number is |value| times a power of ten
         const shownNum = Number(num.replace(/,/g, ''));
@@ -187,7 +186,16 @@ export class ReportComposer {
         const v = (Math.abs(p.f.value) * scale).toFixed(d);
         num = num.includes(',') ? v.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : v;
       }
-      out.set(at, p.sign + p.fixed.slice(0, m.index) + num + p.fixed.slice(m.index + m[0].length));
+      nums.set(at, num);
+    }
+    // a column of whole numbers is written without decimals ($30 billion, not $30.0 billion)
+    const whole = new Set([...parsed.values()].map((p) => p.key));
+    for (const [at, num] of nums) if (/\.\d*[1-9]/.test(num)) whole.delete(parsed.get(at)!.key);
+    const out = new Map<string, string>();
+    for (const [at, num] of nums) {
+      const p = parsed.get(at)!;
+      const m = NUM.exec(p.fixed)!;
+      out.set(at, p.sign + p.fixed.slice(0, m.index) + (whole.has(p.key) ? num.replace(/\.\d*$/, '') : num) + p.fixed.slice(m.index + m[0].length));
     }
     return out;
   }

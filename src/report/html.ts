@@ -41,6 +41,11 @@ function linkCitations(html: string, max: number): string {
 /** A table cell "value（date）" / "value (date)" (ReportComposer.dated) shows its date under the value. */
 const DATED_CELL = /(<td[^>]*>)([^<]+?)(?:（| \()(\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|\d{4}年(?:\d{1,2}月|第[1-4]季度)?|Q[1-4] \d{4}|\d{4})(?:）|\))(<\/td>)/g;
 
+/** Tables of three rows or fewer are kept on one page in print (longer ones break between rows). */
+function markShortTables(html: string): string {
+  return html.replace(/<table>([\s\S]*?)<\/table>/g, (t, inner: string) => ((inner.match(/<tr>/g)?.length ?? 0) <= 4 ? `<table class="short">${inner}</table>` : t));
+}
+
 function stackDates(html: string): string {
   return html.replace(DATED_CELL, (_, open: string, value: string, when: string, close: string) => `${open}${value}<br><span class="d">${when}</span>${close}`);
 }
@@ -104,9 +109,13 @@ footer.end { color: var(--muted); font-size: .8rem; margin-top: 24px; text-align
   .page { box-shadow: none; margin: 0; padding: 0; max-width: none; }
   .cover { margin-bottom: 12px; }
   nav.toc { break-inside: avoid; }
-  h2 { break-after: avoid; }
+  section.chapter { margin-top: 12px; }
+  h2 { break-after: avoid; margin-top: 22px; }
   figure, blockquote, tr, .box { break-inside: avoid; }
-  table { break-inside: avoid; }
+  /* a table of three rows or fewer stays on one page; a longer one may continue on the next between rows, its
+     header repeated (kept whole, a table in front of its section pushed heading and table to the next page and
+     left half a page empty) */
+  table.short { break-inside: avoid; }
   thead { display: table-header-group; }
   a { color: inherit; }
 }
@@ -129,7 +138,7 @@ export function toHtml(r: Report, opts: HtmlOptions = {}): string {
   let fig = 0;
   const sections = r.sections
     .map((s, i) => {
-      const body = linkCitations(stackDates(markdownHtml(s.markdown)), nSources);
+      const body = linkCitations(markShortTables(stackDates(markdownHtml(s.markdown))), nSources);
       const figures = s.charts
         .map((c) => {
           const svg = svgs[fig++] ?? '';
