@@ -110,8 +110,10 @@ export function extractSeries(seriesId: string, loc: SnapshotLocation, table: Cs
     ? (['open', 'high', 'low', 'volume'] as const).map((c) => columnIndex(table, c, loc.file))
     : null;
   const wide = table.header.length > 2 && !ohlcv;
+  const whereIdx = loc.where ? columnIndex(table, loc.where.column, loc.file) : -1;
   const out: Array<Observation | Bar> = [];
   for (const cells of table.rows) {
+    if (loc.where && (cells[whereIdx] ?? '').trim() !== loc.where.equals) continue;
     const rawDate = cells[dateIdx] ?? '';
     const date = normaliseDate(rawDate, loc.dateFormat);
     if (!date) {

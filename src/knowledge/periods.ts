@@ -87,52 +87,26 @@ export interface CapRegime {
   to: IsoDate;
   treasuryCapBillions: number;
   mbsCapBillions: number;
+  /** The sentence that starts the regime (its changed cap). */
   citation: PeriodCitation;
+  /** The sentence that sets each cap in force during the regime (a cap can be set, or kept, by another sentence). */
+  caps: { treasury: PeriodCitation; mbs: PeriodCitation };
 }
 
+const PLANS_2022 = { date: '2022-05-04', title: "Plans for Reducing the Size of the Federal Reserve's Balance Sheet", url: pressRelease('20220504b') };
+const TREASURY_CAPS_2022: PeriodCitation = { ...PLANS_2022, quote: 'the cap will initially be set at $30 billion per month and after three months will increase to $60 billion per month' };
+const MBS_CAPS_2022: PeriodCitation = { ...PLANS_2022, quote: 'the cap will initially be set at $17.5 billion per month and after three months will increase to $35 billion per month' };
+const TREASURY_CAP_2024: PeriodCitation = { date: '2024-05-01', title: STATEMENT, url: pressRelease('20240501a'), quote: 'reducing the monthly redemption cap on Treasury securities from $60 billion to $25 billion' };
+const TREASURY_CAP_2025: PeriodCitation = { date: '2025-03-19', title: STATEMENT, url: pressRelease('20250319a'), quote: 'reducing the monthly redemption cap on Treasury securities from $25 billion to $5 billion' };
+// the 2024 statement writes "mortgage-backed" with a non-breaking hyphen (U+2011)
+const MBS_CAP_KEPT_2024: PeriodCitation = { date: '2024-05-01', title: STATEMENT, url: pressRelease('20240501a'), quote: 'maintain the monthly redemption cap on agency debt and agency mortgage\u2011backed securities at $35 billion' };
+const MBS_CAP_KEPT_2025: PeriodCitation = { date: '2025-03-19', title: STATEMENT, url: pressRelease('20250319a'), quote: 'maintain the monthly redemption cap on agency debt and agency mortgage-backed securities at $35 billion' };
+
 export const QT2_CAP_REGIMES: CapRegime[] = [
-  {
-    id: 'qt2_initial',
-    from: '2022-06-01',
-    to: '2022-08-31',
-    treasuryCapBillions: 30,
-    mbsCapBillions: 17.5,
-    citation: {
-      date: '2022-05-04',
-      title: "Plans for Reducing the Size of the Federal Reserve's Balance Sheet",
-      url: pressRelease('20220504b'),
-      quote: 'the cap will initially be set at $30 billion per month and after three months will increase to $60 billion per month',
-    },
-  },
-  {
-    id: 'qt2_full',
-    from: '2022-09-01',
-    to: '2024-05-31',
-    treasuryCapBillions: 60,
-    mbsCapBillions: 35,
-    citation: {
-      date: '2022-05-04',
-      title: "Plans for Reducing the Size of the Federal Reserve's Balance Sheet",
-      url: pressRelease('20220504b'),
-      quote: 'the cap will initially be set at $17.5 billion per month and after three months will increase to $35 billion per month',
-    },
-  },
-  {
-    id: 'qt2_slowed_2024',
-    from: '2024-06-01',
-    to: '2025-03-31',
-    treasuryCapBillions: 25,
-    mbsCapBillions: 35,
-    citation: { date: '2024-05-01', title: STATEMENT, url: pressRelease('20240501a'), quote: 'reducing the monthly redemption cap on Treasury securities from $60 billion to $25 billion' },
-  },
-  {
-    id: 'qt2_slowed_2025',
-    from: '2025-04-01',
-    to: '2025-11-30',
-    treasuryCapBillions: 5,
-    mbsCapBillions: 35,
-    citation: { date: '2025-03-19', title: STATEMENT, url: pressRelease('20250319a'), quote: 'reducing the monthly redemption cap on Treasury securities from $25 billion to $5 billion' },
-  },
+  { id: 'qt2_initial', from: '2022-06-01', to: '2022-08-31', treasuryCapBillions: 30, mbsCapBillions: 17.5, citation: TREASURY_CAPS_2022, caps: { treasury: TREASURY_CAPS_2022, mbs: MBS_CAPS_2022 } },
+  { id: 'qt2_full', from: '2022-09-01', to: '2024-05-31', treasuryCapBillions: 60, mbsCapBillions: 35, citation: MBS_CAPS_2022, caps: { treasury: TREASURY_CAPS_2022, mbs: MBS_CAPS_2022 } },
+  { id: 'qt2_slowed_2024', from: '2024-06-01', to: '2025-03-31', treasuryCapBillions: 25, mbsCapBillions: 35, citation: TREASURY_CAP_2024, caps: { treasury: TREASURY_CAP_2024, mbs: MBS_CAP_KEPT_2024 } },
+  { id: 'qt2_slowed_2025', from: '2025-04-01', to: '2025-11-30', treasuryCapBillions: 5, mbsCapBillions: 35, citation: TREASURY_CAP_2025, caps: { treasury: TREASURY_CAP_2025, mbs: MBS_CAP_KEPT_2025 } },
 ];
 
 export function findPeriod(text: string): NamedPeriod | undefined {

@@ -5,6 +5,7 @@ import type { PeriodCitation } from '../knowledge/periods.ts';
 
 const STATEMENT = 'Federal Reserve issues FOMC statement';
 const MINUTES = 'Minutes of the Federal Open Market Committee';
+const speech = (id: string) => `https://www.federalreserve.gov/newsevents/speech/${id}.htm`;
 const pressRelease = (id: string) => `https://www.federalreserve.gov/newsevents/pressreleases/monetary${id}.htm`;
 const minutes = (ymd: string) => `https://www.federalreserve.gov/monetarypolicy/fomcminutes${ymd}.htm`;
 
@@ -69,19 +70,6 @@ export const POLICY_TEXTS = {
     url: pressRelease('20240501a'),
     quote: 'will reinvest any principal payments in excess of this cap into Treasury securities',
   },
-  mbsCapKept2024: {
-    date: '2024-05-01',
-    title: STATEMENT,
-    url: pressRelease('20240501a'),
-    // the statement writes "mortgage-backed" with a non-breaking hyphen (U+2011)
-    quote: 'maintain the monthly redemption cap on agency debt and agency mortgage\u2011backed securities at $35 billion',
-  },
-  mbsCapKept2025: {
-    date: '2025-03-19',
-    title: STATEMENT,
-    url: pressRelease('20250319a'),
-    quote: 'maintain the monthly redemption cap on agency debt and agency mortgage-backed securities at $35 billion',
-  },
   ceilingTools: {
     date: '2025-03-19',
     title: MINUTES,
@@ -129,6 +117,80 @@ export const POLICY_TEXTS = {
     title: MINUTES,
     url: minutes('20250129'),
     quote: "measures of longer-term inflation compensation remained at levels consistent with inflation returning over time to the Committee's 2 percent objective",
+  },
+  // ---- the March 2023 bank stress, during QT ----
+  bankStressBorrowing: {
+    date: '2023-03-22',
+    title: MINUTES,
+    url: minutes('20230322'),
+    quote: 'Borrowing from the new Bank Term Funding Program had been small relative to discount window borrowing, which had increased to record levels',
+  },
+  runoffSmoothAfterStress: {
+    date: '2023-05-03',
+    title: MINUTES,
+    url: minutes('20230503'),
+    quote: 'Regarding the balance sheet and money markets, balance sheet runoff continued to proceed smoothly',
+  },
+  // ---- Board members' speeches on the balance sheet (attributed by the speech's title) ----
+  bowmanSmallest: {
+    date: '2025-09-26',
+    title: 'Vice Chair for Supervision Bowman on the approach to monetary policy decision-making',
+    url: speech('bowman20250926a'),
+    quote: 'Over the longer run, my preference is to maintain the smallest balance sheet possible with reserve balances at a level closer to scarce than ample.',
+  },
+  bowmanOptionality: {
+    date: '2025-09-26',
+    title: 'Vice Chair for Supervision Bowman on the approach to monetary policy decision-making',
+    url: speech('bowman20250926a'),
+    quote: 'a lower terminal level of reserves and a smaller balance sheet as a percentage of gross domestic product (GDP) would provide the FOMC with the optionality to respond to future shocks or economic downturns without worrying whether there is enough room to expand the balance sheet as a potential tool',
+  },
+  miranRegulationFirst: {
+    date: '2025-11-19',
+    title: 'Governor Miran on the regulatory dominance of the Federal Reserve’s balance sheet',
+    url: speech('miran20251119a'),
+    quote: 'But before further reductions in the balance sheet, we first have to get the regulations right and ensure that bank balance sheets are flexible enough for an environment with a smaller Federal Reserve footprint.',
+  },
+  miranRemittances: {
+    date: '2026-03-26',
+    title: 'Governor Miran on prospects for shrinking the Fed’s balance sheet',
+    url: speech('miran20260326a'),
+    quote: 'A smaller balance sheet also helps lower the chances of mark-to-market losses at the central bank and the volatility of remittances to the Treasury.',
+  },
+  miranDryPowder: {
+    date: '2026-03-26',
+    title: 'Governor Miran on prospects for shrinking the Fed’s balance sheet',
+    url: speech('miran20260326a'),
+    quote: 'Finally, a smaller balance sheet preserves dry powder for a scenario in which policymakers must again confront the zero lower bound on interest rates.',
+  },
+  miranShareOfGdp: {
+    date: '2026-03-26',
+    title: 'Governor Miran on prospects for shrinking the Fed’s balance sheet',
+    url: speech('miran20260326a'),
+    quote: 'Or, second, before the start of open-ended QE in 2012, and in 2019, before the pandemic, the balance sheet was about 18 percent of GDP.',
+  },
+  wallerNetInterest: {
+    date: '2025-07-10',
+    title: 'Governor Waller on the balance sheet',
+    url: speech('waller20250710a'),
+    quote: 'Our interest expense on reserves is now exceeding our interest income on our asset holdings.',
+  },
+  wallerDuration: {
+    date: '2025-07-10',
+    title: 'Governor Waller on the balance sheet',
+    url: speech('waller20250710a'),
+    quote: 'So the duration of our asset portfolio is far too long for the liabilities we need to hold for an ample-reserves system.',
+  },
+  barrTradeoffs: {
+    date: '2026-05-14',
+    title: 'Governor Barr on the balance sheet',
+    url: speech('barr20260514a'),
+    quote: 'We might have a slightly smaller balance sheet, but we would need to transact more frequently. There would be higher market volatility and less predictable rate control.',
+  },
+  jeffersonRmp: {
+    date: '2026-01-16',
+    title: 'Vice Chair Jefferson on the economic outlook and monetary policy implementation',
+    url: speech('jefferson20260116a'),
+    quote: 'With the level of bank reserves judged to have declined to an ample level, the FOMC initiated reserve management purchases in December 2025.',
   },
 } satisfies Record<string, PeriodCitation>;
 

@@ -34,6 +34,13 @@ describe('QT2 cap regimes', () => {
     expect(caps.includes(r.treasuryCapBillions) || caps.includes(r.mbsCapBillions), `${r.id}: ${caps.join(', ')}`).toBe(true);
   });
 
+  it.each(QT2_CAP_REGIMES.map((r) => [r.id, r] as const))('%s: each cap is written in the sentence cited for it, found in its document', (_id, r) => {
+    for (const [cap, c] of [[r.treasuryCapBillions, r.caps.treasury], [r.mbsCapBillions, r.caps.mbs]] as const) {
+      expect(c.quote).toContain(`$${cap} billion`);
+      expect(onDate(c.date).some((d) => d.body.includes(c.quote) && d.url === c.url), `"${c.quote}" on ${c.date}`).toBe(true);
+    }
+  });
+
   it('regimes are contiguous and inside QT2', () => {
     const qt2 = NAMED_PERIODS.find((p) => p.id === 'qt2')!;
     expect(QT2_CAP_REGIMES[0]!.from).toBe(qt2.from);

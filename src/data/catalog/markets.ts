@@ -16,7 +16,8 @@
 // Not catalogued: *_volume columns; cboe VIX_TERM_SLOPE (derived by the source repo: VIX − VIX9D), VXV (23
 // rows from 2017; superseded by VIX3M), VXNG (index definition not verified); csi300 PE-TTM 80/50/20 %
 // band columns (derived); treasury/bill_share_daily.csv (the source repo's own daily estimate);
-// treasury/auction_results.csv and nyfed/tsy_outright_operations.csv (event tables, not series);
+// treasury/auction_results.csv and nyfed/tsy_outright_operations.csv (event tables, not series — except the
+// reserve-management purchases, one row per operation day, read as RMP_PURCHASES);
 // china/cfets_swap_points.csv (16 days of FX swap-point curves).
 import type { Category, Frequency, SourceId, Unit } from '../../core/types.ts';
 import type { CatalogSeries, LiveLocation, SnapshotLocation } from './types.ts';
@@ -585,6 +586,25 @@ const shapiroSeries: CatalogSeries[] = (['HEADLINE', 'CORE'] as const).flatMap((
   (['MOM', 'YOY'] as const).flatMap((h) => (['SUPPLY', 'DEMAND', 'AMBIG'] as const).map((d) => shapiro(m, h, d))),
 );
 
+// ---- New York Fed open market operations ------------------------------------------------------------------
+
+// Reserve-management purchases of Treasury bills (from December 2025): the rows flagged is_rmp of the Desk's
+// outright operations table, at most one operation a day in the snapshot (a second one the same day would be
+// reported as a duplicate date by the import).
+const rmpPurchases = series({
+  id: 'RMP_PURCHASES',
+  en: 'Reserve Management Purchases of Treasury Bills: Amount Accepted',
+  zh: '储备管理购买(RMP)短期国债成交额',
+  aliases: ['储备管理购买', '储备管理购债', 'RMP', 'reserve management purchases', 'reserve-management purchases', 'RMP purchases'],
+  unit: { kind: 'currency', scale: 1e9, currency: 'USD', label: 'Billions of U.S. Dollars' },
+  frequency: 'irregular',
+  category: 'balance_sheet',
+  source: 'nyfed',
+  url: 'https://www.newyorkfed.org/markets/desk-operations/treasury-securities',
+  notes: 'Par amount accepted in each New York Fed outright Treasury bill purchase operation flagged as a reserve management purchase (is_rmp), billions of USD, dated by the operation date; only days with an operation are observations.',
+  snapshot: { file: 'nyfed/tsy_outright_operations.csv', dateColumn: 'date', valueColumn: 'accepted_b', where: { column: 'is_rmp', equals: 'True' } },
+});
+
 // ---- all -------------------------------------------------------------------------------------------------
 
 export const marketSeries: CatalogSeries[] = [
@@ -600,4 +620,5 @@ export const marketSeries: CatalogSeries[] = [
   ...ofrSeries,
   ...sceSeries,
   ...shapiroSeries,
+  rmpPurchases,
 ];

@@ -11,6 +11,8 @@ export interface SnapshotLocation {
   dateFormat?: 'iso' | 'slash' | 'compact';
   /** The file has open/high/low/close/volume columns; valueColumn is the close. */
   ohlcv?: boolean;
+  /** Only rows whose `column` holds exactly `equals` (an event table holding several kinds of rows). */
+  where?: { column: string; equals: string };
 }
 
 /** Where the live publisher serves the series; absent when there is only the snapshot. */

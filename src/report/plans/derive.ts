@@ -37,6 +37,20 @@ export function runoffShare(change: Fact, cap: Fact, label: Bilingual): Fact {
   };
 }
 
+/** A change spread over the months it covers: change ÷ months, in the change's unit per month. */
+export function perMonthOf(change: Fact, months: number, label: Bilingual): Fact {
+  if (!(months > 0)) throw new A.UndefinedResultError(change.id, { zh: '月均', en: 'monthly average' }, { zh: '月数为0', en: 'no months' });
+  return {
+    ...change,
+    id: `${change.id}:per_month:${months}`,
+    value: change.value / months,
+    unit: A.perMonthUnit(change.unit),
+    label,
+    method: 'average_monthly_change',
+    methodDetail: `${change.id} (${change.value}) / ${months} months; ${change.methodDetail ?? change.method}`,
+  };
+}
+
 /** |a| / |b| as a plain multiple ("3.5 times"). */
 export function multipleOf(a: Fact, b: Fact, label: Bilingual): Fact {
   if (base(b) === 0) throw new A.UndefinedResultError(b.id, { zh: '倍数', en: 'multiple' }, { zh: '分母为0', en: 'the denominator is 0' });
