@@ -74,7 +74,7 @@ const tickersOf = (r: Report) => new Set(r.facts.flatMap((f) => f.inputs.map((i)
 
 beforeAll(async () => {
   db = await loadedSnapshotDatabase();
-  for (const lang of LANGS) for (const t of [['NVDA'], ['AAPL', 'MSFT'], ['SAMSUNG'], ['AAPL', 'SAMSUNG']]) reports.set(key(lang, t), await build(lang, t));
+  for (const lang of LANGS) for (const t of [['NVDA'], ['AAPL', 'MSFT'], ['SAMSUNG'], ['TSM'], ['AAPL', 'SAMSUNG']]) reports.set(key(lang, t), await build(lang, t));
 }, 600_000);
 
 afterAll(async () => {
@@ -170,6 +170,20 @@ describe.each(LANGS)('a company whose statements are in KRW and which the valuat
   });
 });
 
+describe.each(LANGS)('a company whose statements are not in its listing currency: TSM (%s)', (lang) => {
+  it('writes statement amounts in New Taiwan dollars, as its 20-F says, and prices in U.S. dollars', () => {
+    const r = get(lang, ['TSM']);
+    expect(r.verification.unsupported).toEqual([]);
+    const rev = statement('TSM', 'income', 'annual').filter((x) => x.items['Total Revenue'] !== undefined).at(-1)!;
+    const f = fact(r, `TSM:Total Revenue:annual:value:${rev.periodEnd}`);
+    expect(f.value).toBe(rev.items['Total Revenue']);
+    expect(f.unit.currency).toBe('TWD');
+    const fundamentals = r.sections.find((s) => s.heading === (lang === 'zh' ? '基本面趋势' : 'Fundamentals trend'))!.markdown;
+    expect(fundamentals).toContain(lang === 'zh' ? '金额以新台币计（股价以美元计）' : 'amounts in New Taiwan dollars (the shares are priced in U.S. dollars)');
+    expect(fundamentals).not.toMatch(lang === 'zh' ? /美元\[/ : /\$\d/);
+  });
+});
+
 describe.each(LANGS)('the comparison of AAPL and MSFT (%s)', (lang) => {
   it('has no unsupported number, one rebased chart, and cites only the two companies', () => {
     const r = get(lang, ['AAPL', 'MSFT']);
@@ -213,7 +227,7 @@ describe.each(LANGS)('a comparison across currencies: AAPL and Samsung (%s)', (l
     const r = get(lang, ['AAPL', 'SAMSUNG']);
     expect(r.verification.unsupported).toEqual([]);
     const all = text(r);
-    expect(all).toContain(lang === 'zh' ? '三星电子的股价以韩元计' : 'Samsung Electronics is priced in KRW');
+    expect(all).toContain(lang === 'zh' ? '三星电子的股价以韩元计' : 'Samsung Electronics is priced in Korean won');
     expect(all).toContain(lang === 'zh' ? '未作汇率换算' : 'no currency conversion');
     // no statement amount (revenue, net income …) is put side by side: only growth and margins
     for (const f of r.facts.filter((x) => x.id.includes(':annual:value:') || x.id.includes(':quarterly:value:'))) expect(f.unit.kind, f.id).toBe('percent');

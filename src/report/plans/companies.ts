@@ -12,6 +12,7 @@ import { timeChart } from '../charts.ts';
 import type { FactCell, ReportComposer } from '../compose.ts';
 import {
   companyInfo,
+  currencyName,
   EV_EBITDA,
   figure,
   FORWARD_PE,
@@ -83,7 +84,7 @@ export async function companiesReport(c: ReportComposer, tickers: string[], _tod
   const names = entries.map((e) => e.info.name);
   const currencies = [...new Set(entries.map((e) => e.info.currency))];
   const mixed = currencies.length > 1;
-  const cur = (code: string) => c.t(({ USD: '美元', KRW: '韩元' } as Record<string, string>)[code] ?? code, code === 'USD' ? 'U.S. dollars' : code);
+  const cur = (code: string) => currencyName(c, code);
   const list = (xs: string[]) => (c.lang === 'zh' ? xs.join('、') : xs.length <= 2 ? xs.join(' and ') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 
   /**

@@ -24,9 +24,22 @@ export interface CompanyInfo {
   name: string;
   exchange: string | null;
   sector: string | null;
-  /** The currency of the listing (prices); statements are taken to be reported in it too. */
+  /** The currency of the listing (prices). */
   currency: string;
+  /** The currency the statements are reported in (the store labels them all U.S. dollars). */
+  statementCurrency: string;
 }
+
+/**
+ * Statements reported in a currency other than the listing's. TSM lists ADSs in U.S. dollars but its 20-F
+ * (equities/sec_filings/TSM) says "We publish our financial statements in New Taiwan dollars", and its statement
+ * revenue (3,809,054,300,000 for 2025) is the filing's NT$ 3,809,054 million. Otherwise the listing currency.
+ */
+const STATEMENT_CURRENCY: Record<string, string> = { TSM: 'TWD' };
+
+/** A currency's name for running text. */
+export const currencyName = (c: ReportComposer, code: string): string =>
+  c.t(({ USD: '美元', KRW: '韩元', TWD: '新台币' } as Record<string, string>)[code] ?? code, ({ USD: 'U.S. dollars', KRW: 'Korean won', TWD: 'New Taiwan dollars' } as Record<string, string>)[code] ?? code);
 
 /** GICS sector names in Chinese (the sector column holds the English GICS names). */
 const GICS_ZH: Record<string, string> = {
@@ -50,14 +63,15 @@ export function shortName(c: ReportComposer, price: LoadedSeries): string {
   return c.name(price).replace(/[((].*$/, '').replace(/ daily close$|日收盘价$/, '').replace(/^the /, '').trim();
 }
 
-export async function companyRows(c: ReportComposer): Promise<Array<Omit<CompanyInfo, 'name'> & { name: { zh: string; en: string } }>> {
+export async function companyRows(c: ReportComposer): Promise<Array<Omit<CompanyInfo, 'name' | 'statementCurrency'> & { name: { zh: string; en: string } }>> {
   const rows = await c.data.db.query<{ ticker: string; name_zh: string; name_en: string; exchange: string | null; sector: string | null; currency: string }>('SELECT ticker, name_zh, name_en, exchange, sector, currency FROM companies ORDER BY ticker');
   return rows.map((r) => ({ ticker: r.ticker, name: { zh: r.name_zh, en: r.name_en }, exchange: r.exchange, sector: r.sector, currency: r.currency }));
 }
 
 export async function companyInfo(c: ReportComposer, ticker: string, price: LoadedSeries): Promise<CompanyInfo> {
   const row = (await companyRows(c)).find((r) => r.ticker === ticker);
-  return { ticker, name: shortName(c, price), exchange: row?.exchange ?? null, sector: row?.sector ?? null, currency: row?.currency ?? price.meta.unit.currency ?? 'USD' };
+  const currency = row?.currency ?? price.meta.unit.currency ?? 'USD';
+  return { ticker, name: shortName(c, price), exchange: row?.exchange ?? null, sector: row?.sector ?? null, currency, statementCurrency: STATEMENT_CURRENCY[ticker] ?? currency };
 }
 
 // ---- price ------------------------------------------------------------------------------------------------------
@@ -211,7 +225,7 @@ export async function statements(c: ReportComposer, info: CompanyInfo): Promise<
   for (const period of ['annual', 'quarterly'] as const) {
     for (const m of [...AMOUNTS, ...MARGINS]) {
       const v = await view(ref, m, period);
-      if (v) (period === 'annual' ? out.annual : out.quarterly).set(key(m), new Metric(c, ref, inCurrency(v, info.currency), period));
+      if (v) (period === 'annual' ? out.annual : out.quarterly).set(key(m), new Metric(c, ref, inCurrency(v, info.statementCurrency), period));
     }
   }
   return out;
@@ -267,7 +281,8 @@ export async function companyReport(c: ReportComposer, ticker: string, _today: I
   const px = priceStats(c, price, name, end);
   const sp = bench ? priceStats(c, bench, 'SPY', end) : null;
   const local = info.currency !== 'USD';
-  const cur = (code: string) => c.t(({ USD: '美元', KRW: '韩元' } as Record<string, string>)[code] ?? code, code === 'USD' ? 'U.S. dollars' : code);
+  const cur = (code: string) => currencyName(c, code);
+  const foreignStatements = info.statementCurrency !== 'USD';
   const notHeld: string[] = [];
 
   // ---- 1. the company ------------------------------------------------------------------------------------------
@@ -413,8 +428,8 @@ export async function companyReport(c: ReportComposer, ticker: string, _today: I
       }),
     );
     c.p(
-      `财务数据为雅虎财经对公司财报的汇总${local ? `，金额以${cur(info.currency)}计` : ''}，以公司提交的正式文件为准。`,
-      `Statement figures are Yahoo Finance summaries of the company’s filings${local ? `, amounts in ${info.currency}` : ''}; the filings are authoritative.`,
+      `财务数据为雅虎财经对公司财报的汇总${foreignStatements ? `，金额以${cur(info.statementCurrency)}计${info.statementCurrency !== info.currency ? `（股价以${cur(info.currency)}计）` : ''}` : ''}，以公司提交的正式文件为准。`,
+      `Statement figures are Yahoo Finance summaries of the company’s filings${foreignStatements ? `, amounts in ${cur(info.statementCurrency)}${info.statementCurrency !== info.currency ? ` (the shares are priced in ${cur(info.currency)})` : ''}` : ''}; the filings are authoritative.`,
     );
   }
 
@@ -486,7 +501,7 @@ export async function companyReport(c: ReportComposer, ticker: string, _today: I
     const s = await c.series(r.ticker).catch(() => null);
     if (!s) continue;
     const pn = shortName(c, s);
-    const pInfo: CompanyInfo = { ticker: r.ticker, name: pn, exchange: r.exchange, sector: r.sector, currency: r.currency };
+    const pInfo: CompanyInfo = { ticker: r.ticker, name: pn, exchange: r.exchange, sector: r.sector, currency: r.currency, statementCurrency: STATEMENT_CURRENCY[r.ticker] ?? r.currency };
     const first = s.meta.firstDate ?? A.points(s)[0]!.date;
     const from = A.addYears(end, -1);
     const ret = from >= first ? c.describe(A.percentChange(s, from, end, { fromPolicy: 'on_or_before' }), pn, c.t('近1年', 'Past year'), c.t('涨跌幅', 'return')) : null;
