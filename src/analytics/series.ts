@@ -211,6 +211,10 @@ export function refsOf(s: SeriesData, date: IsoDate): readonly ObservationRef[] 
  * spanning the earliest to the latest stored observation used, with the number of distinct observations.
  */
 export function lineage(s: SeriesData, dates: readonly IsoDate[]): FactInput[] {
+  // a stored series' dates come in order without repeats (the points of a selection): no set, no sort
+  if (!s.derivation && dates.length && dates.every((d, i) => i === 0 || d > dates[i - 1]!)) {
+    return [{ seriesId: s.meta.id, from: dates[0]!, to: dates[dates.length - 1]!, observations: dates.length }];
+  }
   const bySeries = new Map<string, Set<IsoDate>>();
   for (const d of dates) {
     for (const r of refsOf(s, d)) {
@@ -222,8 +226,14 @@ export function lineage(s: SeriesData, dates: readonly IsoDate[]): FactInput[] {
   const order = s.derivation ? s.derivation.bases : [s.meta.id];
   const ids = [...order.filter((id) => bySeries.has(id)), ...[...bySeries.keys()].filter((id) => !order.includes(id))];
   return ids.map((seriesId) => {
-    const used = [...bySeries.get(seriesId)!].sort();
-    return { seriesId, from: used[0]!, to: used[used.length - 1]!, observations: used.length };
+    const used = bySeries.get(seriesId)!;
+    let from: IsoDate | undefined;
+    let to: IsoDate | undefined;
+    for (const d of used) {
+      if (from === undefined || d < from) from = d;
+      if (to === undefined || d > to) to = d;
+    }
+    return { seriesId, from: from!, to: to!, observations: used.size };
   });
 }
 

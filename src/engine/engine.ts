@@ -15,6 +15,8 @@ import { understoodLine } from './understand/describe.ts';
 import { questionParts } from './understand/parts.ts';
 import { buildContext, type NotUnderstood, type UnderstandContext } from './understand/index.ts';
 import { detectLanguage } from './understand/lang.ts';
+import { detectRefusal } from './understand/measure.ts';
+import { asksResearch, research } from './research/index.ts';
 import { composeAnswer, verifyBody } from './compose.ts';
 import { AnswerWriter, seriesName } from './writer.ts';
 
@@ -70,9 +72,9 @@ export function createEngine(opts: EngineOptions): Engine {
     return { ctx, names: new Map(list.map((s) => [s.id, { zh: s.title.zh, en: seriesName(s, 'en') }])) };
   }
 
-  function unanswerable(question: string, why: NotUnderstood, names: Map<string, Bilingual>): Answer {
+  function unanswerable(question: string, why: NotUnderstood, names: Map<string, Bilingual>, suggested?: string[]): Answer {
     const reason = why.reason[why.lang];
-    const suggestions = suggestionsFor(why.lang, why.subjects, names);
+    const suggestions = suggested?.length ? suggested : suggestionsFor(why.lang, why.subjects, names);
     const text = `${reason}\n\n${why.lang === 'zh' ? '您可以这样问:' : 'You could ask:'}\n${suggestions.map((s) => `- ${s}`).join('\n')}`;
     return {
       question,
@@ -123,6 +125,18 @@ export function createEngine(opts: EngineOptions): Engine {
 
   async function deterministic(question: string, lang: 'zh' | 'en'): Promise<Answer> {
     const { ctx, names } = await context();
+    // why / how / impact questions about a topic: the research planner (a forecast or advice stays refused below)
+    if (asksResearch(question) && !detectRefusal(question)) {
+      const metas = await data.seriesMap();
+      const w = new AnswerWriter(lang, (id) => metas.get(id));
+      const r = await research(data, w, question, lang, day);
+      if (r.kind === 'declined') return unanswerable(question, { lang, kind: 'not_held', subjects: [], reason: r.reason }, names, r.suggestions.map((s) => s[lang]));
+      if (r.kind === 'answered') {
+        const body = [`*${r.line}*`, ...w.paragraphs].join('\n\n');
+        const a = composeAnswer({ question, lang, w, metas, body, verification: verifyBody(body, w, metas, lang, question), engine: 'deterministic' });
+        return { ...a, understood: r.line };
+      }
+    }
     // A question of several parts is answered part by part, in order, in one answer; a part the data cannot
     // answer is said so in its place. A single part that cannot be answered makes the whole answer a refusal.
     const parts = questionParts(question, ctx, lang);

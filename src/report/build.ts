@@ -1,12 +1,17 @@
 // buildReport: resolve the topic, run its plan of sections through one ReportComposer, verify, return the Report.
+// The hand-written notes (QT, inflation, labour, curve, one company, a comparison of companies) and the generic
+// research writer for every other node of the topic graph share the composer and the verifier.
 import { DataAccess } from '../engine/data.ts';
+import { researchCompanies, topicNode } from '../engine/research/index.ts';
 import type { Database } from '../store/db.ts';
 import { ReportComposer } from './compose.ts';
+import { companiesReport } from './plans/companies.ts';
 import { companyReport } from './plans/company.ts';
 import { curveReport } from './plans/curve.ts';
 import { inflationReport } from './plans/inflation.ts';
 import { labourReport } from './plans/labour.ts';
 import { qtReport } from './plans/qt.ts';
+import { researchReport } from './plans/research.ts';
 import { resolveTopic, topicId, type CompanyName, type MacroTopicId, type ResolvedTopic } from './topics.ts';
 import type { Report, ReportOptions, ReportWriterInfo } from './types.ts';
 
@@ -18,8 +23,7 @@ const MACRO_PLANS: Record<MacroTopicId, (c: ReportComposer) => Promise<{ title: 
 };
 
 export async function listCompanies(db: Database): Promise<CompanyName[]> {
-  const rows = await db.query<{ ticker: string; name_zh: string; name_en: string; aliases: string[] | string }>('SELECT ticker, name_zh, name_en, aliases FROM companies ORDER BY ticker');
-  return rows.map((r) => ({ ticker: r.ticker, name: { zh: r.name_zh, en: r.name_en }, aliases: typeof r.aliases === 'string' ? (JSON.parse(r.aliases) as string[]) : r.aliases }));
+  return researchCompanies(new DataAccess(db));
 }
 
 /** Resolve a topic text against the topics and the companies in the database. */
@@ -27,13 +31,26 @@ export async function resolveReportTopic(db: Database, topic: string): Promise<R
   return resolveTopic(topic, await listCompanies(db));
 }
 
-/** Build the report on a topic ("缩表", "inflation", "NVDA" …). Throws UnknownTopicError for an unknown topic. */
+async function runPlan(c: ReportComposer, resolved: ResolvedTopic, today: string): Promise<{ title: string; subtitle: string }> {
+  switch (resolved.kind) {
+    case 'company':
+      return companyReport(c, resolved.ticker, today);
+    case 'companies':
+      return companiesReport(c, resolved.tickers, today);
+    case 'topic':
+      return researchReport(c, topicNode(resolved.id)!, today);
+    default:
+      return MACRO_PLANS[resolved.kind](c);
+  }
+}
+
+/** Build the report on a topic ("缩表", "credit", "NVDA", "苹果和微软" …). Throws UnknownTopicError for an unknown topic. */
 export async function buildReport(db: Database, topic: string, opts: ReportOptions): Promise<Report> {
   const resolved = await resolveReportTopic(db, topic);
   const data = new DataAccess(db);
   const c = await ReportComposer.create(data, opts.lang, opts.onProgress);
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
-  const head = resolved.kind === 'company' ? await companyReport(c, resolved.ticker, today) : await MACRO_PLANS[resolved.kind](c);
+  const head = await runPlan(c, resolved, today);
   let writer: ReportWriterInfo | undefined;
   if (opts.llm) {
     // loaded only when a model is configured: the AI SDK stays out of deterministic report runs

@@ -3,12 +3,13 @@ import { FinciteError } from '../core/errors.ts';
 
 export class UnknownTopicError extends FinciteError {
   readonly available: string[];
-  constructor(topic: string, available: Array<{ zh: string; en: string }>) {
+  /** `nearest`: the list holds the topics nearest to the text, not every topic. */
+  constructor(topic: string, available: Array<{ zh: string; en: string }>, nearest = false) {
     const zh = available.map((t) => `- ${t.zh}`).join('\n');
     const en = available.map((t) => `- ${t.en}`).join('\n');
     super('unknown_topic', {
-      zh: `无法识别报告主题"${topic}"。可用的主题:\n${zh}`,
-      en: `Unknown report topic "${topic}". Available topics:\n${en}`,
+      zh: `无法识别报告主题“${topic}”。${nearest ? '最接近的主题' : '可用的主题'}：\n${zh}`,
+      en: `Unknown report topic "${topic}". ${nearest ? 'The nearest topics' : 'Available topics'}:\n${en}`,
     }, 404);
     this.available = available.map((t) => t.en);
   }
@@ -18,8 +19,8 @@ export class UnknownTopicError extends FinciteError {
 export class NotHeldTopicError extends FinciteError {
   constructor(topic: string, place: string, covered: { zh: string; en: string }, available: Array<{ zh: string; en: string }>) {
     super('topic_not_held', {
-      zh: `报告主题“${topic}”指向“${place}”，但数据库中的${covered.zh}数据只覆盖美国；有据不会用美国的数据代替。可用的主题：\n${available.map((t) => `- ${t.zh}`).join('\n')}`,
-      en: `The report topic "${topic}" is about ${place}, but the database's data on ${covered.en} covers the United States only; fincite will not substitute U.S. data. Available topics:\n${available.map((t) => `- ${t.en}`).join('\n')}`,
+      zh: `报告主题“${topic}”指向“${place}”，但数据库中“${covered.zh}”的数据不覆盖${place}；有据不会用其他地方的数据代替。可以研究的主题：\n${available.map((t) => `- ${t.zh}`).join('\n')}`,
+      en: `The report topic "${topic}" is about ${place}, but the database's data on ${covered.en} do not cover ${place}; fincite will not substitute another place's data. Topics it can research:\n${available.map((t) => `- ${t.en}`).join('\n')}`,
     }, 404);
   }
 }

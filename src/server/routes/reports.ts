@@ -98,7 +98,7 @@ export function registerReports(app: OpenAPIHono<AppEnv>, deps: { db: Database; 
 
   app.openapi(topicsRoute, (c) =>
     c.json(
-      TOPICS.map((t) => ({ id: t.id, name: t.name, example: t.id === 'company' ? 'NVDA' : t.aliases.find((a) => /[\u4e00-\u9fff]/.test(a)) ?? t.aliases[0] ?? t.id })),
+      TOPICS.map((t) => ({ id: t.id, name: t.name, example: t.id === 'company' ? 'NVDA' : t.id === 'companies' ? 'AAPL MSFT' : t.aliases.find((a) => /[\u4e00-\u9fff]/.test(a)) ?? t.aliases[0] ?? t.id })),
       200,
     ),
   );

@@ -1,0 +1,147 @@
+// Research answers in chat: a why / how / impact / "what does it mean" question gets a few short paragraphs written
+// from the evidence plan — what happened (the topic's indicators, over the asked period or against their history),
+// what the Fed or officials said (verbatim quotes, dated, attributed to who said them), what the data show about
+// the mechanism (the topic's relations and context series), and what the data cannot tell. Every number is a
+// registered Fact; every quote is a cited passage.
+import type { Fact } from '../../core/answer.ts';
+import type { Bilingual, IsoDate } from '../../core/types.ts';
+import { quoteLine } from '../../knowledge/quotes.ts';
+import type { AnswerWriter } from '../writer.ts';
+import type { RelationStory, SeriesStory } from './evidence.ts';
+import type { EvidencePlan } from './plan.ts';
+
+/** Words that ask why, how, what it means, what it affects, or what the risks are (not what a value is). */
+const RESEARCH_ZH = /为什么|为何|原因|怎么回事|说明了?什么|意味着|如何理解|怎么理解|怎么看|有什么影响|有何影响|影响了?什么|的影响|影响如何|如何影响|怎么影响|机制|传导|哪些风险|什么风险|有风险吗|风险在哪|驱动|背后|导致|形势如何|逻辑/;
+const RESEARCH_EN = /\bwhy\b|\bwhat (?:does|did|do) .{1,80}\bmean\b|\bwhat explains\b|\bexplain\b|\bimpact\b|\beffects? of\b|\baffect(?:s|ed)?\b|\bhow does .{1,60}\bwork\b|\bmechanism\b|\brisks?\b|\bwhat drove\b|\bdriv(?:ers?|ing|en)\b|\bbehind\b|\bimplications?\b|\bcaused?\b|\bwhat happened\b|\bflare[ds]? up\b/i;
+
+export function asksResearch(question: string): boolean {
+  return RESEARCH_ZH.test(question) || RESEARCH_EN.test(question);
+}
+
+/** A topic's name without its bracketed list (whose index names carry digits: 标普500). */
+export function shortName(name: string): string {
+  return name.replace(/\s*[((].*$/, '');
+}
+
+interface Ctx {
+  w: AnswerWriter;
+  plan: EvidencePlan;
+}
+
+function label(w: AnswerWriter, s: SeriesStory): string {
+  const name = w.name(s.series.meta);
+  return s.read === 'yoy' ? w.t(`${name}同比`, `${name}, year over year`) : name;
+}
+
+function when(w: AnswerWriter, f: Fact, freq: string): string {
+  return freq === 'daily' || freq === 'weekly' ? w.date(f.asOf) : w.obsDate(f.asOf, freq);
+}
+
+function direction(w: AnswerWriter, f: Fact): string {
+  return f.value > 0 ? w.t('上升', 'up') : f.value < 0 ? w.t('下降', 'down') : w.t('持平', 'unchanged');
+}
+
+/**
+ * One series against its own history: latest, a year earlier, the window's extremes and average. In English the
+ * secondary figures stand in one bracket after the name, so each is read as being about the series named.
+ */
+export function historySentence(w: AnswerWriter, s: SeriesStory, years: number): string {
+  const freq = s.series.meta.frequency;
+  const name = label(w, s);
+  const span = s.window.from.slice(0, 4);
+  void years;
+  if (w.lang === 'zh') {
+    const year = s.yearAgo && s.change1y ? `，一年前为${w.v(s.yearAgo)}${w.cite(s.yearAgo)}，一年来${direction(w, s.change1y)}${w.abs(s.change1y)}${w.cite(s.change1y)}` : '';
+    return `${name}最新为${w.v(s.latest)}（${when(w, s.latest, freq)}）${w.cite(s.latest)}${year}；${span}年以来最高为${w.v(s.window.high)}（${when(w, s.window.high, freq)}）${w.cite(s.window.high)}，最低为${w.v(s.window.low)}（${when(w, s.window.low, freq)}）${w.cite(s.window.low)}，平均为${w.v(s.window.average)}${w.cite(s.window.average)}。`;
+  }
+  // each clause names the series, so every number is read as being about it
+  const year = s.yearAgo && s.change1y ? ` ${name} was ${w.v(s.yearAgo)} a year earlier${w.cite(s.yearAgo)} and is ${direction(w, s.change1y)} ${w.abs(s.change1y)} over the year${w.cite(s.change1y)}.` : '';
+  return capital(`${name} was ${w.v(s.latest)} on ${when(w, s.latest, freq)}${w.cite(s.latest)}.${year} Since ${span} ${name} ranged from ${w.v(s.window.low)} on ${when(w, s.window.low, freq)}${w.cite(s.window.low)} to ${w.v(s.window.high)} on ${when(w, s.window.high, freq)}${w.cite(s.window.high)} and averaged ${w.v(s.window.average)}${w.cite(s.window.average)}.`);
+}
+
+/** One series over the asked period: start, end, the change, and the high and low in between. */
+export function focusSentence(w: AnswerWriter, s: { name: string; freq: string; focus: NonNullable<SeriesStory['focus']> }): string {
+  const f = s.focus;
+  const rise = f.change.value >= 0;
+  // the extremes are worth saying when they lie outside the start and end values
+  const showHigh = f.high.value > Math.max(f.start.value, f.end.value);
+  const showLow = f.low.value < Math.min(f.start.value, f.end.value);
+  const zhExt = [showHigh ? `最高为${w.v(f.high)}（${when(w, f.high, s.freq)}）${w.cite(f.high)}` : '', showLow ? `最低为${w.v(f.low)}（${when(w, f.low, s.freq)}）${w.cite(f.low)}` : ''].filter(Boolean).join('，');
+  const enExt = [showHigh ? `a high of ${w.v(f.high)} on ${when(w, f.high, s.freq)}${w.cite(f.high)}` : '', showLow ? `a low of ${w.v(f.low)} on ${when(w, f.low, s.freq)}${w.cite(f.low)}` : ''].filter(Boolean).join(' and ');
+  return w.t(
+    `${s.name}从${w.v(f.start)}（${when(w, f.start, s.freq)}）${w.cite(f.start)}${rise ? '升至' : '降至'}${w.v(f.end)}（${when(w, f.end, s.freq)}）${w.cite(f.end)}，${direction(w, f.change)}${w.abs(f.change)}${w.cite(f.change)}${zhExt ? `；期间${zhExt}` : ''}。`,
+    `${s.name} went from ${w.v(f.start)} on ${when(w, f.start, s.freq)}${w.cite(f.start)} to ${w.v(f.end)} on ${when(w, f.end, s.freq)}${w.cite(f.end)}, ${direction(w, f.change)} ${w.abs(f.change)}${w.cite(f.change)}${enExt ? `, with ${enExt} in between` : ''}.`,
+  );
+}
+
+/** A relation (a spread, a ratio): latest against its average and range over the window. */
+export function relationSentence(w: AnswerWriter, r: RelationStory, freq: string): string {
+  return capital(relationText(w, r, freq));
+}
+
+function relationText(w: AnswerWriter, r: RelationStory, freq: string): string {
+  const name = w.t(r.relation.name.zh, r.relation.name.en);
+  if (r.focus) return focusSentence(w, { name, freq, focus: r.focus });
+  const span = r.from.slice(0, 4);
+  return w.t(
+    `${name}最新为${w.v(r.latest)}（${when(w, r.latest, freq)}）${w.cite(r.latest)}；${span}年以来平均为${w.v(r.average)}${w.cite(r.average)}，最高为${w.v(r.high)}（${when(w, r.high, freq)}）${w.cite(r.high)}，最低为${w.v(r.low)}（${when(w, r.low, freq)}）${w.cite(r.low)}。`,
+    `${name} was ${w.v(r.latest)} on ${when(w, r.latest, freq)}${w.cite(r.latest)}. Since ${span} ${name} averaged ${w.v(r.average)}${w.cite(r.average)} and ranged from ${w.v(r.low)} on ${when(w, r.low, freq)}${w.cite(r.low)} to ${w.v(r.high)} on ${when(w, r.high, freq)}${w.cite(r.high)}.`,
+  );
+}
+
+function storySentence(w: AnswerWriter, s: SeriesStory, years: number): string {
+  return capital(s.focus ? focusSentence(w, { name: label(w, s), freq: s.series.meta.frequency, focus: s.focus }) : historySentence(w, s, years));
+}
+
+/** Every English sentence starts with a capital ("… [2]. The IG spread is up …"); Chinese text is unchanged. */
+export function capital(text: string): string {
+  return text.replace(/(^|[.!?](?:\[\d+\])*\s+)([a-z])/g, (_, lead: string, ch: string) => lead + ch.toUpperCase());
+}
+
+function heading(w: AnswerWriter, zh: string, en: string): string {
+  return `**${w.t(zh, en)}**`;
+}
+
+/** The quote lines, each cited to its document (and its words kept as the verifier's evidence). */
+export function quoteLines(w: AnswerWriter, plan: EvidencePlan): string[] {
+  return plan.quotes.map((q) => {
+    const src = w.document({ id: q.documentId, title: q.title, url: q.url, date: q.date, quote: q.passage ?? q.quote, publisher: q.publisher });
+    w.vouchDate(q.date);
+    return quoteLine(q, w.lang, w.citeDoc(src));
+  });
+}
+
+/** Write the research answer into the writer; returns the "understood as" line. */
+export function writeResearchAnswer({ w, plan }: Ctx): string {
+  const topic = w.t(plan.node.name.zh, plan.node.name.en);
+  const period = plan.focus ? w.t(plan.focus.label.zh, plan.focus.label.en) : '';
+  // 1. what happened (the asked period: the indicators whose data cover it) or where things stand (history)
+  const covering = plan.focus ? plan.indicators.filter((s) => s.focus) : plan.indicators;
+  const lead = (covering.length ? covering : plan.indicators).slice(0, 3);
+  const happened = lead.map((s) => storySentence(w, s, plan.years));
+  if (plan.focus && !covering.length) happened.unshift(w.t(`数据库中本主题的指标没有覆盖${plan.focus.label.zh}的数据，以下为最新情况。`, `The topic's indicators in the database do not cover ${plan.focus.label.en}; the latest readings follow.`));
+  w.say(`${heading(w, plan.focus ? `${period}发生了什么` : '现状与历史位置', plan.focus ? `What happened in ${period}` : 'Where things stand')}\n\n${happened.join(' ')}`, `${heading(w, plan.focus ? `${period}发生了什么` : '现状与历史位置', plan.focus ? `What happened in ${period}` : 'Where things stand')}\n\n${happened.join(' ')}`);
+  // 2. what the Fed and officials said
+  const quotes = quoteLines(w, plan);
+  if (quotes.length) {
+    const h = heading(w, '美联储与官员怎么说', 'What the Fed and officials said');
+    w.say(`${h}\n\n${quotes.map((q) => `- ${q}`).join('\n')}`, `${h}\n\n${quotes.map((q) => `- ${q}`).join('\n')}`);
+  }
+  // 3. what the data show about the mechanism: relations first, then the other indicators and context series
+  const mech: string[] = plan.relations.filter((r) => !plan.focus || r.focus).slice(0, 2).map((r) => capital(relationSentence(w, r, r.frequency)));
+  const rest = [...plan.indicators, ...plan.related].filter((s) => !lead.includes(s) && (!plan.focus || s.focus));
+  for (const s of rest.slice(0, Math.max(0, 3 - mech.length))) mech.push(storySentence(w, s, plan.years));
+  if (mech.length) {
+    const h = heading(w, '数据对机制的说明', 'What the data show about the mechanism');
+    w.say(`${h}\n\n${mech.join(' ')}`, `${h}\n\n${mech.join(' ')}`);
+  }
+  // 4. what the data cannot tell
+  const limits = [...plan.cannotTell];
+  if (plan.missing.length) limits.unshift({ zh: `本主题的部分序列不在数据库中：${plan.missing.join('、')}。`, en: `Some series of this topic are not in the database: ${plan.missing.join(', ')}.` });
+  const h = heading(w, '数据不能告诉我们的', 'What the data cannot tell');
+  w.say(`${h}\n\n${limits.map((l) => `- ${l.zh}`).join('\n')}`, `${h}\n\n${limits.map((l) => `- ${l.en}`).join('\n')}`);
+  if (plan.links.length) w.say(`相关主题：${plan.links.map((l) => shortName(l.name.zh)).join(';')}。`, `Related topics: ${plan.links.map((l) => shortName(l.name.en)).join('; ')}.`);
+  return w.t(`理解为：研究问题——主题“${topic}”${period ? `,时期:${period}` : ''}（按主题的指标、政策文件与相关数据作答）。`, `Understood as: a research question on "${topic}"${period ? `, period: ${period}` : ''} (answered from the topic's indicators, the Fed's texts and related data).`);
+}
+
+export type { Bilingual, IsoDate };

@@ -1,0 +1,114 @@
+// The research planner: one evidence plan for a chat research answer and for a report. From a node of the topic
+// graph (and, for a question, the period it asks about) it loads the series the topic concerns, computes each one's
+// story and each relation's, finds the passages of the Fed's texts that state the policy or the reasoning (quoted
+// verbatim, attributed to who said them), and lists what the data cannot tell — including the series of the topic
+// the database does not hold. The deterministic writers (answer.ts, src/report/plans/research.ts) and the language
+// model work from this same object.
+import * as A from '../../analytics/index.ts';
+import type { Bilingual, DocumentKind, IsoDate } from '../../core/types.ts';
+import { NAMED_PERIODS } from '../../knowledge/periods.ts';
+import { findQuotes, type Quote } from '../../knowledge/quotes.ts';
+import type { DataAccess, LoadedSeries } from '../data.ts';
+import { GENERAL_LIMITS, topicNode, type TopicNode } from './graph.ts';
+import { loadHeld, relationStory, seriesStory, type Focus, type RelationStory, type SeriesStory } from './evidence.ts';
+
+export interface CompanyStory {
+  ticker: string;
+  name: Bilingual;
+  price: SeriesStory;
+}
+
+export interface EvidencePlan {
+  node: TopicNode;
+  lang: 'zh' | 'en';
+  focus?: Focus;
+  indicators: SeriesStory[];
+  related: SeriesStory[];
+  relations: RelationStory[];
+  companies: CompanyStory[];
+  quotes: Quote[];
+  /** Series of the topic the database does not hold (or holds no observation of). */
+  missing: string[];
+  cannotTell: Bilingual[];
+  links: TopicNode[];
+  /** The chart window in years. */
+  years: number;
+}
+
+export interface PlanOptions {
+  lang: 'zh' | 'en';
+  focus?: Focus;
+  /** Words of the question to search the Fed's texts with, before the topic's own queries. */
+  query?: string;
+  /** How many quotes (default 3 for an answer). */
+  quotes?: number;
+  /** How many indicators and related series to compute (default: all). */
+  maxIndicators?: number;
+  maxRelated?: number;
+  /** Companies in the database: ticker, names, GICS sector. */
+  companies?: Array<{ ticker: string; name: Bilingual; sector?: string | null }>;
+  maxCompanies?: number;
+}
+
+const SPEECH_KINDS: DocumentKind[] = ['statement', 'minutes', 'speech', 'implementation_note', 'press_release', 'other'];
+
+/** The window the quotes are searched in: around the asked period, or the last two years of data. */
+function documentWindow(focus: Focus | undefined, latest: IsoDate | undefined): { from?: IsoDate; to?: IsoDate } {
+  if (focus) return { from: A.addDays(focus.from, -45), to: A.addDays(focus.to, 75) };
+  if (latest) return { from: A.addYears(latest, -2) };
+  return {};
+}
+
+export async function planResearch(data: DataAccess, node: TopicNode, opts: PlanOptions): Promise<EvidencePlan> {
+  const years = node.chartYears ?? 10;
+  const yoy = new Set(node.yoy ?? []);
+  const indicatorIds = node.indicators.slice(0, opts.maxIndicators ?? node.indicators.length);
+  const relatedIds = (node.related ?? []).filter((id) => !indicatorIds.includes(id)).slice(0, opts.maxRelated ?? (node.related ?? []).length);
+  const relationIds = (node.relations ?? []).flatMap((r) => [r.a, r.b]);
+  const companyList = (opts.companies ?? []).filter((c) => (node.sector && c.sector === node.sector) || node.companies?.includes(c.ticker)).slice(0, opts.maxCompanies ?? 12);
+  const { loaded, missing } = await loadHeld(data, [...indicatorIds, ...relatedIds, ...relationIds, ...companyList.map((c) => c.ticker)]);
+  const periods = (node.periods ?? []).map((id) => NAMED_PERIODS.find((p) => p.id === id)).filter((p): p is NonNullable<typeof p> => Boolean(p));
+
+  const story = (id: string, role: SeriesStory['role']): SeriesStory | null => {
+    const s = loaded.get(id);
+    return s ? seriesStory(s, role, yoy.has(id) ? 'yoy' : 'level', years, opts.focus, role === 'indicator' ? periods : []) : null;
+  };
+  const indicators = indicatorIds.map((id) => story(id, 'indicator')).filter((s): s is SeriesStory => Boolean(s));
+  const related = relatedIds.map((id) => story(id, 'related')).filter((s): s is SeriesStory => Boolean(s));
+  const relations = (node.relations ?? [])
+    .map((r) => {
+      const a = loaded.get(r.a);
+      const b = loaded.get(r.b);
+      return a && b ? relationStory(r, a, b, years, opts.focus) : null;
+    })
+    .filter((r): r is RelationStory => Boolean(r));
+  const companies: CompanyStory[] = [];
+  for (const c of companyList) {
+    const s = loaded.get(c.ticker);
+    const price = s ? seriesStory(s as LoadedSeries, 'related', 'level', Math.min(years, 5), opts.focus, []) : null;
+    if (price) companies.push({ ticker: c.ticker, name: c.name, price });
+  }
+
+  const latest = indicators.map((s) => s.latest.asOf).sort().at(-1);
+  const window = documentWindow(opts.focus, latest);
+  const queries = [...(opts.query ? [opts.query] : []), ...(node.documents ?? [])];
+  const quotes = queries.length
+    ? await findQuotes(data.db, { queries, ...window, kinds: node.documentKinds ?? SPEECH_KINDS, limit: opts.quotes ?? 3, perDocument: 1, diverseSpeakers: true }).catch(() => [] as Quote[])
+    : [];
+
+  const heldMissing = missing.filter((id) => indicatorIds.includes(id) || relatedIds.includes(id));
+  return {
+    node,
+    lang: opts.lang,
+    ...(opts.focus ? { focus: opts.focus } : {}),
+    indicators,
+    related,
+    relations,
+    companies,
+    quotes,
+    missing: heldMissing,
+    cannotTell: [...(node.cannotTell ?? []), ...GENERAL_LIMITS],
+    links: (node.links ?? []).map(topicNode).filter((n): n is TopicNode => Boolean(n)),
+    years,
+  };
+}
