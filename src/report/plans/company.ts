@@ -219,11 +219,11 @@ export interface Statements {
 const key = (m: Item | Margin) => (m.kind === 'item' ? m.item : `${m.numerator}/${m.denominator}`);
 
 /** The statement items and margins a report uses, annual and quarterly (absent when the data does not hold them). */
-export async function statements(c: ReportComposer, info: CompanyInfo): Promise<Statements> {
+export async function statements(c: ReportComposer, info: CompanyInfo, metrics: ReadonlyArray<Item | Margin> = [...AMOUNTS, ...MARGINS], periods: readonly Period[] = ['annual', 'quarterly']): Promise<Statements> {
   const ref: CompanyRef = { ctx: { data: c.data, w: c.w }, ticker: info.ticker, name: info.name };
   const out: Statements = { annual: new Map(), quarterly: new Map() };
-  for (const period of ['annual', 'quarterly'] as const) {
-    for (const m of [...AMOUNTS, ...MARGINS]) {
+  for (const period of periods) {
+    for (const m of metrics) {
       const v = await view(ref, m, period);
       if (v) (period === 'annual' ? out.annual : out.quarterly).set(key(m), new Metric(c, ref, inCurrency(v, info.statementCurrency), period));
     }
@@ -506,7 +506,7 @@ export async function companyReport(c: ReportComposer, ticker: string, _today: I
     const from = A.addYears(end, -1);
     const ret = from >= first ? c.describe(A.percentChange(s, from, end, { fromPolicy: 'on_or_before' }), pn, c.t('近1年', 'Past year'), c.t('涨跌幅', 'return')) : null;
     const ps = await snapshot(c, pInfo, [TRAILING_PE]);
-    const pst = await statements(c, pInfo);
+    const pst = await statements(c, pInfo, [NET_MARGIN], ['annual']);
     peers.push({ name: pn, ticker: r.ticker, currency: r.currency, ret, pe: ps?.figures.get(TRAILING_PE.item) ?? null, nm: metricOf(pst, NET_MARGIN)?.latest() ?? null });
   }
   const own: PeerLine = { name, ticker, currency: info.currency, ret: y1 ?? null, pe, nm: nm?.latest() ?? null };
