@@ -18,6 +18,12 @@ const TOPICS: Array<{ topic: string; lang: 'zh' | 'en' }> = [
   { topic: '就业', lang: 'zh' },
   { topic: '收益率曲线', lang: 'zh' },
   { topic: '英伟达投资研究报告', lang: 'zh' },
+  // topics written by the research planner's generic plan, and a comparison of companies
+  { topic: '信用利差', lang: 'zh' },
+  { topic: 'money markets', lang: 'en' },
+  { topic: '中国市场', lang: 'zh' },
+  { topic: 'housing', lang: 'en' },
+  { topic: '苹果和微软对比', lang: 'zh' },
 ];
 const RUNS = Number(process.env.FINCITE_BENCH_RUNS ?? 3);
 

@@ -6,6 +6,8 @@
 import type { Fact } from '../../core/answer.ts';
 import type { Bilingual, IsoDate } from '../../core/types.ts';
 import { quoteLine } from '../../knowledge/quotes.ts';
+import { lineChart } from '../charts.ts';
+import type { LoadedSeries } from '../data.ts';
 import type { AnswerWriter } from '../writer.ts';
 import type { RelationStory, SeriesStory } from './evidence.ts';
 import type { EvidencePlan } from './plan.ts';
@@ -111,6 +113,10 @@ export function quoteLines(w: AnswerWriter, plan: EvidencePlan): string[] {
   });
 }
 
+function shiftYears(d: IsoDate, years: number): IsoDate {
+  return `${Number(d.slice(0, 4)) + years}${d.slice(4)}`;
+}
+
 /** Write the research answer into the writer; returns the "understood as" line. */
 export function writeResearchAnswer({ w, plan }: Ctx): string {
   const topic = w.t(plan.node.name.zh, plan.node.name.en);
@@ -119,6 +125,13 @@ export function writeResearchAnswer({ w, plan }: Ctx): string {
   const covering = plan.focus ? plan.indicators.filter((s) => s.focus) : plan.indicators;
   const lead = (covering.length ? covering : plan.indicators).slice(0, 3);
   const happened = lead.map((s) => storySentence(w, s, plan.years));
+  // a chart of the lead series (levels as stored, one axis per unit): the asked period with a margin, or the window
+  const drawn = lead.filter((s) => s.read === 'level').slice(0, 2);
+  if (drawn.length) {
+    const from = plan.focus ? shiftYears(plan.focus.from, -1) : drawn[0]!.window.from;
+    const to = plan.focus ? shiftYears(plan.focus.to, 1) : undefined;
+    w.charts.push(lineChart(drawn.map((s) => s.series as LoadedSeries), w.lang, from, to, drawn.flatMap((s) => (s.focus ? [s.focus.high, s.focus.low] : [s.window.high, s.window.low]))));
+  }
   if (plan.focus && !covering.length) happened.unshift(w.t(`数据库中本主题的指标没有覆盖${plan.focus.label.zh}的数据，以下为最新情况。`, `The topic's indicators in the database do not cover ${plan.focus.label.en}; the latest readings follow.`));
   w.say(`${heading(w, plan.focus ? `${period}发生了什么` : '现状与历史位置', plan.focus ? `What happened in ${period}` : 'Where things stand')}\n\n${happened.join(' ')}`, `${heading(w, plan.focus ? `${period}发生了什么` : '现状与历史位置', plan.focus ? `What happened in ${period}` : 'Where things stand')}\n\n${happened.join(' ')}`);
   // 2. what the Fed and officials said
