@@ -58,7 +58,9 @@ function storyCharts(c: ReportComposer, plan: EvidencePlan, stories: SeriesStory
     const money = g[0]!.series.meta.unit.kind === 'currency' && g.every((s) => s.read === 'level');
     const lines: Line[] = g.map((s) => ({ name: seriesLabel(c, s), points: money ? c.moneyPoints(s.series, from).points : chartPoints(s.data as never, from, divide) }));
     const axisName = money ? c.moneyPoints(g[0]!.series, from).axisName : axis;
-    const names = g.map((s) => seriesLabel(c, s)).join(c.t('、', ', '));
+    // a title fits on one line: the series' names when short, else the topic and how many indicators
+    const joined = g.map((s) => seriesLabel(c, s)).join(c.t('、', ', '));
+    const names = joined.length <= (c.lang === 'zh' ? 28 : 60) ? joined : c.t(`${shortName(plan.node.name.zh)}：${g.length}个指标`, `${shortName(plan.node.name.en)}: ${g.length} indicators`);
     c.chart(
       timeChart({
         title: c.t(`图${n} ${names}（${axisName}）`, `Figure ${n} ${names} (${axisName})`),

@@ -68,9 +68,13 @@ function Library() {
   );
 }
 
+/** Topic chips shown before "all topics" is opened (the topic graph has about fifty). */
+const FIRST_TOPICS = 12;
+
 function Generator() {
   const { t, lang } = useI18n();
   const [topics, setTopics] = useState<ReportTopic[]>([]);
+  const [showAll, setShowAll] = useState(false);
   const [topic, setTopic] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -106,7 +110,7 @@ function Generator() {
         <fieldset className="topics">
           <legend className="section-label">{t('reports.topics')}</legend>
           <div className="topic-grid">
-            {topics.map((tp) => {
+            {(showAll ? topics : topics.slice(0, FIRST_TOPICS)).map((tp) => {
               const value = tp.example || tp.name[lang];
               return (
                 <button
@@ -126,6 +130,11 @@ function Generator() {
               );
             })}
           </div>
+          {topics.length > FIRST_TOPICS && (
+            <button type="button" className="link-button" data-testid="report-topics-toggle" aria-expanded={showAll} onClick={() => setShowAll((v) => !v)}>
+              {showAll ? t('reports.fewerTopics') : t('reports.allTopics', { n: String(topics.length) })}
+            </button>
+          )}
         </fieldset>
       )}
       <label htmlFor="report-topic" className="field-label">
