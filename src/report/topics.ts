@@ -31,8 +31,10 @@ const COMPANY_TOPICS: TopicInfo[] = [
   { id: 'companies', name: { zh: '多家公司对比(如“苹果和微软对比”)', en: 'A comparison of companies (e.g. "Apple vs Microsoft")' }, aliases: [] },
 ];
 
-/** Every report topic: the graph's nodes, then the company topics. */
-export const TOPICS: TopicInfo[] = [...TOPIC_GRAPH.map((n) => ({ id: n.report ?? n.id, name: n.name, aliases: n.aliases })), ...COMPANY_TOPICS];
+const info = (n: TopicNode): TopicInfo => ({ id: n.report ?? n.id, name: n.name, aliases: n.aliases });
+
+/** Every report topic: the hand-written notes and the company topics first (the most asked), then the graph's other nodes. */
+export const TOPICS: TopicInfo[] = [...TOPIC_GRAPH.filter((n) => n.report).map(info), ...COMPANY_TOPICS, ...TOPIC_GRAPH.filter((n) => !n.report).map(info)];
 
 function asResolved(node: TopicNode): ResolvedTopic {
   return node.report ? { kind: node.report } : { kind: 'topic', id: node.id };
