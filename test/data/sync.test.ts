@@ -24,10 +24,14 @@ function rawCount(entry: CatalogSeries, root = snapshotRoot): { n: number; last:
   const di = header.indexOf(entry.snapshot.dateColumn.toLowerCase());
   const vi = header.indexOf(entry.snapshot.valueColumn.toLowerCase());
   const narrow = header.length === 2 || entry.snapshot.ohlcv;
+  // an event table read for one kind of row (RMP_PURCHASES: is_rmp = True)
+  const where = entry.snapshot.where;
+  const wi = where ? header.indexOf(where.column.toLowerCase()) : -1;
   const dates = new Set<string>();
   let last: { date: string; value: number } | null = null;
   for (const line of lines.slice(1)) {
     const cells = line.split(',');
+    if (where && (cells[wi] ?? '').trim() !== where.equals) continue;
     const raw = cells[di]!;
     // YYYY/M/D (CSI 300 export) and YYYYMMDD written as ISO, as the catalog's dateFormat says
     const date = entry.snapshot.dateFormat === 'slash' ? raw.split('/').map((p, i) => (i ? p.padStart(2, '0') : p)).join('-') : raw;

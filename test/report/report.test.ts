@@ -71,7 +71,7 @@ describe('the Chinese QT report: structure', () => {
     for (const s of qt.sections) for (const m of s.markdown.matchAll(/\[(\d+)\]/g)) expect(Number(m[1])).toBeLessThanOrEqual(qt.sources.length);
     qt.sources.forEach((s, i) => expect(s.n).toBe(i + 1));
     for (const s of qt.sources) {
-      expect(s.url).toMatch(/^https:\/\/(fred\.stlouisfed\.org\/series\/[A-Z0-9]+|www\.federalreserve\.gov\/|www\.newyorkfed\.org\/)/);
+      expect(s.url).toMatch(/^https:\/\/(fred\.stlouisfed\.org\/series\/[A-Z0-9]+|www\.federalreserve\.gov\/|www\.newyorkfed\.org\/|fiscaldata\.treasury\.gov\/|finance\.yahoo\.com\/quote\/)/);
       expect(s.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       if (s.kind === 'series' && s.url.includes('fred.stlouisfed.org')) expect(s.url).toBe(`https://fred.stlouisfed.org/series/${s.seriesId}`);
     }

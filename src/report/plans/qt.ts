@@ -275,8 +275,8 @@ export async function qtReport(c: ReportComposer): Promise<{ title: string; subt
   // ---- 2. runoff against the caps ---------------------------------------------------------------------------
   c.section('缩减进度:国债与MBS对照上限', 'Runoff of Treasuries and MBS against the caps');
   c.p(
-    '国债在每月15日前后和月末到期赎回,因此每个上限阶段的测算窗口从该阶段开始前一个月最后一天当天或之后的第一个周三,到该阶段最后一天当天或之后的第一个周三:窗口包含本阶段每个月的月中和月末赎回,而不包含上一阶段最后一个月末的赎回。月均变化 = 窗口内持有量变化 ÷ 该阶段的日历月数;“占上限”为月均缩减额除以该阶段的月度上限。负值表示持有量减少。',
-    'Treasuries are redeemed at maturities around the 15th and at month-end, so each cap regime is measured from the first Wednesday on or after the last day of the month before it to the first Wednesday on or after its own last day: the window holds every mid-month and month-end redemption of the regime and none of the previous regime’s last month-end. Average monthly change = change in holdings over the window ÷ calendar months of the regime; “share of cap” is the average monthly runoff divided by the regime’s monthly cap. Negative values are declines.',
+    '附息国债在每月15日和月末到期,赎回集中在这两个时点,因此每个上限阶段的测算窗口从该阶段开始前一个月最后一天当天或之后的第一个周三,到该阶段最后一天当天或之后的第一个周三:窗口包含本阶段每个月的月中和月末赎回,而不包含上一阶段最后一个月末的赎回。月均变化 = 窗口内持有量变化 ÷ 该阶段的日历月数;“占上限”为月均缩减额除以该阶段的月度上限。负值表示持有量减少。',
+    'Treasury coupon securities mature on the 15th and at month-end, where the redemptions concentrate, so each cap regime is measured from the first Wednesday on or after the last day of the month before it to the first Wednesday on or after its own last day: the window holds every mid-month and month-end redemption of the regime and none of the previous regime’s last month-end. Average monthly change = change in holdings over the window ÷ calendar months of the regime; “share of cap” is the average monthly runoff divided by the regime’s monthly cap. Negative values are declines.',
   );
   c.table(
     [c.t('阶段', 'Phase'), c.t('测算窗口(周三)', 'Window (Wednesdays)'), c.t('月数', 'Months'), c.t('国债月均变化', 'Treasuries, avg. monthly change'), c.t('国债占上限', 'Treasuries, share of cap'), c.t('MBS月均变化', 'MBS, avg. monthly change'), c.t('MBS占上限', 'MBS, share of cap'), c.t('来源', 'Sources')],
@@ -720,8 +720,8 @@ export async function qtReport(c: ReportComposer): Promise<{ title: string; subt
   // ---- 11. the policy debate ------------------------------------------------------------------------------------
   c.section('政策辩论:理事们怎么看资产负债表', 'The policy debate: Board members on the balance sheet');
   c.p(
-    '缩表结束后,资产负债表应该多大、由什么决定,成为理事会内部的公开分歧。鲍曼副主席(负责监管)主张长期维持尽可能小的资产负债表,准备金更接近“稀缺”而非“充足”:',
-    'Since runoff ended, how large the balance sheet should be, and what sets it, has become an open debate on the Board. Vice Chair for Supervision Bowman prefers the smallest balance sheet possible over the longer run, with reserves closer to scarce than ample:',
+    '从缩表后期起,资产负债表应该多大、由什么决定,成为理事们公开讨论的分歧。鲍曼副主席(负责监管)主张长期维持尽可能小的资产负债表,准备金更接近“稀缺”而非“充足”:',
+    'Since late in the runoff, how large the balance sheet should be, and what sets it, has been debated in the open by Board members. Vice Chair for Supervision Bowman prefers the smallest balance sheet possible over the longer run, with reserves closer to scarce than ample:',
   );
   c.md(await said(T.bowmanSmallest));
   c.p('米兰理事认为资产负债表的规模由监管决定,进一步缩表之前要先调整银行监管:', 'Governor Miran argues that regulation sets the size of the balance sheet, and that regulation must change before it shrinks further:');
