@@ -28,6 +28,11 @@ export function maskNames(text: string, names: string[]): string {
 
 const lexicons = new WeakMap<Map<string, StoredSeries>, EntityNames[]>();
 /**
+ * A bracketed part of a title that qualifies it rather than names it (季度, 周均, 月均, 未季调, 预估, total, 美元计价 …):
+ * not a name, or "2025年第2季度" would read as naming the quarterly debt series.
+ */
+const QUALIFIER = /^(?:(?:季度|月度|周度|日度|年度|周均|周三值|月均|季调|未季调|预估|工作日|近月|美元计价|欧洲|大陆|在岸|total|不含[\u4e00-\u9fff]+|剔除[\u4e00-\u9fff]+)(?:[,，、]\s*)?)+$/i;
+/**
  * A name that says nothing about which entity a clause is about: an ordinary English word in lower case
  * ("total", "won", "runoff"), or the name of a named period (缩表, QT, covid), which dates a number, not its series.
  */
@@ -54,7 +59,7 @@ export function entityNames(metas: Map<string, StoredSeries>): EntityNames[] {
       names.add(t);
       const bare = t.replace(/\s*[(（][^)）]*[)）]\s*/g, ' ').trim();
       if (bare) names.add(bare);
-      for (const inner of t.matchAll(/[(（]([^)）]+)[)）]/g)) names.add(inner[1]!.trim());
+      for (const inner of t.matchAll(/[(（]([^)）]+)[)）]/g)) if (!QUALIFIER.test(inner[1]!.trim())) names.add(inner[1]!.trim());
     }
     out.push({ id: m.id, names: [...names].filter((n) => !vagueName(n, Boolean(m.ticker))) });
   }

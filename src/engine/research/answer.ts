@@ -44,21 +44,31 @@ function direction(w: AnswerWriter, f: Fact): string {
 }
 
 /**
- * One series against its own history: latest, a year earlier, the window's extremes and average. In English the
- * secondary figures stand in one bracket after the name, so each is read as being about the series named.
+ * One series now: its latest value, the value a year earlier and the change, in one sentence that names it. Its
+ * range over the window goes in a table (`storyTable`), where each row names its series.
  */
 export function historySentence(w: AnswerWriter, s: SeriesStory, years: number): string {
   const freq = s.series.meta.frequency;
   const name = label(w, s);
-  const span = s.window.from.slice(0, 4);
   void years;
   if (w.lang === 'zh') {
     const year = s.yearAgo && s.change1y ? `，一年前为${w.v(s.yearAgo)}${w.cite(s.yearAgo)}，一年来${direction(w, s.change1y)}${w.abs(s.change1y)}${w.cite(s.change1y)}` : '';
-    return `${name}最新为${w.v(s.latest)}（${when(w, s.latest, freq)}）${w.cite(s.latest)}${year}；${span}年以来最高为${w.v(s.window.high)}（${when(w, s.window.high, freq)}）${w.cite(s.window.high)}，最低为${w.v(s.window.low)}（${when(w, s.window.low, freq)}）${w.cite(s.window.low)}，平均为${w.v(s.window.average)}${w.cite(s.window.average)}。`;
+    return `${name}最新为${w.v(s.latest)}（${when(w, s.latest, freq)}）${w.cite(s.latest)}${year}。`;
   }
-  // each clause names the series, so every number is read as being about it
   const year = s.yearAgo && s.change1y ? ` ${name} was ${w.v(s.yearAgo)} a year earlier${w.cite(s.yearAgo)} and is ${direction(w, s.change1y)} ${w.abs(s.change1y)} over the year${w.cite(s.change1y)}.` : '';
-  return capital(`${name} was ${w.v(s.latest)} on ${when(w, s.latest, freq)}${w.cite(s.latest)}.${year} Since ${span} ${name} ranged from ${w.v(s.window.low)} on ${when(w, s.window.low, freq)}${w.cite(s.window.low)} to ${w.v(s.window.high)} on ${when(w, s.window.high, freq)}${w.cite(s.window.high)} and averaged ${w.v(s.window.average)}${w.cite(s.window.average)}.`);
+  return capital(`${name} was ${w.v(s.latest)} on ${when(w, s.latest, freq)}${w.cite(s.latest)}.${year}`);
+}
+
+/** A Markdown table of the stories' ranges: each row names its series; high and low with their dates. */
+export function storyTable(w: AnswerWriter, stories: SeriesStory[]): string {
+  const head = w.t('| 指标 | 区间 | 最高 | 最低 | 平均 |\n| --- | --- | ---: | ---: | ---: |', '| Indicator | Window | High | Low | Average |\n| --- | --- | ---: | ---: | ---: |');
+  const rows = stories.map((s) => {
+    const freq = s.series.meta.frequency;
+    const span = w.t(`${s.window.from.slice(0, 4)}年以来`, `since ${s.window.from.slice(0, 4)}`);
+    const cell = (f: Fact) => `${w.v(f)}${w.t(`（${when(w, f, freq)}）`, ` (${when(w, f, freq)})`)}${w.cite(f)}`;
+    return `| ${label(w, s).replace(/\|/g, '\\|')} | ${span} | ${cell(s.window.high)} | ${cell(s.window.low)} | ${w.v(s.window.average)}${w.cite(s.window.average)} |`;
+  });
+  return [head, ...rows].join('\n');
 }
 
 /** One series over the asked period: start, end, the change, and the high and low in between. */
@@ -133,7 +143,10 @@ export function writeResearchAnswer({ w, plan }: Ctx): string {
     w.charts.push(lineChart(drawn.map((s) => s.series as LoadedSeries), w.lang, from, to, drawn.flatMap((s) => (s.focus ? [s.focus.high, s.focus.low] : [s.window.high, s.window.low]))));
   }
   if (plan.focus && !covering.length) happened.unshift(w.t(`数据库中本主题的指标没有覆盖${plan.focus.label.zh}的数据，以下为最新情况。`, `The topic's indicators in the database do not cover ${plan.focus.label.en}; the latest readings follow.`));
-  w.say(`${heading(w, plan.focus ? `${period}发生了什么` : '现状与历史位置', plan.focus ? `What happened in ${period}` : 'Where things stand')}\n\n${happened.join(' ')}`, `${heading(w, plan.focus ? `${period}发生了什么` : '现状与历史位置', plan.focus ? `What happened in ${period}` : 'Where things stand')}\n\n${happened.join(' ')}`);
+  const ranged = lead.filter((s) => !s.focus);
+  const table = ranged.length ? `\n\n${storyTable(w, ranged)}` : '';
+  const h1 = heading(w, plan.focus ? `${period}发生了什么` : '现状与历史位置', plan.focus ? `What happened (${period})` : 'Where things stand');
+  w.say(`${h1}\n\n${happened.join(' ')}${table}`, `${h1}\n\n${happened.join(' ')}${table}`);
   // 2. what the Fed and officials said
   const quotes = quoteLines(w, plan);
   if (quotes.length) {
@@ -146,7 +159,9 @@ export function writeResearchAnswer({ w, plan }: Ctx): string {
   for (const s of rest.slice(0, Math.max(0, 3 - mech.length))) mech.push(storySentence(w, s, plan.years));
   if (mech.length) {
     const h = heading(w, '数据对机制的说明', 'What the data show about the mechanism');
-    w.say(`${h}\n\n${mech.join(' ')}`, `${h}\n\n${mech.join(' ')}`);
+    const more = rest.slice(0, Math.max(0, 3 - plan.relations.filter((r) => !plan.focus || r.focus).slice(0, 2).length)).filter((s) => !s.focus);
+    const t2 = more.length ? `\n\n${storyTable(w, more)}` : '';
+    w.say(`${h}\n\n${mech.join(' ')}${t2}`, `${h}\n\n${mech.join(' ')}${t2}`);
   }
   // 4. what the data cannot tell
   const limits = [...plan.cannotTell];

@@ -87,18 +87,25 @@ function safe<T>(f: () => T): T | undefined {
   }
 }
 
-function firstDate(s: A.SeriesData): IsoDate | undefined {
+export function firstDate(s: A.SeriesData): IsoDate | undefined {
   return A.span(s)?.first;
 }
 
+/**
+ * The series over the asked period, clipped to its data: a period that runs past the last observation ends there,
+ * one that starts before the first observation starts there (the sentence states the dates actually used).
+ */
 function readFocus(data: A.SeriesData, rate: boolean, focus: Focus): FocusRead | undefined {
-  const first = firstDate(data);
-  if (!first || first > focus.to) return undefined;
-  const start = safe(() => A.valueOn(data, focus.from, { policy: 'on_or_before', maxGapDays: 120 }));
-  const end = safe(() => A.valueOn(data, focus.to, { policy: 'on_or_before', maxGapDays: 120 }));
-  const change = safe(() => (rate ? A.change(data, focus.from, focus.to, { fromPolicy: 'on_or_before', maxGapDays: 120 }) : A.percentChange(data, focus.from, focus.to, { fromPolicy: 'on_or_before', maxGapDays: 120 })));
-  const high = safe(() => A.max(data, focus.from, focus.to));
-  const low = safe(() => A.min(data, focus.from, focus.to));
+  const sp = A.span(data);
+  if (!sp || sp.first > focus.to || sp.last < focus.from) return undefined;
+  const from = sp.first > focus.from ? sp.first : focus.from;
+  const to = sp.last < focus.to ? sp.last : focus.to;
+  if (from >= to) return undefined;
+  const start = safe(() => A.valueOn(data, from, { policy: 'on_or_before', maxGapDays: 120 }));
+  const end = safe(() => A.valueOn(data, to, { policy: 'on_or_before', maxGapDays: 120 }));
+  const change = safe(() => (rate ? A.change(data, from, to, { fromPolicy: 'on_or_before', maxGapDays: 120 }) : A.percentChange(data, from, to, { fromPolicy: 'on_or_before', maxGapDays: 120 })));
+  const high = safe(() => A.max(data, from, to));
+  const low = safe(() => A.min(data, from, to));
   if (!start || !end || !change || !high || !low || start.asOf === end.asOf) return undefined;
   return { start, end, change, high, low };
 }

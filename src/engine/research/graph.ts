@@ -97,7 +97,7 @@ export const TOPIC_GRAPH: readonly TopicNode[] = [
   {
     id: 'policy_rates',
     name: b('美联储政策利率与加息、降息周期', 'Fed policy rates and the hiking and cutting cycles'),
-    aliases: ['加息', '降息', '政策利率', '联邦基金利率', '利率决议', '货币政策', '加息周期', '降息周期', '紧缩周期', '宽松周期', '美联储利率', '基准利率', 'FOMC', 'fed funds', 'federal funds rate', 'policy rate', 'rate hikes', 'rate cuts', 'hiking cycle', 'cutting cycle', 'monetary policy', 'policy cycle', 'fed policy', 'tightening cycle', 'easing cycle'],
+    aliases: ['加息', '降息', '政策利率', '联邦基金利率', '利率决议', '货币政策', '加息周期', '降息周期', '紧缩周期', '宽松周期', '美联储利率', '基准利率', 'FOMC', 'fed funds', 'federal funds rate', 'policy rate', 'rate hikes', 'rate cuts', 'hiking cycle', 'cutting cycle', 'monetary policy', 'policy cycle', 'fed policy', 'tightening cycle', 'easing cycle', 'raise rates', 'raised rates', 'raising rates', 'cut rates', 'cutting rates', 'rate hike', 'rate cut'],
     indicators: ['DFEDTARU', 'EFFR', 'IORB', 'DGS2'],
     related: ['CPIAUCSL', 'PCEPILFE', 'UNRATE', 'DGS10'],
     yoy: ['CPIAUCSL', 'PCEPILFE'],
@@ -184,7 +184,7 @@ export const TOPIC_GRAPH: readonly TopicNode[] = [
   {
     id: 'inflation',
     name: b('通胀(CPI、PCE与通胀预期)', 'Inflation (CPI, PCE and inflation expectations)'),
-    aliases: ['通胀', '通货膨胀', '物价', '消费者物价', '核心通胀', 'CPI', 'PCE', '核心PCE', '核心CPI', 'inflation', 'prices', 'consumer prices', 'core inflation', 'cpi', 'pce'],
+    aliases: ['通胀', '通货膨胀', '物价', '消费者物价', '核心通胀', 'CPI', 'PCE', '核心PCE', '核心CPI', 'inflation', 'consumer prices', 'core inflation', 'cpi', 'pce'],
     indicators: ['CPIAUCSL', 'CPILFESL', 'PCEPI', 'PCEPILFE'],
     related: ['T5YIE', 'MICH'],
     yoy: ['CPIAUCSL', 'CPILFESL', 'PCEPI', 'PCEPILFE', 'CUSR0000SASLE', 'CUSR0000SACL1E', 'CPIHOSSL', 'CPIENGSL'],
@@ -365,7 +365,7 @@ export const TOPIC_GRAPH: readonly TopicNode[] = [
   {
     id: 'gold',
     name: b('黄金(价格、实际利率与美元)', 'Gold (price, real yields and the dollar)'),
-    aliases: ['黄金', '金价', '黄金价格', 'gold', 'gold price', 'bullion'],
+    aliases: ['黄金', '金价', '黄金价格', 'gold', 'gold price', 'gold prices', 'price of gold', 'bullion'],
     region: 'GLOBAL',
     indicators: ['GOLD', 'GLD', 'DFII10', 'DTWEXBGS'],
     related: ['SILVER'],
@@ -385,7 +385,7 @@ export const TOPIC_GRAPH: readonly TopicNode[] = [
   {
     id: 'equity_valuation',
     name: b('股票估值(席勒市盈率、沪深300市盈率)', 'Equity valuation (Shiller CAPE, CSI 300 P/E)'),
-    aliases: ['估值', '股市估值', '市盈率', '席勒市盈率', 'CAPE', '泡沫', '美股估值', 'valuation', 'valuations', 'equity valuation', 'stock valuations', 'p/e', 'pe ratio', 'cape', 'bubble'],
+    aliases: ['估值', '股市估值', '市盈率', '席勒市盈率', 'CAPE', '泡沫', '美股估值', 'valuation', 'valuations', 'equity valuation', 'stock valuations', 'p/e', 'pe ratio', 'cape', 'cape ratio', 'bubble'],
     region: 'GLOBAL',
     indicators: ['SHILLER_CAPE', 'SHILLER_SP500', 'CSI300_PE_TTM'],
     related: ['SHILLER_LONG_RATE', 'SHILLER_EARNINGS'],

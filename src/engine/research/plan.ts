@@ -59,6 +59,19 @@ function documentWindow(focus: Focus | undefined, latest: IsoDate | undefined): 
   return {};
 }
 
+/** Words too common in the Fed's texts to show that a sentence is about a topic. */
+const GENERIC = new Set(['price', 'prices', 'rate', 'rates', 'market', 'markets', 'growth', 'economy', 'economic', 'percent', 'since', 'higher', 'lower', 'conditions', 'level', 'levels', 'index', 'stocks', 'total', 'risk', 'risks', 'policy', 'remains', 'remain', 'continue', 'committee', 'federal', 'reserve', 'over', 'longer', 'term', 'with', 'from', 'that', 'this', 'have', 'been', 'will', 'would', 'about', 'their', 'which', 'were', 'more', 'also', 'than', 'into', 'some', 'such', 'well', 'related', 'recent', 'developments', 'activity', 'expected', 'expects', 'appropriate', 'united', 'states', 'high', 'yield', 'yields', 'real', 'sector', 'stock']);
+
+/** The distinctive English words of a topic: of its aliases and document queries, four letters or more. */
+function topicWords(node: TopicNode): Set<string> {
+  const out = new Set<string>();
+  for (const text of [...node.aliases, ...(node.documents ?? [])]) {
+    if (/[\u3400-\u9fff]/.test(text)) continue;
+    for (const w of text.toLowerCase().split(/[^a-z]+/)) if (w.length >= 4 && !GENERIC.has(w)) out.add(w);
+  }
+  return out;
+}
+
 export async function planResearch(data: DataAccess, node: TopicNode, opts: PlanOptions): Promise<EvidencePlan> {
   const years = node.chartYears ?? 10;
   const yoy = new Set(node.yoy ?? []);
@@ -91,10 +104,16 @@ export async function planResearch(data: DataAccess, node: TopicNode, opts: Plan
 
   const latest = indicators.map((s) => s.latest.asOf).sort().at(-1);
   const window = documentWindow(opts.focus, latest);
-  const queries = [...(opts.query ? [opts.query] : []), ...(node.documents ?? [])];
-  const quotes = queries.length
-    ? await findQuotes(data.db, { queries, ...window, kinds: node.documentKinds ?? SPEECH_KINDS, limit: opts.quotes ?? 3, perDocument: 1, diverseSpeakers: true }).catch(() => [] as Quote[])
+  // the topic's own words bound the search: its document queries and its English names, and the question's words
+  // only together with them (a question's "surge" or "since" is no topic)
+  const names = node.aliases.filter((a) => /^[a-z][a-z /&-]+$/i.test(a) && a.length >= 4).slice(0, 4).join(' ');
+  const queries = [...(node.documents ?? []), ...(names ? [names] : []), ...(opts.query && node.documents?.length ? [`${opts.query} ${names}`] : [])];
+  const words = topicWords(node);
+  const found = queries.length
+    ? await findQuotes(data.db, { queries, ...window, kinds: node.documentKinds ?? SPEECH_KINDS, limit: 3 * (opts.quotes ?? 3), perDocument: 1, diverseSpeakers: true }).catch(() => [] as Quote[])
     : [];
+  // a quote must speak of the topic: one of its words (gold, credit, banking, reserves …), not only "prices" or "surge"
+  const quotes = found.filter((q) => q.quote.toLowerCase().split(/[^a-z]+/).some((t) => words.has(t))).slice(0, opts.quotes ?? 3);
 
   const heldMissing = missing.filter((id) => indicatorIds.includes(id) || relatedIds.includes(id));
   return {
