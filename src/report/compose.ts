@@ -134,6 +134,13 @@ export class ReportComposer {
    */
   table(header: string[], rows: Array<Array<string | FactCell>>): void {
     const esc = (c: string) => c.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    // a cell written the old way, "value<br><span class="d">date</span>", is a dated cell (Markdown stays plain text)
+    rows = rows.map((row) =>
+      row.map((cell) => {
+        const m = typeof cell !== 'string' && !cell.when ? /^(.*?)<br\s*\/?><span class="d">([^<]*)<\/span>$/.exec(cell.text ?? '') : null;
+        return m && typeof cell !== 'string' ? { ...cell, text: m[1]!, when: m[2]! } : cell;
+      }),
+    );
     const values = this.columnValues(rows);
     const text = (row: Array<string | FactCell>, r: number, i: number): string => {
       const cell = row[i]!;
@@ -158,13 +165,23 @@ export class ReportComposer {
     interface Parsed { key: string; sign: string; f: Fact; fixed: string; decimals: number }
     const NUM = /\d[\d,]*(?:\.\d+)?/;
     const parsed = new Map<string, Parsed>();
+    const custom = new Map<string, { key: string; text: string; num: string; scaled: number }>();
     rows.forEach((row, r) =>
       row.forEach((cell, i) => {
         if (typeof cell === 'string' || !Number.isFinite(cell.f.value)) return;
         const abs = formatValue(Math.abs(cell.f.value), cell.f.unit, this.lang);
         const shown = cell.text ?? this.w.v(cell.f);
         const sign = shown.startsWith('+') ? '+' : shown.startsWith('-') ? '-' : '';
-        if (shown.slice(sign.length) !== abs || (sign === '-') !== cell.f.value < 0 || (sign === '+' && cell.f.value <= 0)) return;
+        if (shown.slice(sign.length) !== abs || (sign === '-') !== cell.f.value < 0 || (sign === '+' && cell.f.value <= 0)) {
+          // a plan's own rounding ("30%" from one decimal, trimmed): the fact in the unit shown, if the text is it
+          const m = /^([+-]?)([^\d]*)(\d+(?:\.\d+)?)([^\d]*)$/.exec(shown);
+          const n = m ? Number(m[3]) : 0;
+          if (!m || n === 0 || cell.f.value === 0) return;
+          const power = Math.log10(n / Math.abs(cell.f.value));
+          if (Math.abs(power - Math.round(power)) > 0.01) return;
+          custom.set(`${r}:${i}`, { key: `${i}|${m[2]}#${m[4]}`, text: shown, num: m[3]!, scaled: Math.abs(cell.f.value) * 10 ** Math.round(power) });
+          return;
+        }
         const fixed = formatValue(Math.abs(cell.f.value), cell.f.unit, this.lang, 2, { keepZeros: true });
         const m = NUM.exec(fixed);
         if (!m) return;
@@ -188,12 +205,25 @@ export class ReportComposer {
       }
       nums.set(at, num);
     }
+    // cells the plan rounded itself: trimmed zeros are put back up to the most decimals the column shows, only
+    // where the fact rounds to the same digits ("30%" → "30.0%" beside "24.5%")
+    const customDecimals = new Map<string, number>();
+    for (const c of custom.values()) customDecimals.set(c.key, Math.max(customDecimals.get(c.key) ?? 0, c.num.split('.')[1]?.length ?? 0));
+    for (const [at, c] of custom) {
+      const d = customDecimals.get(c.key)!;
+      const k = c.num.split('.')[1]?.length ?? 0;
+      if (k < d && c.scaled.toFixed(k) === c.num && c.scaled.toFixed(d).startsWith(c.num)) nums.set(at, c.text.replace(c.num, c.scaled.toFixed(d)));
+    }
     // a column of whole numbers is written without decimals ($30 billion, not $30.0 billion)
     const whole = new Set([...parsed.values()].map((p) => p.key));
-    for (const [at, num] of nums) if (/\.\d*[1-9]/.test(num)) whole.delete(parsed.get(at)!.key);
+    for (const [at, num] of nums) if (parsed.has(at) && /\.\d*[1-9]/.test(num)) whole.delete(parsed.get(at)!.key);
     const out = new Map<string, string>();
     for (const [at, num] of nums) {
-      const p = parsed.get(at)!;
+      const p = parsed.get(at);
+      if (!p) {
+        out.set(at, num);
+        continue;
+      }
       const m = NUM.exec(p.fixed)!;
       out.set(at, p.sign + p.fixed.slice(0, m.index) + (whole.has(p.key) ? num.replace(/\.\d*$/, '') : num) + p.fixed.slice(m.index + m[0].length));
     }
