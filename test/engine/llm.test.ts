@@ -97,7 +97,7 @@ describe('LLM mode through a scripted OpenAI-compatible model', () => {
     expect(progress.filter((p) => p.stage === 'tool').map((p) => (p as { tool: string }).tool)).toEqual(['search_series', 'compute_fact', 'compute_fact']);
     // the model was told the rules and given the tools with their schemas
     const first = llm!.requests[0]!;
-    expect(first.tools!.map((t) => t.function.name).sort()).toEqual(['company_fundamentals', 'compute_fact', 'get_events', 'get_series', 'search_documents', 'search_series']);
+    expect(first.tools!.map((t) => t.function.name).sort()).toEqual(['company_fundamentals', 'compute_fact', 'get_events', 'get_series', 'research_topic', 'search_documents', 'search_series']);
     expect(textOf(first.messages[0]!)).toContain('Never do arithmetic yourself');
   });
 
