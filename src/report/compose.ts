@@ -112,9 +112,7 @@ export class ReportComposer {
 
   /** A paragraph. */
   p(zh: string, en: string): void {
-    // "**…上限。**全速期" is not bold in CommonMark (a closing ** after punctuation needs a space after it):
-    // the punctuation goes after the closing marker
-    const text = this.t(zh, en).replace(/\*\*([^*]+?)([。:,;.!?])\*\*/g, '**$1**$2');
+    const text = boldBeforePunctuation(this.t(zh, en));
     this.current.prose.add(this.current.blocks.length);
     this.current.blocks.push(this.lang === 'en' ? text.charAt(0).toUpperCase() + text.slice(1) : text);
   }
@@ -483,7 +481,7 @@ export class ReportComposer {
       return r.unsupported.length ? stripUnsupported(text, r, { lang: this.lang }) : text;
     };
     // verified as written; then the presentation: one citation per claim, Chinese punctuation (no digit changes)
-    const present = (text: string): string => this.typeset(oneCitationPerClaim(text));
+    const present = (text: string): string => boldBeforePunctuation(this.typeset(oneCitationPerClaim(text)));
     const sections: ReportSection[] = this.drafts.map((d) => ({
       ...(d.id ? { id: d.id } : {}),
       heading: present(check(this.t(d.heading.zh, d.heading.en))),
@@ -507,6 +505,14 @@ export class ReportComposer {
       ...(meta.writer ? { writer: meta.writer } : {}),
     };
   }
+}
+
+/**
+ * "**…上限。**全速期" is not bold in CommonMark (a closing ** after punctuation needs a space after it): the
+ * punctuation goes after the closing marker, in paragraphs, lists and tables alike.
+ */
+export function boldBeforePunctuation(text: string): string {
+  return text.replace(/\*\*([^*\n]+?)([。：，；！？:,;.!?])\*\*/g, '**$1**$2');
 }
 
 /**

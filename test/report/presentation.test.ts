@@ -8,7 +8,7 @@ import { chinesePunctuationWithTables } from '../../src/core/format.ts';
 import { DataAccess } from '../../src/engine/data.ts';
 import { AnswerWriter, type SeriesInfo } from '../../src/engine/writer.ts';
 import { chartEvents, chartSource, timeChart } from '../../src/report/charts.ts';
-import { oneCitationPerClaim } from '../../src/report/compose.ts';
+import { boldBeforePunctuation, oneCitationPerClaim } from '../../src/report/compose.ts';
 import { buildReport, toHtml, toMarkdown, type Report } from '../../src/report/index.ts';
 import { chartTitle, referenceText } from '../../src/report/markdown.ts';
 import type { Database } from '../../src/store/db.ts';
@@ -237,5 +237,13 @@ describe('references say where a value was read from', () => {
     expect(snap.retrievedAt).toBeUndefined();
     expect(referenceText(snap, 'zh')).toContain('离线快照（截至2026-08-20）');
     expect(referenceText(snap, 'zh')).not.toContain('2026-12-02');
+  });
+});
+
+describe('emphasis', () => {
+  it('no bold run closes right after punctuation (CommonMark would print the asterisks)', () => {
+    expect(boldBeforePunctuation('- **缩表已接近疫情前水平。**QT2期间')).toBe('- **缩表已接近疫情前水平**。QT2期间');
+    // rendered, no asterisks are left over
+    expect(toHtml(zh)).not.toContain('**');
   });
 });
