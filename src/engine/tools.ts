@@ -425,7 +425,7 @@ export const researchTopicTool = tool({
       const resolved = resolveResearch(question, await researchCompanies(ctx.data));
       const nearest = resolved.ok ? [] : resolved.why.kind === 'unknown' ? resolved.why.nearest : [];
       const reason = resolved.ok
-        ? b('这不是研究主题图中的主题（例如一家公司或一个具体数值）：请用其他工具取数。', 'This is not a topic of the research graph (a company or a single value, say): use the other tools for its numbers.')
+        ? b('研究规划器对此没有证据计划（例如问的是一家公司，或主题的序列不在数据库中）：请用其他工具取数。', 'The research planner has no evidence plan for this (a company, say, or a topic whose series the database lacks): use the other tools for its numbers.')
         : b('没有与问题对应的研究主题。', 'No research topic matches the question.');
       return { ...empty, status: 'unknown' as const, reason, suggestions: nearest.map((n) => n.name) };
     }
