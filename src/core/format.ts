@@ -4,8 +4,8 @@ import type { Unit } from './types.ts';
 
 export type Lang = 'zh' | 'en';
 
-const CURRENCY_ZH: Record<string, string> = { USD: '美元', CNY: '元', KRW: '韩元', EUR: '欧元', JPY: '日元' };
-const CURRENCY_EN_PREFIX: Record<string, string> = { USD: '$', EUR: '€', JPY: '¥', CNY: 'CN¥' };
+const CURRENCY_ZH: Record<string, string> = { USD: '美元', CNY: '元', KRW: '韩元', EUR: '欧元', JPY: '日元', TWD: '新台币', HKD: '港元', GBP: '英镑' };
+const CURRENCY_EN_PREFIX: Record<string, string> = { USD: '$', EUR: '€', JPY: '¥', CNY: 'CN¥', TWD: 'NT$', HKD: 'HK$', GBP: '£' };
 
 /** Round to `digits` significant decimals without trailing zeros: 6.7457 → "6.75", 35.0 → "35". */
 export function trimNumber(v: number, decimals: number): string {

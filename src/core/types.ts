@@ -124,7 +124,10 @@ export interface Company {
   exchange?: string;
   sector?: string;
   cik?: string;
+  /** Currency of the share price. */
   currency: string;
+  /** Currency of the financial statements when it differs from the share price's (TSM: ADRs in USD, statements in TWD). */
+  statementCurrency?: string;
 }
 
 export type StatementKind = 'income' | 'balance' | 'cashflow';

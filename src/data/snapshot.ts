@@ -122,6 +122,7 @@ export function extractSeries(seriesId: string, loc: SnapshotLocation, table: Cs
     }
     const cell = cells[valueIdx];
     if (wide && (cell === undefined || cell.trim() === '')) continue;
+    if (loc.missing?.includes(cell?.trim() ?? '')) continue;
     const value = parseValue(cell?.trim() ?? '', date, seriesId, problems);
     if (ohlcv) {
       const [o, h, l, v] = ohlcv.map((i) => parseValue(cells[i]?.trim() ?? '', date, seriesId, problems));

@@ -5,6 +5,7 @@ import { UnknownSeriesError } from '../core/errors.ts';
 import type { IsoDate, SeriesMeta } from '../core/types.ts';
 import type { Database } from '../store/db.ts';
 import * as repo from '../store/repo.ts';
+import { companies } from '../data/catalog/index.ts';
 
 export interface LoadedSeries extends SeriesData {
   meta: repo.StoredSeries;
@@ -59,13 +60,15 @@ export class DataAccess {
       [ticker, statement, item, period],
     );
     if (!rows.length) return null;
-    const company = (await this.db.query<{ name_zh: string; name_en: string }>('SELECT name_zh, name_en FROM companies WHERE ticker = $1', [ticker]))[0];
+    const company = (await this.db.query<{ name_zh: string; name_en: string; currency: string | null }>('SELECT name_zh, name_en, currency FROM companies WHERE ticker = $1', [ticker]))[0];
     const perShare = /EPS/.test(item);
+    // statements are in the company's reporting currency (Samsung: KRW; TSM: TWD although its ADRs trade in USD)
+    const currency = companies.find((c) => c.ticker === ticker)?.statementCurrency ?? company?.currency ?? 'USD';
     const meta: SeriesMeta = {
       id: `${ticker}:${item}:${period}`,
       title: { zh: `${company?.name_zh ?? ticker} ${item}`, en: `${company?.name_en ?? ticker} ${item}` },
       aliases: [],
-      unit: perShare ? { kind: 'price', scale: 1, currency: 'USD', label: 'USD per share' } : { kind: 'currency', scale: 1, currency: 'USD', label: 'U.S. Dollars' },
+      unit: perShare ? { kind: 'price', scale: 1, currency, label: `${currency} per share` } : { kind: 'currency', scale: 1, currency, label: currency === 'USD' ? 'U.S. Dollars' : currency },
       frequency: period === 'annual' ? 'annual' : 'quarterly',
       category: 'equity',
       source: 'yahoo',

@@ -37,6 +37,7 @@ function rawCount(entry: CatalogSeries, root = snapshotRoot): { n: number; last:
     const date = entry.snapshot.dateFormat === 'slash' ? raw.split('/').map((p, i) => (i ? p.padStart(2, '0') : p)).join('-') : raw;
     const cell = (cells[vi] ?? '').trim();
     if (!narrow && cell === '') continue;
+    if (entry.snapshot.missing?.includes(cell)) continue;
     dates.add(date);
     if (cell !== '' && (!last || date >= last.date)) last = { date, value: Number(cell) };
   }

@@ -2,6 +2,9 @@
 // valuation answers cite the dated snapshot with a page a reader can open, the parser reads periods and items
 // as tables (not examples), and the snapshot load is idempotent with provenance. Expectations come from the raw
 // files (test/engine/questions/raw.ts, cases-fundamentals.ts readers).
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer, Fact } from '../../src/core/answer.ts';
 import { companies } from '../../src/data/catalog/index.ts';
@@ -105,6 +108,21 @@ describe('engine: every item asked, what is missing said', () => {
     expect(n.asOf).toBe(rev.date);
     expect(a.text.indexOf('营业收入')).toBeLessThan(a.text.indexOf('净利润'));
     expect(a.verification.unsupported).toEqual([]);
+  });
+
+  it('statements keep their reporting currency: TSM in New Taiwan dollars (its 20-F says so), Samsung in won', async () => {
+    // the 20-F in the data states the reporting currency; the catalog records it, the answer's unit follows
+    const filing = readdirSync(path.join(snapshotRoot, 'equities/sec_filings/TSM')).find((f) => f.startsWith('20-F'))!;
+    expect(gunzipSync(readFileSync(path.join(snapshotRoot, 'equities/sec_filings/TSM', filing))).toString('utf8')).toMatch(/financial statements in New Taiwan dollars/);
+    const tsm = await engine.ask('台积电最新年度营收', { lang: 'zh' });
+    const rev = itemSeries('TSM', 'Total Revenue', 'annual').at(-1)!;
+    expect(tsm.facts[0]!.value).toBe(rev.value);
+    expect(tsm.facts[0]!.unit.currency).toBe('TWD');
+    expect(tsm.text).toContain('新台币');
+    expect(tsm.text).not.toMatch(/营业收入为[\d.]+万亿美元/);
+    const sam = await engine.ask('Samsung latest annual net income', { lang: 'en' });
+    expect(sam.facts[0]!.unit.currency).toBe('KRW');
+    expect(sam.verification.unsupported).toEqual([]);
   });
 
   it('net income and revenue in English, in that order, for FY2024', async () => {

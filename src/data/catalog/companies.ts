@@ -46,7 +46,9 @@ const specs: CompanySpec[] = [
   c({ ticker: 'SNDK', name: { zh: '闪迪', en: 'Sandisk Corporation' }, aliases: ['闪迪', 'SanDisk'], exchange: 'NASDAQ', sector: 'Information Technology', cik: '2023554', currency: 'USD', yahoo: 'SNDK' }),
   c({ ticker: 'SPY', name: { zh: 'SPDR标普500ETF(SPY)', en: 'SPDR S&P 500 ETF Trust' }, aliases: ['标普500ETF', '标普ETF', 'SPDR S&P 500', 'SPY ETF', 'S&P 500 ETF'], exchange: 'NYSE Arca', currency: 'USD', yahoo: 'SPY' }),
   c({ ticker: 'TSLA', name: { zh: '特斯拉', en: 'Tesla, Inc.' }, aliases: ['特斯拉', 'Tesla'], exchange: 'NASDAQ', sector: 'Consumer Discretionary', cik: '1318605', currency: 'USD', yahoo: 'TSLA' }),
-  c({ ticker: 'TSM', name: { zh: '台积电', en: 'Taiwan Semiconductor Manufacturing Company Limited' }, aliases: ['台积电', '台積電', 'TSMC', 'Taiwan Semiconductor'], exchange: 'NYSE', sector: 'Information Technology', cik: '1046179', currency: 'USD', yahoo: 'TSM' }),
+  // TSM's ADRs trade in USD, but its 20-F (equities/sec_filings/TSM) says "We publish our financial statements in New
+  // Taiwan dollars", and the statement revenue for 2025 (3,809,054,300,000) is the filing's NT$ 3,809,054 million.
+  c({ ticker: 'TSM', name: { zh: '台积电', en: 'Taiwan Semiconductor Manufacturing Company Limited' }, aliases: ['台积电', '台積電', 'TSMC', 'Taiwan Semiconductor'], exchange: 'NYSE', sector: 'Information Technology', cik: '1046179', currency: 'USD', statementCurrency: 'TWD', yahoo: 'TSM' }),
   c({ ticker: 'UNH', name: { zh: '联合健康集团', en: 'UnitedHealth Group Incorporated' }, aliases: ['联合健康', '联合健康集团', 'UnitedHealth', 'UnitedHealth Group'], exchange: 'NYSE', sector: 'Health Care', cik: '731766', currency: 'USD', yahoo: 'UNH' }),
   c({ ticker: 'WMT', name: { zh: '沃尔玛', en: 'Walmart Inc.' }, aliases: ['沃尔玛', 'Walmart', 'Wal-Mart'], exchange: 'NASDAQ', sector: 'Consumer Staples', cik: '104169', currency: 'USD', yahoo: 'WMT' }),
 ];

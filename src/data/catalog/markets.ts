@@ -477,7 +477,8 @@ function shiller(
   return series({
     id, en, zh, aliases, unit, frequency: 'monthly', category, source: 'shiller', url: SHILLER_URL,
     notes: `${notes} ${SHILLER_ZERO}`,
-    snapshot: { file: 'markets/sp500_shiller_monthly.csv', dateColumn: 'Date', valueColumn: column },
+    // 0.0 marks a month Shiller has not published (and CAPE's undefined first decade): no observation, not zero
+    snapshot: { file: 'markets/sp500_shiller_monthly.csv', dateColumn: 'Date', valueColumn: column, missing: ['0.0', '0'] },
   });
 }
 

@@ -13,6 +13,8 @@ export interface SnapshotLocation {
   ohlcv?: boolean;
   /** Only rows whose `column` holds exactly `equals` (an event table holding several kinds of rows). */
   where?: { column: string; equals: string };
+  /** Cells that mean "no observation" in this file (Shiller's 0.0 for months not yet published). */
+  missing?: string[];
 }
 
 /** Where the live publisher serves the series; absent when there is only the snapshot. */

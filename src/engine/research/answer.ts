@@ -13,7 +13,7 @@ import type { RelationStory, SeriesStory } from './evidence.ts';
 import type { EvidencePlan } from './plan.ts';
 
 /** Words that ask why, how, what it means, what it affects, or what the risks are (not what a value is). */
-const RESEARCH_ZH = /为什么|为何|原因|怎么回事|说明了?什么|意味着|如何理解|怎么理解|怎么看|有什么影响|有何影响|影响了?什么|的影响|影响如何|如何影响|怎么影响|机制|传导|哪些风险|什么风险|有风险吗|风险在哪|驱动|背后|导致|形势如何|逻辑/;
+const RESEARCH_ZH = /为什么|为何|原因|怎么回事|说明了?什么|意味着|如何理解|怎么理解|怎么看|有什么影响|有何影响|影响了?什么|的影响|影响如何|如何影响|怎么影响|机制|传导|哪些风险|什么风险|有风险吗|风险在哪|风险有哪些|影响有哪些|有哪些影响|驱动|背后|导致|形势如何|逻辑/;
 const RESEARCH_EN = /\bwhy\b|\bwhat (?:does|did|do) .{1,80}\bmean\b|\bwhat explains\b|\bexplain\b|\bimpact\b|\beffects? of\b|\baffect(?:s|ed)?\b|\bhow does .{1,60}\bwork\b|\bmechanism\b|\brisks?\b|\bwhat drove\b|\bdriv(?:ers?|ing|en)\b|\bbehind\b|\bimplications?\b|\bcaused?\b|\bwhat happened\b|\bflare[ds]? up\b/i;
 
 export function asksResearch(question: string): boolean {
@@ -55,7 +55,8 @@ export function historySentence(w: AnswerWriter, s: SeriesStory, years: number):
     const year = s.yearAgo && s.change1y ? `，一年前为${w.v(s.yearAgo)}${w.cite(s.yearAgo)}，一年来${direction(w, s.change1y)}${w.abs(s.change1y)}${w.cite(s.change1y)}` : '';
     return `${name}最新为${w.v(s.latest)}（${when(w, s.latest, freq)}）${w.cite(s.latest)}${year}。`;
   }
-  const year = s.yearAgo && s.change1y ? ` ${name} was ${w.v(s.yearAgo)} a year earlier${w.cite(s.yearAgo)} and is ${direction(w, s.change1y)} ${w.abs(s.change1y)} over the year${w.cite(s.change1y)}.` : '';
+  // the change has a sentence of its own: "earlier" beside it would point the verifier at the year-ago value
+  const year = s.yearAgo && s.change1y ? ` ${name} was ${w.v(s.yearAgo)} a year earlier${w.cite(s.yearAgo)}. ${name} has changed by ${w.signed(s.change1y)} since then${w.cite(s.change1y)}.` : '';
   return capital(`${name} was ${w.v(s.latest)} on ${when(w, s.latest, freq)}${w.cite(s.latest)}.${year}`);
 }
 
@@ -119,6 +120,8 @@ export function quoteLines(w: AnswerWriter, plan: EvidencePlan): string[] {
   return plan.quotes.map((q) => {
     const src = w.document({ id: q.documentId, title: q.title, url: q.url, date: q.date, quote: q.passage ?? q.quote, publisher: q.publisher });
     w.vouchDate(q.date);
+    // minutes are introduced by their meeting ("2024年4月30日至5月1日FOMC会议纪要"): its days are stated dates too
+    if (q.meeting) w.vouchDate(q.meeting.start, q.meeting.end);
     return quoteLine(q, w.lang, w.citeDoc(src));
   });
 }

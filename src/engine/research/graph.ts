@@ -509,13 +509,13 @@ export function joinTopics(first: TopicNode, second: TopicNode): TopicNode {
   const indicators = uniq([...first.indicators.slice(0, 3), ...second.indicators.slice(0, 2)]);
   return {
     id: `${first.id}+${second.id}`,
-    name: { zh: `${first.name.zh.replace(/[((].*$/, '')}与${second.name.zh.replace(/[((].*$/, '')}`, en: `${first.name.en.replace(/ \(.*$/, '')} and ${second.name.en.replace(/ \(.*$/, '')}` },
+    name: { zh: `${first.name.zh.replace(/[((].*$/, '')}、${second.name.zh.replace(/[((].*$/, '')}`, en: `${first.name.en.replace(/ \(.*$/, '')}; ${second.name.en.replace(/ \(.*$/, '').replace(/^The /, 'the ')}` },
     aliases: [],
     region: first.region ?? 'US',
     indicators,
     related: uniq([...first.indicators.slice(3), ...(first.related ?? []), ...second.indicators.slice(2)]).filter((id) => !indicators.includes(id)),
     yoy: uniq([...(first.yoy ?? []), ...(second.yoy ?? [])]),
-    relations: [...(first.relations ?? []), ...(second.relations ?? [])],
+    relations: [...(first.relations ?? []), ...(second.relations ?? [])].filter((r, i, all) => all.findIndex((x) => x.a === r.a && x.b === r.b) === i),
     documents: [...(first.documents ?? []), ...(second.documents ?? [])],
     periods: uniq([...(first.periods ?? []), ...(second.periods ?? [])]),
     links: uniq([...(first.links ?? []), ...(second.links ?? [])]).filter((id) => id !== first.id && id !== second.id),

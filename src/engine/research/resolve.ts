@@ -56,6 +56,19 @@ function scoreNode(node: TopicNode, text: string, lower: string, words: string[]
   return Math.max(0, ...node.aliases.map((a) => aliasScore(text, lower, words, a)));
 }
 
+/** Where the node's longest matching alias stands in the text, [start, end), or null. */
+function matchSpan(node: TopicNode, text: string, lower: string): [number, number] | null {
+  let best: [number, number] | null = null;
+  for (const a of node.aliases) {
+    const cjk = /[\u3400-\u9fff]/.test(a);
+    const i = cjk ? text.indexOf(a) : lower.search(new RegExp(`(?:^|[^a-z0-9])${escape(a.toLowerCase())}(?:$|[^a-z0-9])`));
+    if (i < 0) continue;
+    const start = cjk || i === 0 ? i : i + 1;
+    if (!best || a.length > best[1] - best[0]) best = [start, start + a.length];
+  }
+  return best;
+}
+
 /** Where the node's best alias first appears in the text (for the order of two topics a question names). */
 function firstAt(node: TopicNode, text: string, lower: string): number {
   let at = Infinity;
@@ -157,7 +170,18 @@ export function resolveResearch(raw: string, companies: CompanyName[]): Resoluti
   const bestCompany = byCompany.reduce((m, x) => Math.max(m, x.score), 0);
 
   const pick = (nodes: typeof scored, key: 'full' | 'subject') => [...nodes].sort((a, b) => b[key] - a[key])[0];
-  const others = (chosen: TopicNode) => scored.filter((s) => s.node !== chosen && s.subject >= 3).sort((a, b) => b.subject - a.subject).map((s) => s.node);
+  // another topic the text names, unless its words lie inside the chosen topic's (行业 in 银行业, 利率 in 按揭利率)
+  const others = (chosen: TopicNode) => {
+    const own = matchSpan(chosen, text, lower);
+    return scored
+      .filter((s) => {
+        if (s.node === chosen || s.subject < 3) return false;
+        const span = matchSpan(s.node, text, lower);
+        return !(own && span && span[0] >= own[0] && span[1] <= own[1]);
+      })
+      .sort((a, b) => b.subject - a.subject)
+      .map((s) => s.node);
+  };
 
   // companies: two or more named → a comparison; one that matches better than any topic → that company
   const bestTopicScore = Math.max(0, ...scored.map((s) => s.full));

@@ -5,6 +5,7 @@
 // the database, and what the data cannot tell. Statement figures, margins and changes are computed by the chat
 // engine's fundamentals code (execute/fundamentals.ts), so a report and an answer give the same number.
 // The building blocks (one company's price, statement and valuation facts) are shared with the comparison plan.
+import { companies as catalogCompanies } from '../../data/catalog/index.ts';
 import * as A from '../../analytics/index.ts';
 import type { Fact } from '../../core/answer.ts';
 import { moneyAxis } from '../../core/format.ts';
@@ -30,12 +31,8 @@ export interface CompanyInfo {
   statementCurrency: string;
 }
 
-/**
- * Statements reported in a currency other than the listing's. TSM lists ADSs in U.S. dollars but its 20-F
- * (equities/sec_filings/TSM) says "We publish our financial statements in New Taiwan dollars", and its statement
- * revenue (3,809,054,300,000 for 2025) is the filing's NT$ 3,809,054 million. Otherwise the listing currency.
- */
-const STATEMENT_CURRENCY: Record<string, string> = { TSM: 'TWD' };
+/** Statements reported in a currency other than the listing's (the catalog's statementCurrency: TSM in TWD). */
+const STATEMENT_CURRENCY: Record<string, string> = Object.fromEntries(catalogCompanies.filter((x) => x.statementCurrency).map((x) => [x.ticker, x.statementCurrency!]));
 
 /** A currency's name for running text. */
 export const currencyName = (c: ReportComposer, code: string): string =>
@@ -560,8 +557,8 @@ export async function companyReport(c: ReportComposer, ticker: string, _today: I
             evidence: [
               { label: c.t(`${name}市盈率（TTM）`, `${name} trailing P/E`), f: pe, text: figure(c, TRAILING_PE, pe) },
               ...(fpe ? [{ label: c.t('远期市盈率（估计值）', 'forward P/E (estimate)'), f: fpe, text: figure(c, FORWARD_PE, fpe) }] : []),
-              { label: c.t(`同行最高（${peRange[0]!.name}）`, `peers’ highest (${peRange[0]!.name})`), f: peRange[0]!.pe!, text: figure(c, TRAILING_PE, peRange[0]!.pe!) },
-              { label: c.t(`同行最低（${peRange.at(-1)!.name}）`, `peers’ lowest (${peRange.at(-1)!.name})`), f: peRange.at(-1)!.pe!, text: figure(c, TRAILING_PE, peRange.at(-1)!.pe!) },
+              { label: c.t(`同行最高：${peRange[0]!.name}市盈率（TTM）`, `peers’ highest: ${peRange[0]!.name} trailing P/E`), f: peRange[0]!.pe!, text: figure(c, TRAILING_PE, peRange[0]!.pe!) },
+              { label: c.t(`同行最低：${peRange.at(-1)!.name}市盈率（TTM）`, `peers’ lowest: ${peRange.at(-1)!.name} trailing P/E`), f: peRange.at(-1)!.pe!, text: figure(c, TRAILING_PE, peRange.at(-1)!.pe!) },
             ],
             cited: c.cite(pe),
           },

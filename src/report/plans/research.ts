@@ -150,7 +150,7 @@ export async function researchReport(c: ReportComposer, node: TopicNode, today: 
     takeaways.push(
       c.t(
         `${name}最新为${now}${c.cite(s.latest)}，${pos}${since}年以来的平均值${avg}${c.cite(s.window.average)}${year ? `；一年前为${w.v(year.yearAgo!)}${c.cite(year.yearAgo!)}，一年来${year.change1y!.value >= 0 ? '上升' : '下降'}${w.abs(year.change1y!)}${c.cite(year.change1y!)}` : ''}。`,
-        `${name} is ${now}${c.cite(s.latest)}, ${pos} the ${avg} it averaged since ${since}${c.cite(s.window.average)}.${year ? ` ${name} was ${w.v(year.yearAgo!)} a year earlier${c.cite(year.yearAgo!)} and is ${year.change1y!.value >= 0 ? 'up' : 'down'} ${w.abs(year.change1y!)} over the year${c.cite(year.change1y!)}.` : ''}`,
+        `${name} is ${now}${c.cite(s.latest)}, ${pos} the ${avg} it averaged since ${since}${c.cite(s.window.average)}.${year ? ` ${name} was ${w.v(year.yearAgo!)} a year earlier${c.cite(year.yearAgo!)}. ${name} has changed by ${w.signed(year.change1y!)} since then${c.cite(year.change1y!)}.` : ''}`,
       ),
     );
   }
@@ -160,7 +160,7 @@ export async function researchReport(c: ReportComposer, node: TopicNode, today: 
     c.describe(r.average, name, c.t('平均', 'average'));
     takeaways.push(c.t(`${name}最新为${w.v(r.latest)}${c.cite(r.latest)}，${r.from.slice(0, 4)}年以来平均为${w.v(r.average)}${c.cite(r.average)}。`, `${name} is ${w.v(r.latest)}${c.cite(r.latest)}; its average since ${r.from.slice(0, 4)} is ${w.v(r.average)}${c.cite(r.average)}.`));
   }
-  c.bullets(takeaways.map(capital));
+  c.bullets(c.lang === 'en' ? takeaways.map(capital) : takeaways);
 
   // ---- 2. indicators -----------------------------------------------------------------------------------------
   c.section('主要指标：现状与历史位置', 'The indicators: where they stand and their history');
