@@ -124,7 +124,7 @@ const CASES: Case[] = [
   // ---- Chinese ----
   { q: '信用利差这么低说明什么？', kind: 'answered', topic: /信用市场与信用利差/, cites: ['BAMLH0A0HYM2', 'BAMLC0A0CM'], standing: { series: 'BAMLH0A0HYM2' } },
   // two topics: oil leads, inflation joins
-  { q: '油价上涨对通胀有什么影响？', kind: 'answered', topic: /原油与能源价格与通胀/, cites: ['DCOILWTICO', 'CPIAUCSL'], standing: { series: 'DCOILWTICO' } },
+  { q: '油价上涨对通胀有什么影响？', kind: 'answered', topic: /原油与能源价格、通胀/, cites: ['DCOILWTICO', 'CPIAUCSL'], standing: { series: 'DCOILWTICO' } },
   { q: '2022年美联储为什么加息？', kind: 'answered', topic: /美联储政策利率/, cites: ['DFEDTARU', 'EFFR'], period: { series: 'DFEDTARU', base: '2022-01-01', end: '2022-12-31', change: 'points' } },
   // China: the yuan, government bonds, A-shares
   { q: '人民币为什么贬值？', kind: 'answered', topic: /人民币汇率/, cites: ['USDCNY'], standing: { series: 'USDCNY' } },
@@ -155,7 +155,7 @@ const CASES: Case[] = [
   { q: 'What are the risks in the repo market?', kind: 'answered', topic: /Money markets/, cites: ['SOFR'], standing: { series: 'SOFR' } },
   { q: 'What drove the dollar in 2025?', kind: 'answered', topic: /The U\.S\. dollar/, cites: ['DTWEXBGS'], period: { series: 'DTWEXBGS', base: '2025-01-01', end: '2025-12-31', change: 'percent' } },
   { q: 'Why did the VIX spike in April 2025?', kind: 'answered', topic: /Market volatility/, cites: ['VIXCLS'], period: { series: 'VIXCLS', base: '2025-04-01', end: '2025-04-30', change: 'percent', high: true } },
-  { q: 'How do higher oil prices affect inflation?', kind: 'answered', topic: /Oil and energy prices and Inflation/, cites: ['DCOILWTICO', 'CPIAUCSL'], standing: { series: 'DCOILWTICO' } },
+  { q: 'How do higher oil prices affect inflation?', kind: 'answered', topic: /Oil and energy prices; Inflation/, cites: ['DCOILWTICO', 'CPIAUCSL'], standing: { series: 'DCOILWTICO' } },
   { q: 'Why did mortgage rates rise in 2023?', kind: 'answered', topic: /U\.S\. housing/, cites: ['MORTGAGE30US', 'DGS10'], period: { series: 'MORTGAGE30US', base: '2023-01-01', end: '2023-12-31', change: 'points' } },
   { q: 'Why did Treasury yields rise in 2022?', kind: 'answered', topic: /Treasury yield curve/, cites: ['DGS10', 'DGS2'], period: { series: 'DGS10', base: '2022-01-01', end: '2022-12-31', change: 'points' } },
   { q: "Why is Germany's unemployment rising?", kind: 'declined', place: /Germany/ },

@@ -180,7 +180,8 @@ describe.each(LANGS)('a company whose statements are not in its listing currency
     expect(f.unit.currency).toBe('TWD');
     const fundamentals = r.sections.find((s) => s.heading === (lang === 'zh' ? '基本面趋势' : 'Fundamentals trend'))!.markdown;
     expect(fundamentals).toContain(lang === 'zh' ? '金额以新台币计（股价以美元计）' : 'amounts in New Taiwan dollars (the shares are priced in U.S. dollars)');
-    expect(fundamentals).not.toMatch(lang === 'zh' ? /美元\[/ : /\$\d/);
+    // no amount in U.S. dollars: a bare $ (NT$ is the New Taiwan dollar)
+    expect(fundamentals).not.toMatch(lang === 'zh' ? /美元\[/ : /(?<![A-Z])\$\d/);
   });
 });
 

@@ -95,11 +95,18 @@ export function relationSentence(w: AnswerWriter, r: RelationStory, freq: string
 function relationText(w: AnswerWriter, r: RelationStory, freq: string): string {
   const name = w.t(r.relation.name.zh, r.relation.name.en);
   if (r.focus) return focusSentence(w, { name, freq, focus: r.focus });
-  const span = r.from.slice(0, 4);
-  return w.t(
-    `${name}最新为${w.v(r.latest)}（${when(w, r.latest, freq)}）${w.cite(r.latest)}；${span}年以来平均为${w.v(r.average)}${w.cite(r.average)}，最高为${w.v(r.high)}（${when(w, r.high, freq)}）${w.cite(r.high)}，最低为${w.v(r.low)}（${when(w, r.low, freq)}）${w.cite(r.low)}。`,
-    `${name} was ${w.v(r.latest)} on ${when(w, r.latest, freq)}${w.cite(r.latest)}. Since ${span} ${name} averaged ${w.v(r.average)}${w.cite(r.average)} and ranged from ${w.v(r.low)} on ${when(w, r.low, freq)}${w.cite(r.low)} to ${w.v(r.high)} on ${when(w, r.high, freq)}${w.cite(r.high)}.`,
-  );
+  // the range (high and low with their dates) is in the table of relations, whose rows name them
+  return w.t(`${name}最新为${w.v(r.latest)}（${when(w, r.latest, freq)}）${w.cite(r.latest)}，${r.from.slice(0, 4)}年以来平均为${w.v(r.average)}${w.cite(r.average)}。`, `${name} was ${w.v(r.latest)} on ${when(w, r.latest, freq)}${w.cite(r.latest)}. ${name} has averaged ${w.v(r.average)} since ${r.from.slice(0, 4)}${w.cite(r.average)}.`);
+}
+
+/** A Markdown table of the relations' ranges: each row names its relation; high and low with their dates. */
+export function relationTable(w: AnswerWriter, rels: RelationStory[]): string {
+  const head = w.t('| 关系 | 区间 | 最高 | 最低 |\n| --- | --- | ---: | ---: |', '| Relation | Window | High | Low |\n| --- | --- | ---: | ---: |');
+  const rows = rels.map((r) => {
+    const cell = (f: Fact) => `${w.v(f)}${w.t(`（${when(w, f, r.frequency)}）`, ` (${when(w, f, r.frequency)})`)}${w.cite(f)}`;
+    return `| ${w.t(r.relation.name.zh, r.relation.name.en)} | ${w.t(`${r.from.slice(0, 4)}年以来`, `since ${r.from.slice(0, 4)}`)} | ${cell(r.high)} | ${cell(r.low)} |`;
+  });
+  return [head, ...rows].join('\n');
 }
 
 function storySentence(w: AnswerWriter, s: SeriesStory, years: number): string {
@@ -163,7 +170,8 @@ export function writeResearchAnswer({ w, plan }: Ctx): string {
   if (mech.length) {
     const h = heading(w, '数据对机制的说明', 'What the data show about the mechanism');
     const more = rest.slice(0, Math.max(0, 3 - plan.relations.filter((r) => !plan.focus || r.focus).slice(0, 2).length)).filter((s) => !s.focus);
-    const t2 = more.length ? `\n\n${storyTable(w, more)}` : '';
+    const shown = plan.relations.filter((r) => !plan.focus || r.focus).slice(0, 2).filter((r) => !r.focus);
+    const t2 = (shown.length ? `\n\n${relationTable(w, shown)}` : '') + (more.length ? `\n\n${storyTable(w, more)}` : '');
     w.say(`${h}\n\n${mech.join(' ')}${t2}`, `${h}\n\n${mech.join(' ')}${t2}`);
   }
   // 4. what the data cannot tell

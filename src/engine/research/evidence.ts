@@ -150,6 +150,11 @@ export function seriesStory(series: LoadedSeries, role: SeriesStory['role'], rea
   };
 }
 
+/** A ratio (a share) as a percent: the same fact ×100, in percent. */
+function asPercent(f: Fact): Fact {
+  return { ...f, id: `${f.id}:pct`, value: f.value * 100, unit: A.PERCENT, label: { zh: `${f.label.zh}(%)`, en: `${f.label.en} (%)` } };
+}
+
 /** The story of a relation (a spread in basis points or percentage points, or a ratio). */
 export function relationStory(rel: TopicRelation, a: LoadedSeries, b: LoadedSeries, years: number, focus: Focus | undefined): RelationStory | null {
   const data = safe(() => (rel.kind === 'spread' ? A.spreadSeries(a, b) : A.ratioSeries(a, b)));
@@ -158,7 +163,7 @@ export function relationStory(rel: TopicRelation, a: LoadedSeries, b: LoadedSeri
   if (!latest0) return null;
   const from = A.addYears(latest0.asOf, -years) < (firstDate(data) ?? latest0.asOf) ? firstDate(data)! : A.addYears(latest0.asOf, -years);
   const inBp = rel.kind === 'spread' && rel.bp && a.meta.unit.kind === 'percent' && b.meta.unit.kind === 'percent';
-  const conv = (f: Fact | undefined) => (f && inBp ? A.toBasisPoints(f) : f);
+  const conv = (f: Fact | undefined) => (f && inBp ? A.toBasisPoints(f) : f && rel.kind === 'ratio' && rel.percent ? asPercent(f) : f);
   const latest = conv(latest0);
   const average = conv(safe(() => A.average(data, from)));
   const high = conv(safe(() => A.max(data, from)));

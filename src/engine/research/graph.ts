@@ -14,6 +14,8 @@ export interface TopicRelation {
   name: Bilingual;
   /** Show a spread of two rates in basis points. */
   bp?: boolean;
+  /** Show a ratio as a percent (a share: debt to GDP, foreign holdings of the marketable debt). */
+  percent?: boolean;
 }
 
 export interface TopicNode {
@@ -54,7 +56,7 @@ export interface TopicNode {
 
 const b = (zh: string, en: string): Bilingual => ({ zh, en });
 const spread = (a: string, bb: string, zh: string, en: string, bp = true): TopicRelation => ({ kind: 'spread', a, b: bb, name: b(zh, en), bp });
-const ratio = (a: string, bb: string, zh: string, en: string): TopicRelation => ({ kind: 'ratio', a, b: bb, name: b(zh, en) });
+const ratio = (a: string, bb: string, zh: string, en: string, percent = false): TopicRelation => ({ kind: 'ratio', a, b: bb, name: b(zh, en), ...(percent ? { percent } : {}) });
 
 export const TOPIC_GRAPH: readonly TopicNode[] = [
   // ---- the Fed, money and liquidity ----------------------------------------------------------------------
@@ -112,7 +114,7 @@ export const TOPIC_GRAPH: readonly TopicNode[] = [
     aliases: ['财政', '财政部', '国债供给', '国债发行', '美国国债规模', '国债余额', '政府债务', '联邦债务', '美债规模', 'TGA', '财政部账户', '债务上限', '赤字', 'fiscal', 'treasury supply', 'debt ceiling', 'federal debt', 'public debt', 'treasury general account', 'deficit', 'treasury issuance', 'bill share'],
     indicators: ['MSPD_MARKETABLE', 'MSPD_BILL_SHARE', 'TGA_DTS', 'GFDEBTN'],
     related: ['FYGFDPUN', 'WTREGEN', 'MSPD_BILLS', 'DTS_NET_CASHFLOW', 'WRESBAL'],
-    relations: [ratio('FYGFDPUN', 'GDP', '公众持有的联邦债务与名义GDP之比', 'Federal debt held by the public to nominal GDP')],
+    relations: [ratio('FYGFDPUN', 'GDP', '公众持有的联邦债务与名义GDP之比', 'Federal debt held by the public to nominal GDP', true)],
     documents: ['Treasury General Account debt limit', 'Treasury bill issuance reserves'],
     links: ['reserves_liquidity', 'foreign_holdings', 'curve'],
     cannotTell: [b('数据中没有财政赤字与国会预算办公室的预测,无法据此评估财政可持续性。', 'The data hold no deficit series or budget projections, so fiscal sustainability cannot be assessed from them.')],
@@ -124,7 +126,7 @@ export const TOPIC_GRAPH: readonly TopicNode[] = [
     region: 'GLOBAL',
     indicators: ['FORTREASPOS99996', 'FORTREASPOS99990', 'FORTREASPOS42609', 'FORTREASPOS41408'],
     related: ['FORTREASPOS13005', 'MSPD_MARKETABLE', 'DGS10'],
-    relations: [ratio('FORTREASPOS99996', 'MSPD_MARKETABLE', '外国持有量占可流通国债比例', 'Foreign holdings as a share of marketable Treasury debt')],
+    relations: [ratio('FORTREASPOS99996', 'MSPD_MARKETABLE', '外国持有量占可流通国债比例', 'Foreign holdings as a share of marketable Treasury debt', true)],
     links: ['fiscal', 'dollar', 'china_markets'],
   },
   // ---- rates ---------------------------------------------------------------------------------------------

@@ -284,6 +284,8 @@ export function directionWords(text: string): DirectionWord[] {
     // a rate of change names no direction ("增速", "增长率" may be negative)
     if (/^[率速]/.test(text.slice(s + w.length))) continue;
     if (/^(?:up|down)$/i.test(w) && /^\s*(?:to|until)\b/i.test(text.slice(s + w.length)) && !/\d/.test(text.slice(s + w.length, s + w.length + 4))) continue;
+    // a capitalised word followed by another is part of a proper name ("Advanced Micro Devices"), not a direction
+    if (/^[A-Z][a-z]/.test(w) && /^\s+[A-Z][a-z]/.test(text.slice(s + w.length))) continue;
     out.push({ dir: m[1] || m[3] ? 'up' : 'down', start: s, end: s + w.length });
   }
   return out;

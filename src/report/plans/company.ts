@@ -34,6 +34,11 @@ export interface CompanyInfo {
 /** Statements reported in a currency other than the listing's (the catalog's statementCurrency: TSM in TWD). */
 const STATEMENT_CURRENCY: Record<string, string> = Object.fromEntries(catalogCompanies.filter((x) => x.statementCurrency).map((x) => [x.ticker, x.statementCurrency!]));
 
+/** A company's name without its legal form ("Advanced Micro Devices, Inc." → "Advanced Micro Devices"): its comma would end a clause. */
+function bare(name: string): string {
+  return name.replace(/,?\s+(?:Inc\.?|Incorporated|Corporation|Corp\.?|PLC|Ltd\.?|Limited|Co\.,? Ltd\.?)$/i, '');
+}
+
 /** A currency's name for running text. */
 export const currencyName = (c: ReportComposer, code: string): string =>
   c.t(({ USD: '美元', KRW: '韩元', TWD: '新台币' } as Record<string, string>)[code] ?? code, ({ USD: 'U.S. dollars', KRW: 'Korean won', TWD: 'New Taiwan dollars' } as Record<string, string>)[code] ?? code);
@@ -527,7 +532,7 @@ export async function companyReport(c: ReportComposer, ticker: string, _today: I
         const loPe = withPe.at(-1)!;
         c.p(
           `上表公司中市盈率（TTM）最高的是${hiPe.name}（${figure(c, TRAILING_PE, hiPe.pe!)}）${c.cite(hiPe.pe!)}，最低的是${loPe.name}（${figure(c, TRAILING_PE, loPe.pe!)}）${c.cite(loPe.pe!)}；${name}为${figure(c, TRAILING_PE, pe)}${c.cite(pe)}。`,
-          `Among the companies above, the highest trailing P/E was ${hiPe.name}’s (${figure(c, TRAILING_PE, hiPe.pe!)})${c.cite(hiPe.pe!)} and the lowest ${loPe.name}’s (${figure(c, TRAILING_PE, loPe.pe!)})${c.cite(loPe.pe!)}; ${name}’s was ${figure(c, TRAILING_PE, pe)}${c.cite(pe)}.`,
+          `Among the companies above, the highest trailing P/E is ${bare(hiPe.name)}’s ${figure(c, TRAILING_PE, hiPe.pe!)}${c.cite(hiPe.pe!)}. The lowest is ${bare(loPe.name)}’s ${figure(c, TRAILING_PE, loPe.pe!)}${c.cite(loPe.pe!)}. ${bare(name)}’s trailing P/E is ${figure(c, TRAILING_PE, pe)}${c.cite(pe)}.`,
         );
       }
     }
@@ -557,8 +562,6 @@ export async function companyReport(c: ReportComposer, ticker: string, _today: I
             evidence: [
               { label: c.t(`${name}市盈率（TTM）`, `${name} trailing P/E`), f: pe, text: figure(c, TRAILING_PE, pe) },
               ...(fpe ? [{ label: c.t('远期市盈率（估计值）', 'forward P/E (estimate)'), f: fpe, text: figure(c, FORWARD_PE, fpe) }] : []),
-              { label: c.t(`同行最高：${peRange[0]!.name}市盈率（TTM）`, `peers’ highest: ${peRange[0]!.name} trailing P/E`), f: peRange[0]!.pe!, text: figure(c, TRAILING_PE, peRange[0]!.pe!) },
-              { label: c.t(`同行最低：${peRange.at(-1)!.name}市盈率（TTM）`, `peers’ lowest: ${peRange.at(-1)!.name} trailing P/E`), f: peRange.at(-1)!.pe!, text: figure(c, TRAILING_PE, peRange.at(-1)!.pe!) },
             ],
             cited: c.cite(pe),
           },
