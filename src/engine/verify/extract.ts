@@ -670,7 +670,9 @@ function zhClaims(norm: string, spans: Array<[number, number]>, lang: Lang, clai
     const bare = kind === 'plain' && unitScale === 1 && !multiple;
     const single = [...body].length === 1 || (parsed !== undefined && Math.abs(parsed.value) < 10 && parsed.decimals === 0 && !/[十百千万亿]/.test(body));
     // a lone 零 is mostly a word (零利率, 降至零附近), not a written figure
-    if (single && bare && body === run && (/^[零〇]$/.test(body) || (!rangeContext(norm, s, e) && !ZH_TRIGGER.test(norm.slice(Math.max(0, s - 3), s))))) continue;
+    // …unless it is the whole of a table cell ("| 总资产 | 十 |"): a cell states a figure
+    const wholeCell = /\|\s*$/.test(norm.slice(Math.max(0, s - 4), s)) && /^\s*\|/.test(norm.slice(e, e + 4));
+    if (single && bare && body === run && !wholeCell && (/^[零〇]$/.test(body) || (!rangeContext(norm, s, e) && !ZH_TRIGGER.test(norm.slice(Math.max(0, s - 3), s))))) continue;
     e = unit.end;
     const start = cur ? cur.start : s;
     if (!parsed) {
