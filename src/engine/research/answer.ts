@@ -11,6 +11,9 @@ import type { LoadedSeries } from '../data.ts';
 import type { AnswerWriter } from '../writer.ts';
 import type { RelationStory, SeriesStory } from './evidence.ts';
 import type { EvidencePlan } from './plan.ts';
+import { shortName } from './graph.ts';
+
+export { shortName };
 
 /** Words that ask why, how, what it means, what it affects, or what the risks are (not what a value is). */
 const RESEARCH_ZH = /为什么|为何|原因|怎么回事|说明了?什么|意味着|如何理解|怎么理解|怎么看|有什么影响|有何影响|影响了?什么|的影响|影响如何|如何影响|怎么影响|机制|传导|哪些风险|什么风险|有风险吗|风险在哪|风险有哪些|影响有哪些|有哪些影响|驱动|背后|导致|形势如何|逻辑/;
@@ -18,11 +21,6 @@ const RESEARCH_EN = /\bwhy\b|\bwhat (?:does|did|do) .{1,80}\bmean\b|\bwhat expla
 
 export function asksResearch(question: string): boolean {
   return RESEARCH_ZH.test(question) || RESEARCH_EN.test(question);
-}
-
-/** A topic's name without its bracketed list (whose index names carry digits: 标普500). */
-export function shortName(name: string): string {
-  return name.replace(/\s*[((].*$/, '');
 }
 
 interface Ctx {
@@ -35,9 +33,6 @@ function label(w: AnswerWriter, s: SeriesStory): string {
   return s.read === 'yoy' ? w.t(`${name}同比`, `${name}, year over year`) : name;
 }
 
-function when(w: AnswerWriter, f: Fact, freq: string): string {
-  return freq === 'daily' || freq === 'weekly' ? w.date(f.asOf) : w.obsDate(f.asOf, freq);
-}
 
 function direction(w: AnswerWriter, f: Fact): string {
   return f.value > 0 ? w.t('上升', 'up') : f.value < 0 ? w.t('下降', 'down') : w.t('持平', 'unchanged');
@@ -53,11 +48,11 @@ export function historySentence(w: AnswerWriter, s: SeriesStory, years: number):
   void years;
   if (w.lang === 'zh') {
     const year = s.yearAgo && s.change1y ? `，一年前为${w.v(s.yearAgo)}${w.cite(s.yearAgo)}，一年来${direction(w, s.change1y)}${w.abs(s.change1y)}${w.cite(s.change1y)}` : '';
-    return `${name}最新为${w.v(s.latest)}（${when(w, s.latest, freq)}）${w.cite(s.latest)}${year}。`;
+    return `${name}最新为${w.v(s.latest)}（${w.obsDate(s.latest.asOf, freq)}）${w.cite(s.latest)}${year}。`;
   }
   // the change has a sentence of its own: "earlier" beside it would point the verifier at the year-ago value
   const year = s.yearAgo && s.change1y ? ` ${name} was ${w.v(s.yearAgo)} a year earlier${w.cite(s.yearAgo)}. ${name} has changed by ${w.signed(s.change1y)} since then${w.cite(s.change1y)}.` : '';
-  return capital(`${name} was ${w.v(s.latest)} on ${when(w, s.latest, freq)}${w.cite(s.latest)}.${year}`);
+  return capital(`${name} was ${w.v(s.latest)} on ${w.obsDate(s.latest.asOf, freq)}${w.cite(s.latest)}.${year}`);
 }
 
 /** A Markdown table of the stories' ranges: each row names its series; high and low with their dates. */
@@ -66,7 +61,7 @@ export function storyTable(w: AnswerWriter, stories: SeriesStory[]): string {
   const rows = stories.map((s) => {
     const freq = s.series.meta.frequency;
     const span = w.t(`${s.window.from.slice(0, 4)}年以来`, `since ${s.window.from.slice(0, 4)}`);
-    const cell = (f: Fact) => `${w.v(f)}${w.t(`（${when(w, f, freq)}）`, ` (${when(w, f, freq)})`)}${w.cite(f)}`;
+    const cell = (f: Fact) => `${w.v(f)}${w.t(`（${w.obsDate(f.asOf, freq)}）`, ` (${w.obsDate(f.asOf, freq)})`)}${w.cite(f)}`;
     return `| ${label(w, s).replace(/\|/g, '\\|')} | ${span} | ${cell(s.window.high)} | ${cell(s.window.low)} | ${w.v(s.window.average)}${w.cite(s.window.average)} |`;
   });
   return [head, ...rows].join('\n');
@@ -79,11 +74,11 @@ export function focusSentence(w: AnswerWriter, s: { name: string; freq: string; 
   // the extremes are worth saying when they lie outside the start and end values
   const showHigh = f.high.value > Math.max(f.start.value, f.end.value);
   const showLow = f.low.value < Math.min(f.start.value, f.end.value);
-  const zhExt = [showHigh ? `最高为${w.v(f.high)}（${when(w, f.high, s.freq)}）${w.cite(f.high)}` : '', showLow ? `最低为${w.v(f.low)}（${when(w, f.low, s.freq)}）${w.cite(f.low)}` : ''].filter(Boolean).join('，');
-  const enExt = [showHigh ? `a high of ${w.v(f.high)} on ${when(w, f.high, s.freq)}${w.cite(f.high)}` : '', showLow ? `a low of ${w.v(f.low)} on ${when(w, f.low, s.freq)}${w.cite(f.low)}` : ''].filter(Boolean).join(' and ');
+  const zhExt = [showHigh ? `最高为${w.v(f.high)}（${w.obsDate(f.high.asOf, s.freq)}）${w.cite(f.high)}` : '', showLow ? `最低为${w.v(f.low)}（${w.obsDate(f.low.asOf, s.freq)}）${w.cite(f.low)}` : ''].filter(Boolean).join('，');
+  const enExt = [showHigh ? `a high of ${w.v(f.high)} on ${w.obsDate(f.high.asOf, s.freq)}${w.cite(f.high)}` : '', showLow ? `a low of ${w.v(f.low)} on ${w.obsDate(f.low.asOf, s.freq)}${w.cite(f.low)}` : ''].filter(Boolean).join(' and ');
   return w.t(
-    `${s.name}从${w.v(f.start)}（${when(w, f.start, s.freq)}）${w.cite(f.start)}${rise ? '升至' : '降至'}${w.v(f.end)}（${when(w, f.end, s.freq)}）${w.cite(f.end)}，${direction(w, f.change)}${w.abs(f.change)}${w.cite(f.change)}${zhExt ? `；期间${zhExt}` : ''}。`,
-    `${s.name} went from ${w.v(f.start)} on ${when(w, f.start, s.freq)}${w.cite(f.start)} to ${w.v(f.end)} on ${when(w, f.end, s.freq)}${w.cite(f.end)}, ${direction(w, f.change)} ${w.abs(f.change)}${w.cite(f.change)}${enExt ? `, with ${enExt} in between` : ''}.`,
+    `${s.name}从${w.v(f.start)}（${w.obsDate(f.start.asOf, s.freq)}）${w.cite(f.start)}${rise ? '升至' : '降至'}${w.v(f.end)}（${w.obsDate(f.end.asOf, s.freq)}）${w.cite(f.end)}，${direction(w, f.change)}${w.abs(f.change)}${w.cite(f.change)}${zhExt ? `；期间${zhExt}` : ''}。`,
+    `${s.name} went from ${w.v(f.start)} on ${w.obsDate(f.start.asOf, s.freq)}${w.cite(f.start)} to ${w.v(f.end)} on ${w.obsDate(f.end.asOf, s.freq)}${w.cite(f.end)}, ${direction(w, f.change)} ${w.abs(f.change)}${w.cite(f.change)}${enExt ? `, with ${enExt} in between` : ''}.`,
   );
 }
 
@@ -96,14 +91,14 @@ function relationText(w: AnswerWriter, r: RelationStory, freq: string): string {
   const name = w.t(r.relation.name.zh, r.relation.name.en);
   if (r.focus) return focusSentence(w, { name, freq, focus: r.focus });
   // the range (high and low with their dates) is in the table of relations, whose rows name them
-  return w.t(`${name}最新为${w.v(r.latest)}（${when(w, r.latest, freq)}）${w.cite(r.latest)}，${r.from.slice(0, 4)}年以来平均为${w.v(r.average)}${w.cite(r.average)}。`, `${name} was ${w.v(r.latest)} on ${when(w, r.latest, freq)}${w.cite(r.latest)}. ${name} has averaged ${w.v(r.average)} since ${r.from.slice(0, 4)}${w.cite(r.average)}.`);
+  return w.t(`${name}最新为${w.v(r.latest)}（${w.obsDate(r.latest.asOf, freq)}）${w.cite(r.latest)}，${r.from.slice(0, 4)}年以来平均为${w.v(r.average)}${w.cite(r.average)}。`, `${name} was ${w.v(r.latest)} on ${w.obsDate(r.latest.asOf, freq)}${w.cite(r.latest)}. ${name} has averaged ${w.v(r.average)} since ${r.from.slice(0, 4)}${w.cite(r.average)}.`);
 }
 
 /** A Markdown table of the relations' ranges: each row names its relation; high and low with their dates. */
 export function relationTable(w: AnswerWriter, rels: RelationStory[]): string {
   const head = w.t('| 关系 | 区间 | 最高 | 最低 |\n| --- | --- | ---: | ---: |', '| Relation | Window | High | Low |\n| --- | --- | ---: | ---: |');
   const rows = rels.map((r) => {
-    const cell = (f: Fact) => `${w.v(f)}${w.t(`（${when(w, f, r.frequency)}）`, ` (${when(w, f, r.frequency)})`)}${w.cite(f)}`;
+    const cell = (f: Fact) => `${w.v(f)}${w.t(`（${w.obsDate(f.asOf, r.frequency)}）`, ` (${w.obsDate(f.asOf, r.frequency)})`)}${w.cite(f)}`;
     return `| ${w.t(r.relation.name.zh, r.relation.name.en)} | ${w.t(`${r.from.slice(0, 4)}年以来`, `since ${r.from.slice(0, 4)}`)} | ${cell(r.high)} | ${cell(r.low)} |`;
   });
   return [head, ...rows].join('\n');

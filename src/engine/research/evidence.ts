@@ -87,6 +87,12 @@ function safe<T>(f: () => T): T | undefined {
   }
 }
 
+/** The chart window: the `years` years to the last observation, or the whole history when it is shorter. */
+function windowStart(first: IsoDate, last: IsoDate, years: number): IsoDate {
+  const from = A.addYears(last, -years);
+  return from < first ? first : from;
+}
+
 export function firstDate(s: A.SeriesData): IsoDate | undefined {
   return A.span(s)?.first;
 }
@@ -120,7 +126,7 @@ export function seriesStory(series: LoadedSeries, role: SeriesStory['role'], rea
   const yearAgo = safe(() => A.valueOn(data, yearBefore, { policy: 'on_or_before', maxGapDays: 120 }));
   const change1y = yearAgo ? safe(() => (rate ? A.change(data, yearBefore, latest.asOf, { fromPolicy: 'on_or_before', maxGapDays: 120 }) : A.percentChange(data, yearBefore, latest.asOf, { fromPolicy: 'on_or_before', maxGapDays: 120 }))) : undefined;
   const first = firstDate(data)!;
-  const wFrom = A.addYears(latest.asOf, -years) < first ? first : A.addYears(latest.asOf, -years);
+  const wFrom = windowStart(first, latest.asOf, years);
   const high = safe(() => A.max(data, wFrom));
   const low = safe(() => A.min(data, wFrom));
   const average = safe(() => A.average(data, wFrom));
@@ -161,7 +167,7 @@ export function relationStory(rel: TopicRelation, a: LoadedSeries, b: LoadedSeri
   if (!data) return null;
   const latest0 = safe(() => A.latest(data));
   if (!latest0) return null;
-  const from = A.addYears(latest0.asOf, -years) < (firstDate(data) ?? latest0.asOf) ? firstDate(data)! : A.addYears(latest0.asOf, -years);
+  const from = windowStart(firstDate(data) ?? latest0.asOf, latest0.asOf, years);
   const inBp = rel.kind === 'spread' && rel.bp && a.meta.unit.kind === 'percent' && b.meta.unit.kind === 'percent';
   const conv = (f: Fact | undefined) => (f && inBp ? A.toBasisPoints(f) : f && rel.kind === 'ratio' && rel.percent ? asPercent(f) : f);
   const latest = conv(latest0);

@@ -511,7 +511,7 @@ export function joinTopics(first: TopicNode, second: TopicNode): TopicNode {
   const indicators = uniq([...first.indicators.slice(0, 3), ...second.indicators.slice(0, 2)]);
   return {
     id: `${first.id}+${second.id}`,
-    name: { zh: `${first.name.zh.replace(/[((].*$/, '')}、${second.name.zh.replace(/[((].*$/, '')}`, en: `${first.name.en.replace(/ \(.*$/, '')}; ${second.name.en.replace(/ \(.*$/, '').replace(/^The /, 'the ')}` },
+    name: { zh: `${shortName(first.name.zh)}、${shortName(second.name.zh)}`, en: `${shortName(first.name.en)}; ${shortName(second.name.en).replace(/^The /, 'the ')}` },
     aliases: [],
     region: first.region ?? 'US',
     indicators,
@@ -524,6 +524,11 @@ export function joinTopics(first: TopicNode, second: TopicNode): TopicNode {
     cannotTell: [...(first.cannotTell ?? []), ...(second.cannotTell ?? [])],
     chartYears: Math.max(first.chartYears ?? 10, second.chartYears ?? 10),
   };
+}
+
+/** A name without its bracketed list ("美国股市(标普500、纳斯达克…)" → "美国股市"): its index names carry digits. */
+export function shortName(name: string): string {
+  return name.replace(/\s*[((].*$/, '');
 }
 
 /** A node by id. */

@@ -10,7 +10,7 @@ import { writeResearchAnswer } from './answer.ts';
 import type { Focus } from './evidence.ts';
 import { planResearch, type EvidencePlan } from './plan.ts';
 import { resolveResearch, type CompanyName } from './resolve.ts';
-import { joinTopics } from './graph.ts';
+import { joinTopics, shortName } from './graph.ts';
 
 export { asksResearch } from './answer.ts';
 export { TOPIC_GRAPH, topicNode, type TopicNode } from './graph.ts';
@@ -56,7 +56,7 @@ export async function research(data: DataAccess, w: AnswerWriter, question: stri
         zh: `数据库中没有${place}的“${subject.name.zh}”数据：库中这一主题的数据是美国的。有据不会用其他地方的数据代替回答。${held.length ? `关于${place},数据库可以研究:${held.map((h) => h.name.zh).join(';')}。` : ''}`,
         en: `The database holds no data on ${subject.name.en} for ${place}: its data on this topic are for the United States. fincite will not answer with another place's data.${held.length ? ` On ${place}, the database can research: ${held.map((h) => h.name.en).join('; ')}.` : ''}`,
       },
-      suggestions: held.slice(0, 3).map((h) => ({ zh: `${h.name.zh.replace(/[((].*$/, '')}最近怎么样，为什么?`, en: `What explains recent moves in ${h.name.en.replace(/ \(.*$/, '')}?` })),
+      suggestions: held.slice(0, 3).map((h) => ({ zh: `${shortName(h.name.zh)}最近怎么样，为什么?`, en: `What explains recent moves in ${shortName(h.name.en)}?` })),
     };
   }
   if (r.topic.kind !== 'topic') return { kind: 'pass' };

@@ -68,7 +68,7 @@ function storyCharts(c: ReportComposer, plan: EvidencePlan, stories: SeriesStory
         lines,
         axisNames: [axisName],
         bands: plan.focus ? [{ from: plan.focus.from, to: plan.focus.to, label: c.t(plan.focus.label.zh, plan.focus.label.en) }] : [],
-        events: g[0]!.periods.flatMap((p) => (p.period.from >= from ? [{ date: p.period.from, label: c.t(p.period.name.zh.replace(/[((].*$/, ''), p.period.name.en.replace(/ \(.*$/, '')) }] : [])),
+        events: g[0]!.periods.flatMap((p) => (p.period.from >= from ? [{ date: p.period.from, label: c.t(shortName(p.period.name.zh), shortName(p.period.name.en)) }] : [])),
       }),
       g.map((s) => s.id),
     );
