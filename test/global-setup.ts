@@ -2,7 +2,7 @@
 // tarball; suites that only read the data (questions, reports, server) open copies of it with
 // `loadedSnapshotDatabase()` instead of each importing 0.9M rows again. The import itself is tested on its own
 // in test/data/sync.test.ts.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { indexAfterDocuments, snapshotDocuments } from '../src/data/bootstrap.ts';
@@ -13,6 +13,13 @@ import * as repo from '../src/store/repo.ts';
 import { snapshotRoot } from './helpers/db.ts';
 
 export default async function setup(): Promise<() => void> {
+  // Development speed-up: FINCITE_TEST_SNAPSHOT_REUSE names a dump an earlier run kept (see
+  // FINCITE_TEST_SNAPSHOT_KEEP); suites open copies of it and the 0.9M-row import is skipped. Never set under CI.
+  const reuse = process.env.FINCITE_TEST_SNAPSHOT_REUSE;
+  if (reuse && !process.env.CI && existsSync(reuse)) {
+    process.env.FINCITE_TEST_SNAPSHOT_DUMP = reuse;
+    return () => undefined;
+  }
   const dir = mkdtempSync(path.join(tmpdir(), 'fincite-test-snapshot-'));
   const db = await openDatabase();
   const report = await runSync(db, { mode: 'snapshot', catalog, companies, snapshotDir: snapshotRoot, documents: [snapshotDocuments(snapshotRoot)], afterDocuments: indexAfterDocuments, fundamentals: true });
@@ -23,5 +30,6 @@ export default async function setup(): Promise<() => void> {
   const file = path.join(dir, 'snapshot.tar');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   process.env.FINCITE_TEST_SNAPSHOT_DUMP = file;
+  if (process.env.FINCITE_TEST_SNAPSHOT_KEEP) copyFileSync(file, process.env.FINCITE_TEST_SNAPSHOT_KEEP);
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -120,6 +120,34 @@ export interface Answer {
   dataAsOf?: IsoDate;
   /** Model calls, tokens and tool calls behind the answer (LLM mode). */
   usage?: AnswerUsage;
+  /**
+   * Every number of `text` the verifier bound to evidence, in reading order: the numeral as written (after the
+   * Chinese punctuation pass) and what supports it. The web app makes each one a button that opens its fact.
+   */
+  numbers?: AnswerNumber[];
+  /** A follow-up in a conversation: the standalone question it was read as and what it took from earlier turns. */
+  context?: AnswerContext;
+}
+
+/** One number of an answer's text and its evidence. */
+export interface AnswerNumber {
+  /** The claim as written in `text`, e.g. "6.62万亿美元", "4.12%", "25个基点". */
+  text: string;
+  /** How it is supported: a fact, a table cell, a quoted passage, a number the caller vouched for, or a derivation. */
+  kind: 'fact' | 'table' | 'passage' | 'number' | 'derivation';
+  /** Ids of the Facts it rests on (one for kind 'fact'; the inputs of a derivation); empty for passages. */
+  factIds: string[];
+  /** How the number was obtained, e.g. "(44.1 − 56.7) / 56.7 × 100" (derivations and table cells). */
+  expression?: string;
+}
+
+export interface AnswerContext {
+  /** The question as the engine read it, with the inherited parts filled in. */
+  standalone: string;
+  /** What the follow-up took from the previous turn. */
+  inherited: Array<'subject' | 'measure' | 'time'>;
+  /** The previous turn's question (as read). */
+  previous: string;
 }
 
 export interface AnswerUsage {

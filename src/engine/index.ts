@@ -11,6 +11,11 @@ export interface AskOptions {
   lang?: 'zh' | 'en';
   /** Steps as they happen (LLM mode: the model asked, each tool call, verification, the repair round). */
   onProgress?: (p: AskProgress) => void;
+  /**
+   * The conversation so far: earlier questions, oldest first. A follow-up that omits the subject, the measure or
+   * the period ("那MBS呢?", "去年呢?", "What about core CPI?") inherits it from the previous turn.
+   */
+  history?: string[];
 }
 
 export type AskProgress =
