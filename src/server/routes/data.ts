@@ -1,8 +1,9 @@
 // Series search, series data (JSON and CSV) and document search: read-only views of the store.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { InvalidDateError, UnknownSeriesError } from '../../core/errors.ts';
+import { FinciteError, InvalidDateError, UnknownSeriesError } from '../../core/errors.ts';
 import { isIsoDate } from '../../data/quality.ts';
-import { searchSeries, suggestSeries } from '../../data/search.ts';
+import { rankSeries } from '../../data/search-rank.ts';
+import { suggestSeries } from '../../data/search.ts';
 import { DOCUMENT_KINDS } from '../../knowledge/kinds.ts';
 import { searchPassages } from '../../knowledge/search.ts';
 import type { Database } from '../../store/db.ts';
@@ -11,7 +12,21 @@ import type { AppEnv } from '../context.ts';
 import { errors } from '../schemas.ts';
 
 const SeriesSummary = z
-  .object({ id: z.string(), title: z.object({ zh: z.string(), en: z.string() }), units: z.string(), frequency: z.string(), category: z.string(), source: z.string(), url: z.string(), lastDate: z.string().nullable() })
+  .object({
+    id: z.string(),
+    title: z.object({ zh: z.string(), en: z.string() }),
+    units: z.string(),
+    frequency: z.string(),
+    category: z.string(),
+    source: z.string(),
+    url: z.string(),
+    lastDate: z.string().nullable(),
+    match: z
+      .object({ field: z.enum(['id', 'ticker', 'alias', 'title']), text: z.string() })
+      .nullable()
+      .optional()
+      .openapi({ description: 'The name the query matched (an alias such as 缩表, a title, the id); null for a near-miss or a listing' }),
+  })
   .openapi('SeriesSummary');
 
 const DateRange = z.object({ from: z.string().optional(), to: z.string().optional() });
@@ -19,7 +34,7 @@ const DateRange = z.object({ from: z.string().optional(), to: z.string().optiona
 const searchRoute = createRoute({
   method: 'get',
   path: '/api/series',
-  summary: 'Search the series catalog (Chinese or English); an empty q lists it',
+  summary: 'Search the series catalog (Chinese or English), most relevant first: exact id/ticker, exact alias or title, title/alias/id prefix or whole words, title contains, alias contains, id contains, then near-misses; an empty q lists it flagship-first',
   request: { query: z.object({ q: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(1000).optional() }) },
   responses: { 200: { description: 'Matching series', content: { 'application/json': { schema: z.array(SeriesSummary) } } }, ...errors([400]) },
 });
@@ -35,9 +50,16 @@ const seriesRoute = createRoute({
 const csvRoute = createRoute({
   method: 'get',
   path: '/api/series/{id}/csv',
-  summary: 'The observations of a series as a CSV download',
+  summary: 'The observations of a series as a CSV download: the full history, or from/to (YYYY-MM-DD) for a range',
   request: { params: z.object({ id: z.string().min(1).max(100) }), query: DateRange },
-  responses: { 200: { description: 'CSV: date,value (tickers: date,open,high,low,close,volume)', content: { 'text/csv': { schema: z.string() } } }, ...errors([400, 404]) },
+  responses: {
+    200: {
+      description:
+        'CSV: date,<ID> (tickers: date,open,high,low,close,volume), one row per observation, oldest first. No comment line (it would become a data row in spreadsheets and pandas); the file name says what the file holds: <ID>_full_<first>_<last>.csv for the full history, <ID>_<from>_<to>.csv for a range.',
+      content: { 'text/csv': { schema: z.string() } },
+    },
+    ...errors([400, 404]),
+  },
 });
 
 const documentsRoute = createRoute({
@@ -64,6 +86,20 @@ const documentsRoute = createRoute({
 
 function checkRange(from?: string, to?: string): void {
   for (const d of [from, to]) if (d !== undefined && !isIsoDate(d)) throw new InvalidDateError(d);
+  if (from && to && from > to)
+    throw new FinciteError('invalid_range', { en: `The start date ${from} is after the end date ${to}.`, zh: `起始日期 ${from} 晚于结束日期 ${to}。` });
+}
+
+/** Rows per chunk of a streamed CSV (a 16k-row daily series is ~17 chunks, never one giant string). */
+const CSV_CHUNK = 1000;
+
+/** The download's file name: what it holds and the dates it covers, e.g. DGS10_full_1962-01-02_2026-08-20.csv. */
+export function csvFileName(id: string, rows: Array<{ date: string }>, from?: string, to?: string): string {
+  const safe = id.replace(/[^A-Za-z0-9._-]/g, '_');
+  const first = rows[0]?.date;
+  const last = rows.at(-1)?.date;
+  if (!from && !to) return first && last ? `${safe}_full_${first}_${last}.csv` : `${safe}_full.csv`;
+  return `${safe}_${from ?? first ?? 'start'}_${to ?? last ?? 'end'}.csv`;
 }
 
 async function loadSeries(db: Database, id: string, from?: string, to?: string) {
@@ -76,9 +112,9 @@ async function loadSeries(db: Database, id: string, from?: string, to?: string) 
 export function registerData(app: OpenAPIHono<AppEnv>, db: Database): void {
   app.openapi(searchRoute, async (c) => {
     const { q = '', limit = 20 } = c.req.valid('query');
-    const hits = searchSeries(await repo.listSeries(db), q, limit);
+    const hits = rankSeries(await repo.listSeries(db), q, limit);
     return c.json(
-      hits.map(({ series: s }) => ({ id: s.id, title: s.title, units: s.unit.label, frequency: s.frequency, category: s.category, source: s.source, url: s.url, lastDate: s.lastDate })),
+      hits.map(({ series: s, match }) => ({ id: s.id, title: s.title, units: s.unit.label, frequency: s.frequency, category: s.category, source: s.source, url: s.url, lastDate: s.lastDate, match })),
       200,
     );
   });
@@ -100,11 +136,33 @@ export function registerData(app: OpenAPIHono<AppEnv>, db: Database): void {
     const { from, to } = c.req.valid('query');
     const { s, rows } = await loadSeries(db, c.req.valid('param').id, from, to);
     const num = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
-    const lines = s.ticker
-      ? ['date,open,high,low,close,volume', ...rows.map((r) => `${r.date},${num(r.open)},${num(r.high)},${num(r.low)},${num(r.value)},${num(r.volume)}`)]
-      : [`date,${s.id}`, ...rows.map((r) => `${r.date},${num(r.value)}`)];
-    c.header('Content-Disposition', `attachment; filename="${s.id.replace(/[^A-Za-z0-9._-]/g, '_')}.csv"`);
-    return c.body(lines.join('\n') + '\n', 200, { 'Content-Type': 'text/csv; charset=utf-8' }) as never;
+    const header = s.ticker ? 'date,open,high,low,close,volume' : `date,${s.id}`;
+    const line = s.ticker
+      ? (r: (typeof rows)[number]) => `${r.date},${num(r.open)},${num(r.high)},${num(r.low)},${num(r.value)},${num(r.volume)}\n`
+      : (r: (typeof rows)[number]) => `${r.date},${num(r.value)}\n`;
+    const encoder = new TextEncoder();
+    let at = -1;
+    const body = new ReadableStream<Uint8Array>({
+      pull(ctrl) {
+        if (at < 0) {
+          ctrl.enqueue(encoder.encode(header + '\n'));
+          at = 0;
+          return;
+        }
+        if (at >= rows.length) return ctrl.close();
+        let chunk = '';
+        for (const end = Math.min(rows.length, at + CSV_CHUNK); at < end; at++) chunk += line(rows[at]!);
+        ctrl.enqueue(encoder.encode(chunk));
+      },
+    });
+    const full = !from && !to;
+    return c.body(body, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${csvFileName(s.id, rows, from, to)}"`,
+      // for scripts: what the file holds without parsing the name
+      'X-Fincite-Range': full ? 'full' : `${from ?? ''}..${to ?? ''}`,
+      'X-Fincite-Rows': String(rows.length),
+    }) as never;
   });
 
   app.openapi(documentsRoute, async (c) => {
