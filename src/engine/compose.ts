@@ -1,7 +1,7 @@
 // The last steps every answer goes through, whoever wrote its body (the deterministic templates or a model):
 // verify every number in the body against the answer's registered facts and quoted passages, strip what is
 // unsupported, add the as-of line and the disclaimer, and assemble the Answer.
-import type { Answer } from '../core/answer.ts';
+import type { Answer, AnswerNumber, Fact, Source } from '../core/answer.ts';
 import type { Lang } from '../core/format.ts';
 import type { Bilingual } from '../core/types.ts';
 import type { StoredSeries } from '../store/repo.ts';
@@ -120,17 +120,63 @@ export function composeAnswer(o: { question: string; lang: Lang; w: AnswerWriter
   const asOfText = dataAsOf ? w.obsDate(dataAsOf, (asOfSource?.seriesId && metas.get(asOfSource.seriesId)?.frequency) || 'daily') : '';
   const asOfLine = dataAsOf ? (lang === 'zh' ? `数据截至${asOfText}。` : `Data as of ${asOfText}.`) : '';
   const shown = o.verification.unsupported.length ? stripUnsupported(o.body, o.verification, { lang }) : o.body;
-  const text = [shown, asOfLine, `*${DISCLAIMER[lang]}*`].filter(Boolean).join('\n\n');
+  const dense = renumberSources([shown, asOfLine, `*${DISCLAIMER[lang]}*`].filter(Boolean).join('\n\n'), w.sources, w.facts);
   return {
     question: o.question,
     language: lang,
-    text,
-    facts: w.facts,
-    sources: w.sources,
+    text: dense.text,
+    facts: dense.facts,
+    sources: dense.sources,
     charts: w.charts,
+    numbers: answerNumbers(o.body, o.verification, w.facts),
     verification: { numbers: o.verification.numbers, supported: o.verification.supported, unsupported: o.verification.unsupported },
     engine: o.engine,
     ...(dataAsOf ? { dataAsOf } : {}),
     ...(o.usage ? { usage: o.usage } : {}),
   };
+}
+
+/**
+ * Sources numbered densely in reading order: the first [n] the text shows becomes [1], the next new one [2] …;
+ * sources the text never cites (a chart's series, say) follow in their registered order. Facts' sourceIds follow.
+ */
+export function renumberSources(text: string, sources: Source[], facts: Fact[]): { text: string; sources: Source[]; facts: Fact[] } {
+  const known = new Set(sources.map((s) => s.n));
+  const order = new Map<number, number>();
+  for (const m of text.matchAll(/\[(\d{1,3})\]/g)) {
+    const n = Number(m[1]);
+    if (known.has(n) && !order.has(n)) order.set(n, order.size + 1);
+  }
+  for (const s of sources) if (!order.has(s.n)) order.set(s.n, order.size + 1);
+  if ([...order].every(([a, b]) => a === b)) return { text, sources, facts };
+  const to = (n: number) => order.get(n) ?? n;
+  return {
+    text: text.replace(/\[(\d{1,3})\]/g, (m, d: string) => (known.has(Number(d)) ? `[${to(Number(d))}]` : m)),
+    sources: sources.map((s) => ({ ...s, n: to(s.n) })).sort((a, b) => a.n - b.n),
+    facts: facts.map((f) => ({ ...f, sourceIds: f.sourceIds.map(to) })),
+  };
+}
+
+/**
+ * Each supported number of the body, in reading order, with what supports it (the stripped ones are gone). A
+ * verifier ref names a fact as "fact <id>" or "fact <id>.<extra key>" (a dated extra such as a peak).
+ */
+export function answerNumbers(body: string, v: VerificationResult, facts: Fact[]): AnswerNumber[] {
+  const ids = facts.map((f) => f.id).sort((a, b) => b.length - a.length);
+  const factOf = (ref: string): string | null => {
+    if (!ref.startsWith('fact ')) return null;
+    const r = ref.slice(5);
+    return ids.find((id) => r === id || r.startsWith(`${id}.`)) ?? null;
+  };
+  // a number inside a verbatim quote is the document's, whatever fact it happens to equal
+  const quoted = [...body.matchAll(/“[^”]*”|"[^"\n]*"/g)].map((m) => [m.index, m.index + m[0].length] as const);
+  return v.claims
+    .filter((c) => c.supported && c.by)
+    .sort((a, b) => a.start - b.start)
+    .map((c) => {
+      if (quoted.some(([a, b]) => c.start > a && c.end < b)) return { text: body.slice(c.start, c.end), kind: 'passage' as const, factIds: [] };
+      const by = c.by!;
+      const factIds = [...new Set(by.ref.split(', ').map(factOf).filter((x): x is string => Boolean(x)))];
+      return { text: body.slice(c.start, c.end), kind: by.kind, factIds, ...(by.kind === 'fact' ? {} : { expression: by.expression }) };
+    });
 }

@@ -2,7 +2,7 @@
 // no-key mode and the ground truth that an LLM mode is checked against.
 import * as A from '../analytics/index.ts';
 import type { Answer } from '../core/answer.ts';
-import { chinesePunctuation } from '../core/format.ts';
+import { chinesePunctuationWithTables } from '../core/format.ts';
 import { DateOutOfRangeError, FinciteError } from '../core/errors.ts';
 import { checkText, TEXT_LIMITS } from '../core/text-input.ts';
 import type { Bilingual } from '../core/types.ts';
@@ -13,10 +13,12 @@ import type { Plan, Subject } from './plan.ts';
 import type { Correction } from './understand/coverage.ts';
 import { understoodLine } from './understand/describe.ts';
 import { questionParts } from './understand/parts.ts';
-import { buildContext, type NotUnderstood, type UnderstandContext } from './understand/index.ts';
+import { resolveFollowUp } from './understand/followup.ts';
+import { buildContext, understand, type NotUnderstood, type UnderstandContext } from './understand/index.ts';
 import { detectLanguage } from './understand/lang.ts';
 import { detectRefusal } from './understand/measure.ts';
-import { asksResearch, research } from './research/index.ts';
+import { asksResearch, research, researchCompanies, resolveResearch } from './research/index.ts';
+import { asksOverview } from './research/answer.ts';
 import { composeAnswer, verifyBody } from './compose.ts';
 import { AnswerWriter, seriesName } from './writer.ts';
 
@@ -24,6 +26,19 @@ import { AnswerWriter, seriesName } from './writer.ts';
 export const MAX_QUESTION_LENGTH = TEXT_LIMITS.question;
 
 export { DISCLAIMER, maskNames } from './compose.ts';
+
+/** How many earlier questions of a conversation a follow-up is read against (the last ones). */
+export const MAX_HISTORY = 10;
+
+const INHERITED_NAMES = { subject: { zh: '对象', en: 'subject' }, measure: { zh: '指标', en: 'measure' }, time: { zh: '时间', en: 'period' } } as const;
+
+/** "(承接上一问,沿用对象、时间)" / " (follow-up: subject and period from the previous question)". */
+function followUpNote(inherited: Array<'subject' | 'measure' | 'time'>, lang: 'zh' | 'en'): string {
+  const names = inherited.map((k) => INHERITED_NAMES[k][lang]);
+  if (lang === 'zh') return `(承接上一问,沿用${names.join('、')})`;
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+  return ` (follow-up: ${list} from the previous question)`;
+}
 
 export class EmptyQuestionError extends FinciteError {
   constructor() {
@@ -96,7 +111,15 @@ export function createEngine(opts: EngineOptions): Engine {
     async ask(question: string, askOpts: AskOptions = {}): Promise<Answer> {
       const a = await answer(question, askOpts);
       if (a.language !== 'zh') return a;
-      return { ...a, text: chinesePunctuation(a.text), ...(a.understood ? { understood: chinesePunctuation(a.understood) } : {}), ...(a.unanswerable ? { unanswerable: { reason: chinesePunctuation(a.unanswerable.reason), suggestions: a.unanswerable.suggestions.map(chinesePunctuation) } } : {}) };
+      // one punctuation pass over everything the answer writes in Chinese (tables keep their pipes)
+      const p = chinesePunctuationWithTables;
+      return {
+        ...a,
+        text: p(a.text),
+        ...(a.understood ? { understood: p(a.understood) } : {}),
+        ...(a.unanswerable ? { unanswerable: { reason: p(a.unanswerable.reason), suggestions: a.unanswerable.suggestions.map(p) } } : {}),
+        ...(a.numbers ? { numbers: a.numbers.map((n) => ({ ...n, text: p(n.text) })) } : {}),
+      };
     },
   };
 
@@ -106,6 +129,19 @@ export function createEngine(opts: EngineOptions): Engine {
       // one check for every interface: no NUL, lone surrogate or control character, and the length limit
       question = checkText(question, 'question');
       const lang = askOpts.lang ?? detectLanguage(question);
+      // a follow-up is answered as the standalone question it stands for in the conversation
+      const history = (askOpts.history ?? []).filter((h) => typeof h === 'string' && h.trim()).slice(-MAX_HISTORY).map((h) => checkText(h, 'question'));
+      if (history.length) {
+        const { ctx } = await context();
+        const fu = resolveFollowUp(question, history, ctx, lang);
+        if (fu) {
+          const a = await answer(fu.standalone, { ...askOpts, lang, history: [] });
+          const note = followUpNote(fu.inherited, lang);
+          const understood = a.understood ? `${a.understood.replace(/[。.]\s*$/, '')}${note}` : undefined;
+          const text = a.understood && understood ? a.text.replace(a.understood, understood) : a.text;
+          return { ...a, question, text, ...(understood ? { understood } : {}), context: fu };
+        }
+      }
       if (llm) {
         // loaded only in LLM mode: the AI SDK and providers stay out of a deterministic process's start-up
         const { llmAnswer, LlmUnavailableError } = await import('./llm/answer.ts');
@@ -123,10 +159,23 @@ export function createEngine(opts: EngineOptions): Engine {
     }
   }
 
+  /**
+   * "现在美国通胀怎么样?": how a topic is doing as a whole gets the few indicators a professional would quote (the
+   * research planner), unless the question asks one computation of one series (a change, a date, a period).
+   */
+  async function asksTopicOverview(question: string, ctx: UnderstandContext): Promise<boolean> {
+    if (!asksOverview(question)) return false;
+    const r = resolveResearch(question, await researchCompanies(data));
+    if (!r.ok || r.topic.kind !== 'topic') return false;
+    const u = understand(question, ctx);
+    // a figure read as asked (the level, or an inflation index's year-over-year rate) of the latest data only
+    return !u.ok || ((u.plan.measure === 'level' || (u.plan.measure === 'yoy' && !/同比|yoy|y\/y|year[- ]over[- ]year/i.test(question))) && u.plan.time.kind === 'latest' && u.plan.subjects.every((s) => s.type === 'series'));
+  }
+
   async function deterministic(question: string, lang: 'zh' | 'en'): Promise<Answer> {
     const { ctx, names } = await context();
     // why / how / impact questions about a topic: the research planner (a forecast or advice stays refused below)
-    if (asksResearch(question) && !detectRefusal(question)) {
+    if ((asksResearch(question) || (await asksTopicOverview(question, ctx))) && !detectRefusal(question)) {
       const metas = await data.seriesMap();
       const w = new AnswerWriter(lang, (id) => metas.get(id));
       const r = await research(data, w, question, lang, day);

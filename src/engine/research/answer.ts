@@ -3,6 +3,7 @@
 // what the Fed or officials said (verbatim quotes, dated, attributed to who said them), what the data show about
 // the mechanism (the topic's relations and context series), and what the data cannot tell. Every number is a
 // registered Fact; every quote is a cited passage.
+import * as A from '../../analytics/index.ts';
 import type { Fact } from '../../core/answer.ts';
 import type { Bilingual, IsoDate } from '../../core/types.ts';
 import { quoteLine } from '../../knowledge/quotes.ts';
@@ -21,6 +22,17 @@ const RESEARCH_EN = /\bwhy\b|\bwhat (?:does|did|do) .{1,80}\bmean\b|\bwhat expla
 
 export function asksResearch(question: string): boolean {
   return RESEARCH_ZH.test(question) || RESEARCH_EN.test(question);
+}
+
+/**
+ * Words that ask how a subject is doing as a whole ("现在美国通胀怎么样?", "How is the labor market?"): answered by
+ * the research planner when they name a topic rather than one figure of one series (see engine.ts).
+ */
+const OVERVIEW_ZH = /怎么样|怎样了?|如何了?[?？]?$|情况如何|情况怎样|什么情况|形势|现状|近况|走势如何|表现如何|状况|概况|总体|整体/;
+const OVERVIEW_EN = /\bhow (?:is|are|'s|has|have)\b(?!.*\b(?:much|many|high|low|large|big|long|far|often)\b)|\bhow's\b|\bstate of\b|\boverview\b|\bwhat'?s (?:going on|happening) (?:with|in)\b|\bhow (?:is|are) .{1,40} doing\b/i;
+
+export function asksOverview(question: string): boolean {
+  return OVERVIEW_ZH.test(question) || OVERVIEW_EN.test(question);
 }
 
 interface Ctx {
@@ -132,6 +144,38 @@ function shiftYears(d: IsoDate, years: number): IsoDate {
   return `${Number(d.slice(0, 4)) + years}${d.slice(4)}`;
 }
 
+/**
+ * The topic's policy goal and how far its indicator is from it: the goal as the latest FOMC statement states it
+ * (quoted, cited), and the indicator's latest reading minus the goal, in percentage points.
+ */
+function targetSentence(w: AnswerWriter, plan: EvidencePlan): string | null {
+  const t = plan.target;
+  if (!t) return null;
+  const q = t.quote;
+  const src = w.document({ id: q.documentId, title: q.title, url: q.url, date: q.date, quote: q.passage ?? q.quote, publisher: q.publisher });
+  w.vouchDate(q.date);
+  const latest = t.story.latest;
+  const name = label(w, t.story);
+  const gap = w.fact({
+    id: `${t.story.id}:${t.story.read}:gap-to-goal:${latest.asOf}`,
+    value: Math.round((latest.value - t.value) * 1e6) / 1e6,
+    unit: A.PERCENTAGE_POINTS,
+    label: { zh: `${name}与${t.label.zh}(${t.value}%)之差`, en: `${name} minus the ${t.label.en} (${t.value}%)` },
+    asOf: latest.asOf,
+    method: 'spread',
+    methodDetail: `${latest.id} (${latest.value}) − ${t.value} (the goal the FOMC statement of ${q.date} states: "${t.quote.quote.slice(0, 160)}")`,
+    inputs: latest.inputs,
+    sourceIds: [],
+  });
+  const side = gap.value > 0 ? w.t('高于', 'above') : gap.value < 0 ? w.t('低于', 'below') : w.t('等于', 'at');
+  const amount = gap.value === 0 ? '' : w.abs(gap);
+  // the indicator's latest reading is stated by its own story sentence just before; this one says how far off it is
+  return w.t(
+    `美联储的${t.label.zh}为${t.value}%：${w.date(q.date)}的FOMC声明写道“${q.quote}”${w.citeDoc(src)}。按此衡量，${name}最新${side}目标${amount}${w.cite(gap)}${w.citeDoc(src)}。`,
+    capital(`The Fed's ${t.label.en} is ${t.value}%: the FOMC statement of ${w.date(q.date)} says "${q.quote}"${w.citeDoc(src)}. By that measure, ${name} is ${amount ? `${amount} ${side}` : side} the goal${w.cite(gap)}${w.citeDoc(src)}.`),
+  );
+}
+
 /** Write the research answer into the writer; returns the "understood as" line. */
 export function writeResearchAnswer({ w, plan }: Ctx): string {
   const topic = w.t(plan.node.name.zh, plan.node.name.en);
@@ -151,6 +195,8 @@ export function writeResearchAnswer({ w, plan }: Ctx): string {
   const ranged = lead.filter((s) => !s.focus);
   const table = ranged.length ? `\n\n${storyTable(w, ranged)}` : '';
   const h1 = heading(w, plan.focus ? `${period}发生了什么` : '现状与历史位置', plan.focus ? `What happened (${period})` : 'Where things stand');
+  const goal = targetSentence(w, plan);
+  if (goal) happened.push(goal);
   w.say(`${h1}\n\n${happened.join(' ')}${table}`, `${h1}\n\n${happened.join(' ')}${table}`);
   // 2. what the Fed and officials said
   const quotes = quoteLines(w, plan);

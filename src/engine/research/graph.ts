@@ -50,6 +50,11 @@ export interface TopicNode {
   cannotTell?: Bilingual[];
   /** A dedicated report writer for this topic (the hand-written notes), instead of the generic one. */
   report?: 'qt' | 'inflation' | 'labour' | 'curve';
+  /**
+   * A policy goal the topic is judged against, read from the FOMC's own words: the latest statement sentence that
+   * contains `phrase` states the value (e.g. "2 percent"); the indicator `series` is compared with it.
+   */
+  target?: { phrase: string; series: string; label: Bilingual };
   /** How many years of history the charts show (default 10). */
   chartYears?: number;
 }
@@ -191,6 +196,7 @@ export const TOPIC_GRAPH: readonly TopicNode[] = [
     related: ['T5YIE', 'MICH'],
     yoy: ['CPIAUCSL', 'CPILFESL', 'PCEPI', 'PCEPILFE', 'CUSR0000SASLE', 'CUSR0000SACL1E', 'CPIHOSSL', 'CPIENGSL'],
     documents: ['inflation remains elevated', 'inflation at the rate of 2 percent over the longer run'],
+    target: { phrase: 'inflation at the rate of 2 percent over the longer run', series: 'PCEPI', label: b('长期通胀目标', 'longer-run inflation goal') },
     periods: ['hikes_2022'],
     links: ['inflation_expectations', 'policy_rates', 'labour'],
     report: 'inflation',

@@ -33,6 +33,8 @@ export interface EvidencePlan {
   links: TopicNode[];
   /** The chart window in years. */
   years: number;
+  /** The policy goal the topic is judged against, as the latest FOMC statement states it (see TopicNode.target). */
+  target?: { quote: Pick<Quote, 'documentId' | 'title' | 'url' | 'date' | 'publisher' | 'quote' | 'passage'>; value: number; story: SeriesStory; label: Bilingual };
 }
 
 export interface PlanOptions {
@@ -115,6 +117,7 @@ export async function planResearch(data: DataAccess, node: TopicNode, opts: Plan
   // a quote must speak of the topic: one of its words (gold, credit, banking, reserves …), not only "prices" or "surge"
   const quotes = found.filter((q) => q.quote.toLowerCase().split(/[^a-z]+/).some((t) => words.has(t))).slice(0, opts.quotes ?? 3);
 
+  const target = node.target ? await findTarget(data, node.target, indicators, latest) : undefined;
   const heldMissing = missing.filter((id) => indicatorIds.includes(id) || relatedIds.includes(id));
   return {
     node,
@@ -125,9 +128,32 @@ export async function planResearch(data: DataAccess, node: TopicNode, opts: Plan
     relations,
     companies,
     quotes,
+    ...(target ? { target } : {}),
     missing: heldMissing,
     cannotTell: [...(node.cannotTell ?? []), ...GENERAL_LIMITS],
     links: (node.links ?? []).map(topicNode).filter((n): n is TopicNode => Boolean(n)),
     years,
   };
+}
+
+/**
+ * The goal as the latest FOMC statement up to `latest` states it: the sentence holding the phrase, verbatim, and the
+ * number the phrase writes ("2 percent" → 2). None when no statement says it.
+ */
+async function findTarget(data: DataAccess, t: NonNullable<TopicNode['target']>, indicators: SeriesStory[], latest: IsoDate | undefined): Promise<EvidencePlan['target']> {
+  const story = indicators.find((s) => s.id === t.series);
+  const number = /(\d+(?:\.\d+)?)\s*percent/i.exec(t.phrase);
+  if (!story || !number || !latest) return undefined;
+  const rows = await data.db
+    .query<{ id: string; title: string; url: string; date: string | Date; publisher: string | null; body: string }>(
+      "SELECT id, title, url, date, publisher, body FROM documents WHERE kind = 'statement' AND date <= $1 AND position($2 in lower(body)) > 0 ORDER BY date DESC LIMIT 1",
+      [A.addDays(latest, 62), t.phrase.toLowerCase()],
+    )
+    .catch(() => []);
+  const doc = rows[0];
+  if (!doc) return undefined;
+  const sentence = doc.body.split(/(?<=[.!?])\s+/).find((x) => x.toLowerCase().includes(t.phrase.toLowerCase()));
+  if (!sentence) return undefined;
+  const date = (doc.date instanceof Date ? doc.date.toISOString() : String(doc.date)).slice(0, 10);
+  return { quote: { documentId: doc.id, title: doc.title, url: doc.url, date, publisher: doc.publisher ?? 'Federal Reserve', quote: sentence.trim(), passage: sentence.trim() }, value: Number(number[1]), story, label: t.label };
 }

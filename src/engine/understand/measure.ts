@@ -77,9 +77,9 @@ export function detectMeasure(text: string): Measure | null {
   return null;
 }
 
-/** "which rose more", "谁涨得多", "A vs B" — a comparison between entities. */
+/** "which rose more", "谁涨得多", "A vs B", "和2019年比" — a comparison between entities or periods. */
 export function asksComparison(text: string): boolean {
-  return /谁|哪个|哪一个|比较|对比|相比|表现|vs\.?|versus|compare|compared|which (?:one|rose|did|has|had|gained|fell)|more than|better|faster|slower/i.test(text);
+  return /谁|哪个|哪一个|比较|对比|相比|表现|[和与跟同][^,，。?？]{0,16}?比(?![例率重值价])|vs\.?|versus|compare|compared|which (?:one|rose|did|has|had|gained|fell)|more than|better|faster|slower/i.test(text);
 }
 
 /** "20-day rolling volatility", "20日滚动波动率": the window in observations. */
