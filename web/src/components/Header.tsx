@@ -41,7 +41,9 @@ export function Header({ menuButton, menuOpen, onMenu }: Props) {
           type="button"
           className="btn btn-ghost btn-sm lang-switch"
           data-testid="lang-switch"
-          aria-label={t('lang.switchLabel')}
+          // the accessible name is the visible text ("EN" / "中文", WCAG 2.5.3: a voice user says what they see);
+          // the longer phrase is its description and tooltip
+          title={t('lang.switchLabel')}
           lang={lang === 'zh' ? 'en' : 'zh-CN'}
           onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
         >
