@@ -72,6 +72,11 @@ function prefixOrWholeWords(hay: Name, q: { words: string; compact: string }): b
   return ` ${hay.words} `.includes(` ${q.words} `);
 }
 
+/** `hay` holds the query: anywhere for Chinese, within the words for Latin ("QT" is not in "QQQ Trust"). */
+function contains(hay: Name, q: { words: string; compact: string }): boolean {
+  return CJK.test(q.compact) ? hay.compact.includes(q.compact) : hay.words.includes(q.words);
+}
+
 function tierOf<T extends SeriesMeta>(p: Prepared<T>, q: { words: string; compact: string; list: string[] }): { tier: number; match: Name | null } {
   let best: { tier: number; match: Name | null } = { tier: 0, match: null };
   const take = (tier: number, match: Name) => {
@@ -85,7 +90,7 @@ function tierOf<T extends SeriesMeta>(p: Prepared<T>, q: { words: string; compac
       else if (n.compact.includes(q.compact)) take(TIER.idContains, n);
     } else if (exact) take(TIER.exactName, n);
     else if (prefixOrWholeWords(n, q)) take(TIER.prefixOrWord, n);
-    else if (n.compact.includes(q.compact)) take(n.field === 'title' ? TIER.titleContains : TIER.aliasContains, n);
+    else if (contains(n, q)) take(n.field === 'title' ? TIER.titleContains : TIER.aliasContains, n);
   }
   if (best.tier === 0 && q.list.length > 1) {
     // "treasury 10 year", "fed assets": every word starts a word of some name (or sits inside a Chinese one)

@@ -16,6 +16,7 @@ const SeriesSummary = z
     id: z.string(),
     title: z.object({ zh: z.string(), en: z.string() }),
     units: z.string(),
+    unit: z.object({ kind: z.string(), scale: z.number(), currency: z.string().optional(), label: z.string() }).openapi({ description: 'The structured unit (units is its published label)' }),
     frequency: z.string(),
     category: z.string(),
     source: z.string(),
@@ -114,7 +115,7 @@ export function registerData(app: OpenAPIHono<AppEnv>, db: Database): void {
     const { q = '', limit = 20 } = c.req.valid('query');
     const hits = rankSeries(await repo.listSeries(db), q, limit);
     return c.json(
-      hits.map(({ series: s, match }) => ({ id: s.id, title: s.title, units: s.unit.label, frequency: s.frequency, category: s.category, source: s.source, url: s.url, lastDate: s.lastDate, match })),
+      hits.map(({ series: s, match }) => ({ id: s.id, title: s.title, units: s.unit.label, unit: s.unit, frequency: s.frequency, category: s.category, source: s.source, url: s.url, lastDate: s.lastDate, match })),
       200,
     );
   });

@@ -1,5 +1,7 @@
 // One series (/series/:id): what it is and where it comes from, a zoomable chart over 1Y/5Y/10Y/Max, its
-// observations newest first (50 a page, open/high/low/close/volume for traded instruments) and a CSV download.
+// observations newest first (50 a page, open/high/low/close/volume for traded instruments) and a CSV download of
+// either the full history or the range shown — the user picks, and the server's file name says which.
+import { unitName } from '../../../src/core/unit-names.ts';
 import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError, type SeriesDetail } from '../api.ts';
 import { Alert, errorText } from '../components/Alert.tsx';
@@ -64,7 +66,7 @@ export function SeriesDetailPage({ id }: { id: string }) {
       tooltip: { trigger: 'axis' },
       grid: { left: 8, right: 16, top: 24, bottom: 56, containLabel: true },
       xAxis: { type: 'time' },
-      yAxis: { type: 'value', scale: true, name: series.units, nameGap: 10 },
+      yAxis: { type: 'value', scale: true, name: unitName(series.unit, lang), nameGap: 10 },
       dataZoom: [
         { type: 'inside' },
         { type: 'slider', height: 22, bottom: 8, borderColor: '#e3e6eb', fillerColor: 'rgba(29,78,216,0.08)' },
@@ -80,12 +82,16 @@ export function SeriesDetailPage({ id }: { id: string }) {
         },
       ],
     };
-  }, [series, observations]);
+  }, [series, observations, lang]);
 
   const newestFirst = useMemo(() => (observations ? [...observations].reverse() : []), [observations]);
   const pages = Math.max(1, Math.ceil(newestFirst.length / PAGE));
   const rows = newestFirst.slice(page * PAGE, (page + 1) * PAGE);
-  const csv = `/api/series/${encodeURIComponent(id)}/csv${from ? `?from=${from}` : ''}`;
+  const csvFull = `/api/series/${encodeURIComponent(id)}/csv`;
+  // the range shown, with both ends explicit so that the file name names them
+  const shownFirst = observations?.[0]?.date;
+  const shownLast = observations?.at(-1)?.date;
+  const csvShown = from && shownFirst && shownLast ? `${csvFull}?from=${from}&to=${shownLast}` : null;
 
   return (
     <div className="page">
@@ -104,7 +110,7 @@ export function SeriesDetailPage({ id }: { id: string }) {
               <h1>{series.title[lang]}</h1>
               <dl className="kv kv-inline">
                 <dt>{t('series.units')}</dt>
-                <dd>{series.units}</dd>
+                <dd title={series.units}>{unitName(series.unit, lang)}</dd>
                 <dt>{t('series.frequency')}</dt>
                 <dd>{t(`freq.${series.frequency}` as MessageKey)}</dd>
                 {series.firstDate && series.lastDate && (
@@ -132,12 +138,36 @@ export function SeriesDetailPage({ id }: { id: string }) {
                 </button>
               ))}
             </div>
-            <a className="btn btn-secondary btn-sm" href={csv} download data-testid="download-csv">
-              <svg viewBox="0 0 16 16" aria-hidden="true">
-                <path d="M8 2.5v8M4.5 7.5L8 11l3.5-3.5M3 13.5h10" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
-              </svg>
-              {t('series.downloadCsv')}
-            </a>
+            <div className="download-group" role="group" aria-label={t('series.downloadCsv')} data-testid="download-group">
+              <span className="download-label muted small">
+                <svg viewBox="0 0 16 16" aria-hidden="true">
+                  <path d="M8 2.5v8M4.5 7.5L8 11l3.5-3.5M3 13.5h10" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+                </svg>
+                {t('series.downloadCsv')}
+              </span>
+              <a
+                className="btn btn-secondary btn-sm"
+                href={csvFull}
+                download
+                data-testid="download-csv"
+                aria-label={series.firstDate && series.lastDate ? t('series.downloadFullLabel', { from: series.firstDate, to: series.lastDate }) : undefined}
+                title={series.firstDate && series.lastDate ? t('series.downloadFullLabel', { from: series.firstDate, to: series.lastDate }) : undefined}
+              >
+                {t('series.downloadFull')}
+              </a>
+              {csvShown && (
+                <a
+                  className="btn btn-secondary btn-sm"
+                  href={csvShown}
+                  download
+                  data-testid="download-csv-range"
+                  aria-label={t('series.downloadShownLabel', { from: from!, to: shownLast!, rows: observations!.length })}
+                  title={t('series.downloadShownLabel', { from: from!, to: shownLast!, rows: observations!.length })}
+                >
+                  {t('series.downloadShown')}
+                </a>
+              )}
+            </div>
           </div>
 
           {observations.length === 0 ? (
