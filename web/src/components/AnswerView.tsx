@@ -5,7 +5,7 @@ import type { Answer, AnswerUsage } from '../../../src/core/answer.ts';
 import type { AskStep } from '../api.ts';
 import { useI18n, type Translate } from '../i18n.ts';
 import { renderAnswerHtml } from '../markdown.ts';
-import { CitationPopover } from './CitationPopover.tsx';
+import { CitationPopover, type CitationView } from './CitationPopover.tsx';
 import { EChart } from './EChart.tsx';
 import { EngineTag, modelOf, StepList, stepsFromUsage } from './Steps.tsx';
 import { VerifiedBadge } from './VerifiedBadge.tsx';
@@ -42,19 +42,33 @@ export function AnswerView({ answer, steps, onAsk }: Props) {
   const { t } = useI18n();
   const id = useId();
   const card = useRef<HTMLElement>(null);
-  const [open, setOpen] = useState<{ n: number; anchor: HTMLElement } | null>(null);
+  const [open, setOpen] = useState<{ view: CitationView; anchor: HTMLElement } | null>(null);
 
   const html = useMemo(
-    () => renderAnswerHtml(answer.text, new Set(answer.sources.map((s) => s.n)), (n) => t('cite.label', { n })),
+    () =>
+      renderAnswerHtml(answer.text, {
+        sources: new Set(answer.sources.map((s) => s.n)),
+        citeLabel: (n) => t('cite.label', { n }),
+        numbers: (answer.numbers ?? []).map((num) => ({
+          text: num.text,
+          sources: num.factIds.length ? [...new Set(answer.facts.filter((f) => num.factIds.includes(f.id)).flatMap((f) => f.sourceIds))] : null,
+        })),
+        numberLabel: (text) => t('num.label', { text }),
+        numberCiteLabel: (n, text) => t('num.citeLabel', { n, text }),
+      }),
     [answer, t],
   );
 
-  // citation buttons live in sanitised HTML, so one delegated handler serves them all
+  // number and citation buttons live in sanitised HTML, so one delegated handler serves them all: a number, or
+  // the [n] right after it, opens that number; any other [n] its whole source
   const onBodyClick = (e: MouseEvent<HTMLDivElement>) => {
-    const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button.cite');
+    const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button.cite, button.num-ref');
     if (!button) return;
-    const n = Number(button.dataset.n);
-    setOpen((cur) => (cur?.anchor === button ? null : { n, anchor: button }));
+    const { i, n } = button.dataset;
+    const view: CitationView | null =
+      i !== undefined ? { kind: 'number', i: Number(i), ...(n !== undefined ? { n: Number(n) } : {}) } : n !== undefined ? { kind: 'source', n: Number(n) } : null;
+    if (!view) return;
+    setOpen((cur) => (cur?.anchor === button ? null : { view, anchor: button }));
   };
 
   // the buttons are not React's, so their expanded state is set by hand
@@ -127,7 +141,7 @@ export function AnswerView({ answer, steps, onAsk }: Props) {
           )}
         </div>
       )}
-      {open && card.current && <CitationPopover answer={answer} n={open.n} anchor={open.anchor} container={card.current} onClose={closePopover} />}
+      {open && card.current && <CitationPopover answer={answer} view={open.view} anchor={open.anchor} container={card.current} onClose={closePopover} />}
     </article>
   );
 }

@@ -1,7 +1,8 @@
 // One ECharts chart from an option object (the server's answer charts, or the series explorer's), drawn in the
-// app's palette and type. Resizes with its box and is disposed on unmount.
-import { useEffect, useRef } from 'react';
-import { useI18n, type Lang } from '../i18n.ts';
+// app's palette and type. Resizes with its box and is disposed on unmount. The canvas is an image to screen
+// readers: its name says the title and each series' latest point, and a visually hidden table lists them.
+import { useEffect, useMemo, useRef } from 'react';
+import { useI18n, type Lang, type Translate } from '../i18n.ts';
 
 const FONT = "'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',system-ui,sans-serif";
 const MUTED = '#5b6470';
@@ -69,16 +70,69 @@ function styled(option: Obj, lang: Lang): Obj {
   };
 }
 
+/** The latest point of one series of a chart, for people who cannot see it. */
+export interface LatestPoint {
+  name: string;
+  value: string;
+  date: string;
+}
+
+function pointOf(item: unknown, index: number, categories: unknown[] | undefined): [unknown, unknown] {
+  const raw = item && typeof item === 'object' && !Array.isArray(item) ? (item as Obj).value : item;
+  if (Array.isArray(raw)) return [raw[0], raw[raw.length - 1]];
+  return [categories?.[index], raw];
+}
+
+function showDate(x: unknown, lang: Lang): string {
+  const s = typeof x === 'number' ? new Date(x).toISOString().slice(0, 10) : String(x ?? '');
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
+  return m && lang === 'zh' ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : s;
+}
+
+/** Each series' last non-empty point, its value with the axis unit (6.75万亿美元 / 6.75 trillions of USD). */
+export function latestPoints(option: unknown, lang: Lang): LatestPoint[] {
+  const o = (option ?? {}) as Obj;
+  const yAxes = asArray(o.yAxis) ?? [];
+  const categories = (asArray(o.xAxis)?.[0]?.data as unknown[] | undefined) ?? undefined;
+  const fmt = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 });
+  const small = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumSignificantDigits: 4 });
+  const out: LatestPoint[] = [];
+  for (const s of asArray(o.series) ?? []) {
+    const data = Array.isArray(s.data) ? (s.data as unknown[]) : [];
+    for (let k = data.length - 1; k >= 0; k--) {
+      const [x, y] = pointOf(data[k], k, categories);
+      if (typeof y !== 'number' || !Number.isFinite(y)) continue;
+      const axisName = yAxes[typeof s.yAxisIndex === 'number' ? s.yAxisIndex : 0]?.name;
+      const unit = typeof axisName === 'string' && axisName ? (lang === 'zh' ? axisName : ` ${axisName}`) : '';
+      const value = `${Math.abs(y) >= 1 || y === 0 ? fmt.format(y) : small.format(y)}${unit}`;
+      out.push({ name: typeof s.name === 'string' ? s.name : '', value, date: showDate(x, lang) });
+      break;
+    }
+  }
+  return out;
+}
+
+/** "美联储总资产：最新值6.75万亿美元（2026年8月19日）": the chart's accessible name. */
+export function chartSummary(title: string, points: LatestPoint[], t: Translate, lang: Lang): string {
+  if (!points.length) return title;
+  const sep = lang === 'zh' ? '；' : '; ';
+  const text = points
+    .map((p) => t('chart.point', { name: points.length === 1 ? '' : lang === 'zh' ? p.name : `${p.name}:`, value: p.value, date: p.date }).trim())
+    .join(sep);
+  return t('chart.summary', { title, points: lang === 'en' && points.length === 1 ? text.charAt(0).toUpperCase() + text.slice(1) : text });
+}
+
 interface Props {
   option: unknown;
-  /** Accessible name of the chart (charts are drawn on a canvas). */
+  /** Title of the chart for screen readers (charts are drawn on a canvas); its latest points are added. */
   label: string;
   height?: number;
 }
 
 export function EChart({ option, label, height = 320 }: Props) {
   const el = useRef<HTMLDivElement>(null);
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
+  const points = useMemo(() => latestPoints(option, lang), [option, lang]);
 
   useEffect(() => {
     let cancelled = false;
@@ -109,5 +163,34 @@ export function EChart({ option, label, height = 320 }: Props) {
     };
   }, [option, lang]);
 
-  return <div ref={el} className="chart" style={{ height }} role="img" aria-label={label} />;
+  return (
+    <div className="chart-wrap">
+      <div ref={el} className="chart" style={{ height }} role="img" aria-label={chartSummary(label, points, t, lang)} data-testid="chart" />
+      {points.length > 0 && (
+        <table className="sr-only" data-testid="chart-table">
+          <caption>
+            {label}
+            {lang === 'zh' ? '：' : ': '}
+            {t('chart.tableCaption')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('chart.series')}</th>
+              <th scope="col">{t('chart.latest')}</th>
+              <th scope="col">{t('chart.date')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p, i) => (
+              <tr key={i}>
+                <th scope="row">{p.name || label}</th>
+                <td>{p.value}</td>
+                <td>{p.date}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
 }
