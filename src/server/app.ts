@@ -21,6 +21,10 @@ import { registerMcp } from './mcp.ts';
 import { registerOpenAiCompat } from './routes/openai.ts';
 import { registerReports } from './routes/reports.ts';
 import { registerWeb } from './web.ts';
+import { TooManyRequestsError } from './errors.ts';
+
+/** Retry-After (seconds) of a 429 whose source did not say. */
+const DEFAULT_RETRY_AFTER = 60;
 
 export interface AppDeps {
   db: Database;
@@ -80,7 +84,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.onError((err, c) => {
     const lang = langOf(c);
-    if (err instanceof FinciteError) return c.json({ error: { code: err.code, message: err.messages[lang] } }, err.status as 400);
+    if (err instanceof FinciteError) {
+      if (err instanceof TooManyRequestsError) c.header('Retry-After', String(err.retryAfter));
+      return c.json({ error: { code: err.code, message: err.messages[lang] } }, err.status as 400);
+    }
     if (err instanceof SyntaxError || (err instanceof HTTPException && err.status === 400)) {
       return c.json({ error: { code: 'invalid_json', message: lang === 'zh' ? '请求体不是有效的 JSON。' : 'The request body is not valid JSON.' } }, 400);
     }
@@ -89,6 +96,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     return c.json({ error: { code: 'internal', message: userMessage(err, lang) } }, 500);
   });
   app.notFound((c) => c.json({ error: { code: 'not_found', message: langOf(c) === 'zh' ? '没有这个地址。' : 'Not found.' } }, 404));
+
+  // Every 429 tells the client when to come back: the typed errors set Retry-After themselves (onError); this is
+  // the net under anything else that answers 429 (a library's own limiter).
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.status === 429 && !c.res.headers.has('Retry-After')) c.res.headers.set('Retry-After', String(DEFAULT_RETRY_AFTER));
+  });
 
   // The report HTML is shown in a same-origin frame of the web app; nothing else may frame the site.
   app.use('*', secureHeaders({ xFrameOptions: 'SAMEORIGIN', crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: 'same-origin', referrerPolicy: 'strict-origin-when-cross-origin', contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
@@ -108,7 +122,14 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     if (c.req.method === 'POST' && /\/(?:sign-up\/email|update-user)$/.test(c.req.path)) await checkAccountText(c.req.raw.clone());
     const headers = new Headers(c.req.raw.headers);
     headers.set(CLIENT_IP_HEADER, clientIp(c, settings));
-    return auth.handler(new Request(c.req.raw, { headers }));
+    const res = await auth.handler(new Request(c.req.raw, { headers }));
+    // better-auth's sign-in/sign-up limiter answers 429 with only its own X-Retry-After header
+    if (res.status === 429 && !res.headers.has('Retry-After')) {
+      const out = new Response(res.body, res);
+      out.headers.set('Retry-After', res.headers.get('X-Retry-After') ?? String(DEFAULT_RETRY_AFTER));
+      return out;
+    }
+    return res;
   });
 
   app.use('/api/*', identify(auth, settings));

@@ -14,18 +14,39 @@ export class NotFoundError extends FinciteError {
   }
 }
 
-export class QuotaExceededError extends FinciteError {
-  constructor(limit: number) {
-    super('quota_exceeded', {
-      zh: `未登录用户每天可提问 ${limit} 次,今天的次数已用完。登录后可继续提问,并使用深度投研报告。`,
-      en: `Signed-out visitors can ask ${limit} questions a day and today's are used up. Sign in to keep asking and to generate deep research reports.`,
-    }, 429);
+/** Seconds from `now` until the next UTC midnight, when the signed-out quota (counted per UTC day) starts again. */
+export function secondsUntilUtcMidnight(now = new Date()): number {
+  const next = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+  return Math.max(1, Math.ceil((next - now.getTime()) / 1000));
+}
+
+/** A 429: `retryAfter` (seconds) becomes the Retry-After header of the response (app.ts onError). */
+export class TooManyRequestsError extends FinciteError {
+  constructor(
+    code: string,
+    messages: { zh: string; en: string },
+    readonly retryAfter: number,
+  ) {
+    super(code, messages, 429);
   }
 }
 
-export class RateLimitedError extends FinciteError {
+export class QuotaExceededError extends TooManyRequestsError {
+  constructor(limit: number, now = new Date()) {
+    super(
+      'quota_exceeded',
+      {
+        zh: `未登录用户每天可提问 ${limit} 次，今天的次数已用完。登录后可继续提问，并使用深度投研报告。`,
+        en: `Signed-out visitors can ask ${limit} questions a day and today's are used up. Sign in to keep asking and to generate deep research reports.`,
+      },
+      secondsUntilUtcMidnight(now),
+    );
+  }
+}
+
+export class RateLimitedError extends TooManyRequestsError {
   constructor(retryAfterSeconds: number) {
-    super('rate_limited', { zh: `提问过于频繁,请 ${retryAfterSeconds} 秒后再试。`, en: `Too many questions; try again in ${retryAfterSeconds} s.` }, 429);
+    super('rate_limited', { zh: `提问过于频繁，请 ${retryAfterSeconds} 秒后再试。`, en: `Too many questions; try again in ${retryAfterSeconds} s.` }, retryAfterSeconds);
   }
 }
 

@@ -6,8 +6,11 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import type { AppEnv } from './context.ts';
 
-/** Paths the web app routes itself; anything else that is not an asset or /api is a 404. */
-const APP_ROUTES = /^\/(?:|c\/[\w-]+|reports(?:\/[\w-]+)?|series(?:\/[^/]+)?|login|signup)\/?$/;
+/** Paths the web app routes itself (status 200); the client router (web/src/router.tsx) matches the same shapes. */
+const APP_ROUTES = /^\/(?:|c\/[^/]+|reports(?:\/[^/]+)?|series(?:\/[^/]+)?|login|signup)\/?$/;
+
+/** Paths that are never the web app's: the API, machine endpoints, assets and probes keep their own 404s. */
+const NOT_APP = /^\/(?:api|v1|mcp|assets)(?:\/|$)|^\/(?:healthz|livez|favicon\.svg)$/;
 
 export function registerWeb(app: Hono<AppEnv>, webDir: string): void {
   const index = path.join(webDir, 'index.html');
@@ -25,13 +28,17 @@ export function registerWeb(app: Hono<AppEnv>, webDir: string): void {
     );
     app.get('/favicon.svg', serveStatic({ path: path.relative(process.cwd(), path.join(webDir, 'favicon.svg')) }));
   }
+  // the app's own paths get index.html with 200; any other page URL gets it too, with 404, and the client router
+  // shows its "page not found" view (in the app's style, not raw JSON)
   app.get('*', async (c, next) => {
-    if (!APP_ROUTES.test(c.req.path)) return next();
+    if (NOT_APP.test(c.req.path)) return next();
+    const known = APP_ROUTES.test(c.req.path);
     c.header('Cache-Control', 'no-cache');
     const html = page();
-    if (html) return c.html(html);
+    if (html) return c.html(html, known ? 200 : 404);
+    if (!known) return next(); // not built: the API's JSON 404
     return c.html(
-      '<!doctype html><meta charset="utf-8"><title>fincite</title><p>网页应用尚未构建:请运行 <code>npm run build</code>。<br>The web app is not built: run <code>npm run build</code>. The API is at <a href="/api/openapi.json">/api/openapi.json</a>.</p>',
+      '<!doctype html><meta charset="utf-8"><title>fincite</title><p>网页应用尚未构建：请运行 <code>npm run build</code>。<br>The web app is not built: run <code>npm run build</code>. The API is at <a href="/api/openapi.json">/api/openapi.json</a>.</p>',
       503,
     );
   });

@@ -7,7 +7,7 @@ import * as state from '../../store/app-state.ts';
 import type { Database } from '../../store/db.ts';
 import { langOf, requireUser, type AppEnv } from '../context.ts';
 import { NotFoundError, ReportNotReadyError } from '../errors.ts';
-import type { ReportJobs } from '../jobs.ts';
+import type { JobEstimate, JobProgress, ReportJobs } from '../jobs.ts';
 import { errors, IdParam, Ok } from '../schemas.ts';
 
 const Job = z
@@ -17,7 +17,22 @@ const Job = z
     lang: z.enum(['zh', 'en']),
     title: z.string().nullable(),
     status: z.enum(['queued', 'running', 'done', 'failed']),
-    progress: z.object({ stage: z.string(), message: z.string(), done: z.number(), total: z.number() }),
+    progress: z.object({
+      stage: z.string(),
+      message: z.string(),
+      done: z.number(),
+      total: z.number(),
+      startedAt: z.string().optional().openapi({ description: 'When the job started running' }),
+      plan: z.array(z.string()).optional().openapi({ description: 'The stages this job passes through, in order' }),
+      stages: z
+        .array(z.object({ stage: z.string(), startedAt: z.string(), endedAt: z.string().optional() }))
+        .optional()
+        .openapi({ description: 'Each stage as it ran (a finished report keeps them: its timings)' }),
+    }),
+    estimate: z
+      .object({ totalMs: z.number(), remainingMs: z.number(), basis: z.enum(['topic', 'recent', 'default']), samples: z.number() })
+      .nullable()
+      .openapi({ description: 'Queued or running: the expected duration (median of recent reports of the same topic, else of any topic, else a default) and the time left' }),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
@@ -74,7 +89,18 @@ const deleteRoute = createRoute({
   responses: { 200: { description: 'Deleted', content: { 'application/json': { schema: Ok } } }, ...errors([400, 401, 404]) },
 });
 
-const publicJob = (j: state.ReportJob) => ({ id: j.id, topic: j.topic, lang: j.lang, title: j.title, status: j.status, progress: j.progress, error: j.error, createdAt: j.createdAt, finishedAt: j.finishedAt });
+const publicJob = (j: state.ReportJob, estimate: JobEstimate | null = null) => ({
+  id: j.id,
+  topic: j.topic,
+  lang: j.lang,
+  title: j.title,
+  status: j.status,
+  progress: j.progress as JobProgress,
+  estimate,
+  error: j.error,
+  createdAt: j.createdAt,
+  finishedAt: j.finishedAt,
+});
 
 /** A few recent PDFs, so a second download does not start Chromium again. */
 class PdfCache {
@@ -107,15 +133,15 @@ export function registerReports(app: OpenAPIHono<AppEnv>, deps: { db: Database; 
     const user = requireUser(c);
     const body = c.req.valid('json');
     const job = await jobs.create(user.id, checkText(body.topic, 'reportTopic'), body.lang ?? langOf(c));
-    return c.json(publicJob(job), 202);
+    return c.json(publicJob(job, await jobs.estimate(job)), 202);
   });
 
-  app.openapi(listRoute, async (c) => c.json((await state.listReportJobs(db, requireUser(c).id)).map(publicJob), 200));
+  app.openapi(listRoute, async (c) => c.json((await state.listReportJobs(db, requireUser(c).id)).map((j) => publicJob(j)), 200));
 
   app.openapi(getRoute, async (c) => {
     const job = await state.getReportJob(db, requireUser(c).id, c.req.valid('param').id);
     if (!job) throw new NotFoundError(REPORT);
-    return c.json(publicJob(job), 200);
+    return c.json(publicJob(job, await jobs.estimate(job)), 200);
   });
 
   app.openapi(fileRoute, async (c) => {
