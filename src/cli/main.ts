@@ -2,7 +2,7 @@
 // prints; typed errors become a clear message and a non-zero exit code, never a stack trace.
 import { Command, CommanderError, Option } from 'commander';
 import { loadConfig, type Config } from '../config.ts';
-import { FinciteError, InvalidDateError, UnknownSeriesError } from '../core/errors.ts';
+import { FinciteError, InvalidDateError, UnknownSeriesError, userMessage } from '../core/errors.ts';
 import { checkText } from '../core/text-input.ts';
 import { formatValue, type Lang } from '../core/format.ts';
 import { ensureLoaded, syncFromConfig } from '../data/bootstrap.ts';
@@ -179,6 +179,48 @@ export function buildProgram(): Command {
         if (opts.json) process.stdout.write(JSON.stringify(answer, null, 2) + '\n');
         else printAnswer(answer);
         if (answer.unanswerable) process.exitCode = EXIT.userError;
+      });
+    });
+
+  program
+    .command('chat')
+    .description('a conversation on the terminal: each line is a question; a follow-up ("那MBS呢?", "and last year?") inherits what it omits; /new starts over, /exit or Ctrl-D ends')
+    .option('--json', 'print each Answer object as one JSON line')
+    .action(async (opts: { json?: boolean }) => {
+      const explicitLang = program.getOptionValueSource('lang') === 'cli' ? lang() : undefined;
+      const config = loadConfig();
+      await withDatabase(config, async (db) => {
+        await ensureLoaded(db, config, { onMode: (c) => process.stderr.write(`${c.reason}\n`) });
+        const { createEngine, MAX_HISTORY } = await import('../engine/index.ts');
+        const { printAnswer } = await import('./answer.ts');
+        const { createInterface } = await import('node:readline/promises');
+        const engine = createEngine({ db, llm: config.llm });
+        const tty = Boolean(process.stdin.isTTY);
+        const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: tty });
+        const history: string[] = [];
+        if (tty) process.stdout.write(lang() === 'zh' ? '有据对话：输入问题，/new 重新开始，/exit 退出。\n' : 'fincite chat: type a question; /new starts over, /exit ends.\n');
+        rl.setPrompt('> ');
+        if (tty) rl.prompt();
+        for await (const line of rl) {
+          const text = line.trim();
+          if (text === '/exit' || text === '/quit') break;
+          if (text === '/new') history.length = 0;
+          else if (text) {
+            try {
+              const question = checkText(text, 'question');
+              const answer = await engine.ask(question, { ...(explicitLang ? { lang: explicitLang } : {}), history: history.slice(-MAX_HISTORY) });
+              if (opts.json) process.stdout.write(JSON.stringify(answer) + '\n');
+              else printAnswer(answer);
+              history.push(question);
+            } catch (err) {
+              // a bad line is refused and the conversation goes on
+              process.stderr.write(`${userMessage(err, explicitLang ?? lang())}\n`);
+              process.exitCode = EXIT.userError;
+            }
+          }
+          if (tty) rl.prompt();
+        }
+        rl.close();
       });
     });
 

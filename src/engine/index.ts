@@ -7,7 +7,7 @@ import type { Database } from '../store/db.ts';
 import type { LlmConfig } from './llm/config.ts';
 
 export interface AskOptions {
-  /** Answer language; by default the question's language (any CJK character → zh). */
+  /** Answer language; by default the question's main language (a mixed question: its Chinese characters against its English words). */
   lang?: 'zh' | 'en';
   /** Steps as they happen (LLM mode: the model asked, each tool call, verification, the repair round). */
   onProgress?: (p: AskProgress) => void;
@@ -41,4 +41,4 @@ export interface EngineOptions {
   model?: LanguageModel;
 }
 
-export { createEngine } from './engine.ts';
+export { createEngine, MAX_HISTORY } from './engine.ts';

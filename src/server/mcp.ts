@@ -20,7 +20,7 @@ import type { Lang } from '../core/format.ts';
 import type { Unit } from '../core/types.ts';
 import { DataAccess } from '../engine/data.ts';
 import { checkText, TEXT_LIMITS } from '../core/text-input.ts';
-import type { Engine } from '../engine/index.ts';
+import { MAX_HISTORY, type Engine } from '../engine/index.ts';
 import { companyFundamentalsTool, computeFactTool, DATA_TOOLS, Ledger, runTool, type ToolContext, type ToolDef } from '../engine/tools.ts';
 import { verifyText, type Evidence, type EvidenceTable } from '../engine/verify/index.ts';
 import type { Database } from '../store/db.ts';
@@ -90,6 +90,11 @@ const AskIn = z.object({
   // checked by checkText (control characters, lone surrogates, length) so the error says what is wrong
   question: z.string().describe(`a financial question in Chinese or English (at most ${TEXT_LIMITS.question} characters)`),
   lang: z.enum(['zh', 'en']).optional().describe("answer language; by default the question's language"),
+  history: z
+    .array(z.string())
+    .max(MAX_HISTORY)
+    .optional()
+    .describe(`earlier questions of the conversation, oldest first (at most ${MAX_HISTORY}): a follow-up such as "and last year?" inherits the subject, measure or period it omits`),
 });
 
 const AskOut = z.object({
@@ -347,12 +352,13 @@ export function createMcpServer(opts: McpServerOptions): McpServer {
       outputSchema: AskOut,
       annotations: READ_ONLY,
     },
-    async ({ question, lang }) => {
+    async ({ question, lang, history }) => {
       try {
         const q = checkText(question, 'question');
+        const earlier = (history ?? []).map((h) => checkText(h, 'question'));
         await ready();
         // the engine's answer is complete (verified, unsupported numbers marked) before anything is returned
-        const answer = compactAnswer(await opts.engine.ask(q, lang ? { lang } : {}));
+        const answer = compactAnswer(await opts.engine.ask(q, { ...(lang ? { lang } : {}), ...(earlier.length ? { history: earlier } : {}) }));
         return { content: [{ type: 'text', text: answerText(answer) }], structuredContent: answer };
       } catch (err) {
         return toolError(err, lang ?? (/[\u3400-\u9fff]/.test(question) ? 'zh' : 'en'));

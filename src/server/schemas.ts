@@ -15,6 +15,15 @@ export const AnswerSchema = z
     unanswerable: z.object({ reason: z.string(), suggestions: z.array(z.string()) }).optional(),
     engine: z.string().optional(),
     dataAsOf: z.string().optional(),
+    understood: z.string().optional(),
+    numbers: z
+      .array(z.object({ text: z.string(), kind: z.enum(['fact', 'table', 'passage', 'number', 'derivation']), factIds: z.array(z.string()), expression: z.string().optional() }))
+      .optional()
+      .openapi({ description: 'Every number of `text` the verifier bound to evidence, in reading order, with the facts it rests on' }),
+    context: z
+      .object({ standalone: z.string(), inherited: z.array(z.enum(['subject', 'measure', 'time'])), previous: z.string() })
+      .optional()
+      .openapi({ description: 'A follow-up: the standalone question it was read as and what it took from the previous turn' }),
   })
   .openapi('Answer');
 

@@ -8,7 +8,7 @@ import type { ServerSettings } from '../../config.ts';
 import type { Answer } from '../../core/answer.ts';
 import { FinciteError, userMessage } from '../../core/errors.ts';
 import { checkText, TEXT_LIMITS } from '../../core/text-input.ts';
-import type { AskProgress, Engine } from '../../engine/index.ts';
+import { MAX_HISTORY, type AskProgress, type Engine } from '../../engine/index.ts';
 import * as state from '../../store/app-state.ts';
 import type { Database } from '../../store/db.ts';
 import { langOf, type AppContext, type AppEnv } from '../context.ts';
@@ -20,7 +20,12 @@ const AskBody = z
     // checked by checkText (control characters, lone surrogates, the length limit) before anything is written
     question: z.string().openapi({ maxLength: TEXT_LIMITS.question, example: '2022年6月以来美联储总资产减少了多少?' }),
     lang: z.enum(['zh', 'en']).optional(),
-    conversationId: z.string().uuid().optional().openapi({ description: 'Signed in: append to this conversation (a new one when absent)' }),
+    conversationId: z.string().uuid().optional().openapi({ description: 'Signed in: append to this conversation (a new one when absent); its earlier questions are the context of a follow-up' }),
+    history: z
+      .array(z.string())
+      .max(MAX_HISTORY)
+      .optional()
+      .openapi({ description: `Earlier questions of this thread, oldest first (at most ${MAX_HISTORY}): a follow-up ("那MBS呢?", "and last year?") inherits what it omits from the previous one. Ignored when conversationId is given (the stored conversation is used).` }),
   })
   .openapi('AskRequest');
 
@@ -89,9 +94,9 @@ export function registerAsk(app: OpenAPIHono<AppEnv>, deps: { db: Database; engi
     const body = { ...raw, question: checkText(raw.question, 'question') };
     const user = c.get('user');
     const lang = body.lang ?? langOf(c);
-    if (user && body.conversationId && !(await state.getConversation(db, user.id, body.conversationId))) {
-      throw new NotFoundError({ zh: '对话', en: 'conversation' });
-    }
+    // the thread's earlier questions: the stored conversation's when there is one, else what the client sent
+    const stored = user && body.conversationId ? await state.getConversation<Answer>(db, user.id, body.conversationId) : null;
+    if (user && body.conversationId && !stored) throw new NotFoundError({ zh: '对话', en: 'conversation' });
     if (!user) {
       const used = await state.takeQuota(db, quotaKey(c.get('ip')), today());
       const remaining = settings.anonDailyQuota - used;
@@ -99,7 +104,8 @@ export function registerAsk(app: OpenAPIHono<AppEnv>, deps: { db: Database; engi
       c.header('X-Quota-Limit', String(settings.anonDailyQuota));
       c.header('X-Quota-Remaining', String(remaining));
     }
-    const opts = body.lang ? { lang: body.lang } : {};
+    const history = stored ? stored.messages.map((m) => m.question).slice(-MAX_HISTORY) : (raw.history ?? []).map((h) => checkText(h, 'question'));
+    const opts = { ...(body.lang ? { lang: body.lang } : {}), ...(history.length ? { history } : {}) };
     const save = async (answer: Answer) => (user ? state.appendMessage(db, user.id, body.conversationId, body.question, answer) : null);
 
     if ((c.req.header('accept') ?? '').includes('text/event-stream')) {

@@ -16,6 +16,7 @@ import type { Answer } from '../../core/answer.ts';
 import { FinciteError, userMessage } from '../../core/errors.ts';
 import type { Lang } from '../../core/format.ts';
 import { checkText } from '../../core/text-input.ts';
+import { MAX_HISTORY } from '../../engine/index.ts';
 import type { AppDeps } from '../app.ts';
 import { bearerMatches, machineLang, type AppEnv } from '../context.ts';
 
@@ -140,9 +141,19 @@ async function readRequest(c: Context): Promise<ChatCompletionRequest> {
 }
 
 /**
- * The question: the last user message's text. The engine answers single questions, so earlier turns (and
- * system/developer prompts) are ignored — a follow-up like "and in 2023?" is answered on its own.
+ * The earlier user messages, oldest first (at most the engine's history length): a follow-up such as "and in
+ * 2023?" is read against them. System, developer and assistant turns are not questions and are left out.
  */
+export function historyOf(req: ChatCompletionRequest): string[] {
+  const users = req.messages.filter((m) => m.role === 'user').map((m) => contentText(m.content).trim());
+  return users
+    .slice(0, -1)
+    .filter(Boolean)
+    .slice(-MAX_HISTORY)
+    .map((t) => checkText(t, 'question'));
+}
+
+/** The question: the last user message's text. */
 export function questionOf(req: ChatCompletionRequest): string {
   const last = [...req.messages].reverse().find((m) => m.role === 'user');
   if (!last) throw new InvalidRequestError('no_user_message', { zh: 'messages 中没有用户消息(role: "user")。', en: 'messages contains no user message (role: "user").' }, 'messages');
@@ -263,8 +274,8 @@ export function registerOpenAiCompat(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     async (c) => {
       const req = await readRequest(c);
       const question = questionOf(req);
-      // Answer language: the engine's default, i.e. the question's own language.
-      const answer = await engine.ask(question);
+      // Answer language: the engine's default, i.e. the question's own language; earlier user turns are the context
+      const answer = await engine.ask(question, { history: historyOf(req) });
       const content = answerContent(answer);
       const usage = usageOf(question, content, answer);
       const id = completionId();
