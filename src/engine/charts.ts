@@ -1,8 +1,9 @@
 // Chart specifications for answers: ECharts option objects (rendered in the browser, or to SVG on the server
 // for reports). Long series are thinned to at most `maxPoints` points, keeping each bucket's last value.
 import type { Fact } from '../core/answer.ts';
-import { moneyAxis } from '../core/format.ts';
+import { axisUnit, chinesePunctuation } from '../core/format.ts';
 import type { IsoDate, SeriesMeta } from '../core/types.ts';
+import { oneTicker, seriesName } from './writer.ts';
 
 interface ChartSeries {
   meta: SeriesMeta;
@@ -26,34 +27,59 @@ export function thin(points: Array<[IsoDate, number]>, maxPoints: number): Array
   return out;
 }
 
+/**
+ * A line chart of one or more series in the answer's language: the title and each line named as the text names the
+ * series (its Chinese title in a Chinese answer, never its id), each value axis named in its unit as the text writes
+ * it (money in 亿美元/万亿美元 or billions/trillions, one scale per axis, chosen from the drawn range), and each
+ * line's name ending with its axis unit so the tooltip says what the number is in. Chinese labels get full-width
+ * punctuation.
+ */
 export function lineChart(series: ChartSeries[], lang: 'zh' | 'en', from?: IsoDate, to?: IsoDate, marks: Fact[] = [], maxPoints = 600): ChartSpec {
   const units = [...new Set(series.map((s) => s.meta.unit.label))];
   const inRange = series.map((s) => s.observations.filter((o): o is { date: IsoDate; value: number } => o.value !== null && (!from || o.date >= from) && (!to || o.date <= to)));
-  // money axes in 亿美元 / billions rather than the stored millions, one scale per axis
   const axes = units.slice(0, 2).map((u) => {
     const members = series.map((s, i) => ({ s, pts: inRange[i]! })).filter(({ s }) => s.meta.unit.label === u);
     const maxAbs = Math.max(0, ...members.flatMap(({ pts }) => pts.map((p) => Math.abs(p.value))));
-    return { label: u, money: members[0] ? moneyAxis(members[0].s.meta.unit, maxAbs, lang) : null };
+    return axisUnit(members[0]!.s.meta.unit, maxAbs, lang);
+  });
+  const typeset = (text: string) => (lang === 'zh' ? chinesePunctuation(text) : text);
+  const names = series.map((s) => typeset(chartName(s.meta, lang)));
+  const lines = series.map((s, i) => {
+    const axis = Math.max(0, Math.min(1, units.indexOf(s.meta.unit.label)));
+    const unit = axes[axis]!.name;
+    return { axis, name: unit ? (lang === 'zh' ? `${names[i]}（${unit}）` : `${names[i]} (${unit})`) : names[i]! };
   });
   return {
-    title: { text: series.map((s) => (lang === 'zh' ? s.meta.title.zh : s.meta.title.en)).join(' / ') },
+    title: { text: names.join(' / ') },
     tooltip: { trigger: 'axis' },
-    legend: { data: series.map((s) => s.meta.id) },
+    legend: { data: lines.map((l) => l.name) },
     xAxis: { type: 'time' },
-    yAxis: axes.map((a) => ({ type: 'value', name: a.money?.name ?? a.label, scale: true })),
+    yAxis: axes.map((a) => ({ type: 'value', name: a.name, scale: true })),
     series: series.map((s, i) => {
-      const axis = Math.max(0, Math.min(1, units.indexOf(s.meta.unit.label)));
-      const div = axes[axis]?.money?.divisor ?? 1;
+      const { axis, name } = lines[i]!;
+      const div = axes[axis]?.divisor ?? 1;
       const pts = inRange[i]!.map((o) => [o.date, o.value / div] as [IsoDate, number]);
       const own = marks.filter((m) => m.seriesId === s.meta.id && m.unit.label === s.meta.unit.label);
       return {
-        name: s.meta.id,
+        name,
         type: 'line' as const,
         showSymbol: false as const,
         yAxisIndex: axis,
         data: thin(pts, maxPoints),
-        ...(own.length ? { markPoint: { data: own.map((m) => ({ coord: [m.asOf, m.value / div] as [IsoDate, number], name: lang === 'zh' ? m.label.zh : m.label.en })) } } : {}),
+        ...(own.length ? { markPoint: { data: own.map((m) => ({ coord: [m.asOf, m.value / div] as [IsoDate, number], name: typeset(oneTicker(lang === 'zh' ? m.label.zh : m.label.en)) })) } } : {}),
       };
     }),
   };
+}
+
+/**
+ * A series' name on a chart: the name the text uses (`seriesName`), so a year-over-year line is "…同比" / "…, year
+ * over year" and a price is "苹果公司(AAPL)日收盘价" — never the series id.
+ */
+function chartName(meta: SeriesMeta, lang: 'zh' | 'en'): string {
+  const yoy = /:yoy$/.test(meta.id);
+  if (lang === 'zh' || !yoy) return seriesName(meta, lang);
+  // an English yoy series: the short name of the series, then the transform
+  const base = meta.title.en.replace(/, year over year$/, '');
+  return `${seriesName({ ...meta, title: { ...meta.title, en: base } }, 'en')}, year over year`;
 }

@@ -1,7 +1,7 @@
 // Builds an answer's text while keeping its promise: every number written goes through a registered Fact,
 // and every Fact gets numbered citations [n] pointing to the series pages or documents it came from.
 import type { Fact, Passage, Source } from '../core/answer.ts';
-import { formatValue, trimNumber, type Lang } from '../core/format.ts';
+import { chinesePunctuation, formatValue, trimNumber, type Lang } from '../core/format.ts';
 import type { IsoDate, SeriesMeta } from '../core/types.ts';
 import { SOURCES } from '../data/sources.ts';
 
@@ -22,11 +22,20 @@ export interface CitedDocument {
 }
 
 /**
+ * A name with its ticker in brackets once: a company whose display name already ends in its ticker ("超威半导体(AMD)")
+ * got it twice in its price series' title ("超威半导体(AMD)(AMD)日收盘价") in databases loaded before the catalog
+ * was fixed; every name the writer shows passes through here.
+ */
+export function oneTicker(name: string): string {
+  return name.replace(/([(（])([A-Z][A-Z0-9.\-]*)([)）])\s*[(（]\2[)）]/g, '$1$2$3');
+}
+
+/**
  * A series' name for running text: the Chinese title, or in English the official title when it is short, else the
  * first multi-word English alias (the catalog lists the most natural name first).
  */
 export function seriesName(meta: SeriesMeta, lang: Lang): string {
-  if (lang === 'zh' || meta.title.en.length <= 48) return lang === 'zh' ? meta.title.zh : meta.title.en;
+  if (lang === 'zh' || meta.title.en.length <= 48) return oneTicker(lang === 'zh' ? meta.title.zh : meta.title.en);
   return meta.aliases.find((a) => /^[A-Za-z0-9][A-Za-z0-9 ,.'’&()/-]+$/.test(a) && a.includes(' ')) ?? meta.title.en;
 }
 
@@ -64,7 +73,7 @@ export class AnswerWriter {
       const src = this.sourceForSeries(input.seriesId, meta, input.to);
       if (src) ids.add(src.n);
     }
-    const registered: Fact = { ...f, sourceIds: [...ids] };
+    const registered: Fact = { ...f, label: { zh: oneTicker(f.label.zh), en: oneTicker(f.label.en) }, sourceIds: [...ids] };
     this.facts.push(registered);
     return registered;
   }
@@ -73,9 +82,10 @@ export class AnswerWriter {
   factWithSource(f: Fact, source: Omit<Source, 'n'>): Fact {
     const existing = this.facts.find((x) => x.id === f.id);
     if (existing) return existing;
-    let src = this.sources.find((s) => s.url === source.url && s.title === source.title);
+    const title = this.typeset(source.title);
+    let src = this.sources.find((s) => s.url === source.url && s.title === title);
     if (!src) {
-      src = { ...source, n: this.sources.length + 1 };
+      src = { ...source, title, publisher: this.typeset(source.publisher), n: this.sources.length + 1 };
       this.sources.push(src);
     } else if (source.date && (!src.date || source.date > src.date)) src.date = source.date;
     const registered: Fact = { ...f, sourceIds: [src.n] };
@@ -90,8 +100,8 @@ export class AnswerWriter {
       src = {
         n: this.sources.length + 1,
         kind: 'series',
-        title: `${meta.id}: ${this.lang === 'zh' ? meta.title.zh : meta.title.en}`,
-        publisher: (SOURCES[meta.source]?.[this.lang === 'zh' ? 'nameZh' : 'nameEn']) ?? meta.source,
+        title: `${meta.id}: ${this.lang === 'zh' ? this.typeset(oneTicker(meta.title.zh)) : oneTicker(meta.title.en)}`,
+        publisher: this.typeset((SOURCES[meta.source]?.[this.lang === 'zh' ? 'nameZh' : 'nameEn']) ?? meta.source),
         url: meta.url,
         date,
         seriesId,
@@ -184,6 +194,11 @@ export class AnswerWriter {
 
   t(zh: string, en: string): string {
     return this.lang === 'zh' ? zh : en;
+  }
+
+  /** A label the writer shows as it is (a source title): in Chinese with full-width punctuation. */
+  typeset(text: string): string {
+    return this.lang === 'zh' ? chinesePunctuation(text) : text;
   }
 
   say(zh: string, en: string): void {

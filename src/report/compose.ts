@@ -570,7 +570,10 @@ function chineseMoneyAxes(o: ChartOption): ChartOption {
     // "（百万）" in a title names the axis unit 百万人 without its noun
     title = { ...title, text: String(title['text']).replaceAll(from, c[0]).replace(new RegExp(`([(（])${from.replace(/人$/, '')}([)）])`), `$1${c[0]}$2`) };
   }
-  return { ...o, ...(title ? { title } : {}), series, yAxis: axes.map((a, i) => (change[i] ? { ...a, name: String(a['name']).replace(/^[^/]+/, change[i]![0]) } : a)) };
+  // the accessible description repeats the title: it says the new unit too
+  const aria = o['aria'] as { label?: Record<string, unknown> } | undefined;
+  const described = aria?.label && title ? { aria: { ...aria, label: { ...aria.label, description: title['text'] } } } : {};
+  return { ...o, ...(title ? { title } : {}), ...described, series, yAxis: axes.map((a, i) => (change[i] ? { ...a, name: String(a['name']).replace(/^[^/]+/, change[i]![0]) } : a)) };
 }
 
 /** Every label of a chart option in Chinese punctuation (font names, colours and data left as they are). */

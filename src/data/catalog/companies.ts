@@ -16,7 +16,7 @@ const c = (spec: CompanySpec): CompanySpec => spec;
 const specs: CompanySpec[] = [
   c({ ticker: 'AAPL', name: { zh: '苹果公司', en: 'Apple Inc.' }, aliases: ['苹果', '苹果公司', 'Apple', 'Apple Inc'], exchange: 'NASDAQ', sector: 'Information Technology', cik: '320193', currency: 'USD', yahoo: 'AAPL' }),
   c({ ticker: 'ABBV', name: { zh: '艾伯维', en: 'AbbVie Inc.' }, aliases: ['艾伯维', 'AbbVie'], exchange: 'NYSE', sector: 'Health Care', cik: '1551152', currency: 'USD', yahoo: 'ABBV' }),
-  c({ ticker: 'AMD', name: { zh: '超威半导体(AMD)', en: 'Advanced Micro Devices, Inc.' }, aliases: ['超威', '超威半导体', '超微半导体', 'Advanced Micro Devices'], exchange: 'NASDAQ', sector: 'Information Technology', cik: '2488', currency: 'USD', yahoo: 'AMD' }),
+  c({ ticker: 'AMD', name: { zh: '超威半导体', en: 'Advanced Micro Devices, Inc.' }, aliases: ['超威', '超威半导体', '超微半导体', 'Advanced Micro Devices'], exchange: 'NASDAQ', sector: 'Information Technology', cik: '2488', currency: 'USD', yahoo: 'AMD' }),
   c({ ticker: 'AMZN', name: { zh: '亚马逊', en: 'Amazon.com, Inc.' }, aliases: ['亚马逊', 'Amazon', 'Amazon.com'], exchange: 'NASDAQ', sector: 'Consumer Discretionary', cik: '1018724', currency: 'USD', yahoo: 'AMZN' }),
   c({ ticker: 'AVGO', name: { zh: '博通', en: 'Broadcom Inc.' }, aliases: ['博通', 'Broadcom'], exchange: 'NASDAQ', sector: 'Information Technology', cik: '1730168', currency: 'USD', yahoo: 'AVGO' }),
   c({ ticker: 'AZN', name: { zh: '阿斯利康', en: 'AstraZeneca PLC' }, aliases: ['阿斯利康', 'AstraZeneca'], exchange: 'NYSE', sector: 'Health Care', cik: '901832', currency: 'USD', yahoo: 'AZN' }),
@@ -40,11 +40,11 @@ const specs: CompanySpec[] = [
   c({ ticker: 'NVDA', name: { zh: '英伟达', en: 'NVIDIA Corporation' }, aliases: ['英伟达', '辉达', 'NVIDIA'], exchange: 'NASDAQ', sector: 'Information Technology', cik: '1045810', currency: 'USD', yahoo: 'NVDA' }),
   c({ ticker: 'PEP', name: { zh: '百事公司', en: 'PepsiCo, Inc.' }, aliases: ['百事', '百事公司', '百事可乐', 'PepsiCo', 'Pepsi'], exchange: 'NASDAQ', sector: 'Consumer Staples', cik: '77476', currency: 'USD', yahoo: 'PEP' }),
   c({ ticker: 'PG', name: { zh: '宝洁', en: 'The Procter & Gamble Company' }, aliases: ['宝洁', '宝洁公司', 'Procter & Gamble', 'P&G'], exchange: 'NYSE', sector: 'Consumer Staples', cik: '80424', currency: 'USD', yahoo: 'PG' }),
-  c({ ticker: 'QQQ', name: { zh: '景顺纳斯达克100ETF(QQQ)', en: 'Invesco QQQ Trust' }, aliases: ['纳斯达克100ETF', '纳指100ETF', '纳指ETF', 'Invesco QQQ', 'QQQ ETF', 'Nasdaq 100 ETF'], exchange: 'NASDAQ', currency: 'USD', yahoo: 'QQQ' }),
+  c({ ticker: 'QQQ', name: { zh: '景顺纳斯达克100ETF', en: 'Invesco QQQ Trust' }, aliases: ['纳斯达克100ETF', '纳指100ETF', '纳指ETF', 'Invesco QQQ', 'QQQ ETF', 'Nasdaq 100 ETF'], exchange: 'NASDAQ', currency: 'USD', yahoo: 'QQQ' }),
   c({ ticker: 'SAMSUNG', name: { zh: '三星电子', en: 'Samsung Electronics Co., Ltd.' }, aliases: ['三星', '三星电子', 'Samsung', 'Samsung Electronics', '005930', '005930.KS'], exchange: 'KRX', sector: 'Information Technology', currency: 'KRW', yahoo: '005930.KS' }),
   c({ ticker: 'SKHYNIX', name: { zh: 'SK海力士', en: 'SK hynix Inc.' }, aliases: ['SK海力士', '海力士', 'SK hynix', 'Hynix', 'SK Hynix Inc', '000660', '000660.KS'], exchange: 'KRX', sector: 'Information Technology', currency: 'KRW', yahoo: '000660.KS' }),
   c({ ticker: 'SNDK', name: { zh: '闪迪', en: 'Sandisk Corporation' }, aliases: ['闪迪', 'SanDisk'], exchange: 'NASDAQ', sector: 'Information Technology', cik: '2023554', currency: 'USD', yahoo: 'SNDK' }),
-  c({ ticker: 'SPY', name: { zh: 'SPDR标普500ETF(SPY)', en: 'SPDR S&P 500 ETF Trust' }, aliases: ['标普500ETF', '标普ETF', 'SPDR S&P 500', 'SPY ETF', 'S&P 500 ETF'], exchange: 'NYSE Arca', currency: 'USD', yahoo: 'SPY' }),
+  c({ ticker: 'SPY', name: { zh: 'SPDR标普500ETF', en: 'SPDR S&P 500 ETF Trust' }, aliases: ['标普500ETF', '标普ETF', 'SPDR S&P 500', 'SPY ETF', 'S&P 500 ETF'], exchange: 'NYSE Arca', currency: 'USD', yahoo: 'SPY' }),
   c({ ticker: 'TSLA', name: { zh: '特斯拉', en: 'Tesla, Inc.' }, aliases: ['特斯拉', 'Tesla'], exchange: 'NASDAQ', sector: 'Consumer Discretionary', cik: '1318605', currency: 'USD', yahoo: 'TSLA' }),
   // TSM's ADRs trade in USD, but its 20-F (equities/sec_filings/TSM) says "We publish our financial statements in New
   // Taiwan dollars", and the statement revenue for 2025 (3,809,054,300,000) is the filing's NT$ 3,809,054 million.
@@ -74,6 +74,7 @@ function priceSeries(s: CompanySpec): CatalogSeries {
     : '';
   return {
     id: s.ticker,
+    // the ticker once: a display name never carries it ("超威半导体", not "超威半导体(AMD)")
     title: { zh: `${s.name.zh}(${s.ticker})日收盘价`, en: `${s.name.en} (${s.ticker}) daily close` },
     aliases: s.aliases,
     unit: { kind: 'price', scale: 1, currency: cur, label: `${cur} per share (split-adjusted, not dividend-adjusted)` },

@@ -212,7 +212,7 @@ export function valuationFact(cc: CompanyRef, m: Valuation, snap: { asOf: IsoDat
   };
   return cc.ctx.w.factWithSource(fact, {
     kind: 'series',
-    title: cc.ctx.w.t(`${cc.name} 估值快照(Yahoo Finance,${cc.ctx.w.date(snap.asOf)})`, `${cc.name} valuation snapshot (Yahoo Finance, ${snap.asOf})`),
+    title: cc.ctx.w.t(`${cc.name}估值快照(Yahoo Finance,${cc.ctx.w.date(snap.asOf)})`, `${cc.name} valuation snapshot (Yahoo Finance, ${snap.asOf})`),
     publisher: cc.ctx.w.t('雅虎财经(yfinance 数据，经 GitHub 仓库 JohnAprek/us-stock-monitor 保存)', 'Yahoo Finance (yfinance data saved by the GitHub repository JohnAprek/us-stock-monitor)'),
     url: `https://finance.yahoo.com/quote/${cc.ticker.replace(/\./g, '-')}/key-statistics`,
     date: snap.asOf,
@@ -272,7 +272,7 @@ export async function view(cc: CompanyRef, m: Item | Margin, period: Period): Pr
   if (m.kind === 'item') {
     const s = await data.fundamentalSeries(cc.ticker, m.statement, m.item, period);
     if (!s || !A.points(s).length) return null;
-    const titled = { ...s, meta: { ...s.meta, title: { zh: `${cc.name} ${label.zh}`, en: `${cc.name} ${label.en}` } } };
+    const titled = { ...s, meta: { ...s.meta, title: { zh: `${cc.name}${label.zh}`, en: `${cc.name} ${label.en}` } } };
     const outflow = m.statement === 'cashflow' && OUTFLOWS.has(m.item);
     return { label, unit: s.meta.unit, seriesId: s.meta.id, pts: A.points(s).map((p) => ({ date: p.date, value: p.value })), series: titled, ...(outflow ? { outflow } : {}) };
   }
@@ -284,7 +284,7 @@ export async function view(cc: CompanyRef, m: Item | Margin, period: Period): Pr
   if (!pts.length) return null;
   const seriesId = `${cc.ticker}:${m.numerator}/${m.denominator}:${period}`;
   const series: A.SeriesData = {
-    meta: { ...num.meta, id: seriesId, title: { zh: `${cc.name} ${label.zh}`, en: `${cc.name} ${label.en}` }, unit: A.PERCENT },
+    meta: { ...num.meta, id: seriesId, title: { zh: `${cc.name}${label.zh}`, en: `${cc.name} ${label.en}` }, unit: A.PERCENT },
     observations: pts,
   };
   return { label, unit: A.PERCENT, seriesId, pts, parts: { num: n, den: d, numId: num.meta.id, denId: den.meta.id }, series };
@@ -407,7 +407,7 @@ export function source(cc: CompanyRef, period: Period) {
   const { w } = cc.ctx;
   return {
     kind: 'series' as const,
-    title: w.t(`${cc.name} 财务报表(${period === 'annual' ? '年度' : '季度'})`, `${cc.name} financial statements (${period})`),
+    title: w.t(`${cc.name}财务报表(${period === 'annual' ? '年度' : '季度'})`, `${cc.name} financial statements (${period})`),
     publisher: w.t('雅虎财经(公司财报数据)', 'Yahoo Finance (company filings data)'),
     url: `https://finance.yahoo.com/quote/${cc.ticker.replace(/\./g, '-')}/financials`,
   };

@@ -11,6 +11,7 @@ import type { Fact } from '../../core/answer.ts';
 import { moneyAxis } from '../../core/format.ts';
 import type { IsoDate } from '../../core/types.ts';
 import type { LoadedSeries } from '../../engine/data.ts';
+import { oneTicker } from '../../engine/writer.ts';
 import { changeFact, pointFact, source, valuationFact, view, type CompanyRef, type Item, type Margin, type Period, type Valuation, type View } from '../../engine/execute/fundamentals.ts';
 import { barChart, timeChart } from '../charts.ts';
 import { chartPoints, type FactCell, type ReportComposer } from '../compose.ts';
@@ -594,7 +595,7 @@ export async function companyReport(c: ReportComposer, ticker: string, _today: I
     c.t('财务报表为雅虎财经汇总的公司财报数据（年度与季度），同比为与上一年同期相比。', 'Statements are Yahoo Finance summaries of the company’s filings (fiscal years and quarters); year over year compares with the same period a year earlier.'),
     c.t('估值数据是雅虎财经的快照（经GitHub仓库JohnAprek/us-stock-monitor保存），不是经审计的数据。', 'Valuation figures are a Yahoo Finance snapshot (saved by the GitHub repository JohnAprek/us-stock-monitor), not audited data.'),
   ]);
-  const title = c.t(price.meta.title.zh.replace(/日收盘价$/, '').replace(/\(/g, '（').replace(/\)/g, '）'), price.meta.title.en.replace(/ daily close$/, ''));
+  const title = c.t(oneTicker(price.meta.title.zh).replace(/日收盘价$/, '').replace(/\(/g, '（').replace(/\)/g, '）'), oneTicker(price.meta.title.en).replace(/ daily close$/, ''));
   return {
     title: c.t(`${title}投资研究报告`, `${title}: Investment Research Report`),
     subtitle: c.t('股价表现、风险、基本面、估值与同行业比较', 'Share price, risk, fundamentals, valuation and sector peers'),
