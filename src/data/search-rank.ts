@@ -49,6 +49,8 @@ interface Name {
 interface Prepared<T extends SeriesMeta> {
   series: T;
   names: Name[];
+  /** Every word of every name, for the word-by-word typo tier. */
+  vocab: string[];
   popularity: number;
   titleLength: number;
 }
@@ -61,7 +63,9 @@ function prepare<T extends SeriesMeta>(s: T): Prepared<T> {
     return { field, text, words: w, compact: compact(w) };
   };
   const names = [name('id', s.id), ...(s.ticker ? [name('ticker', s.ticker)] : []), name('title', s.title.zh), name('title', s.title.en), ...s.aliases.map((a) => name('alias', a))];
-  return { series: s, names: names.filter((n) => n.compact), popularity: s.aliases.length, titleLength: Math.min(s.title.zh.length, s.title.en.length) };
+  const kept = names.filter((n) => n.compact);
+  const vocab = [...new Set(kept.flatMap((n) => n.words.split(' ')))];
+  return { series: s, names: kept, vocab, popularity: s.aliases.length, titleLength: Math.min(s.title.zh.length, s.title.en.length) };
 }
 
 /** `phrase` (space-separated words) appears in `hay` as whole words, or `hay` starts with it. */
@@ -122,22 +126,26 @@ function typoMatch<T extends SeriesMeta>(p: Prepared<T>, qc: string): Name | nul
 /** Every word of a multi-word query starts a word of some name or is a near-miss of one ("fed asets"). */
 function wordsTypoMatch<T extends SeriesMeta>(p: Prepared<T>, list: string[]): boolean {
   if (list.length < 2) return false;
-  const vocab = new Set(p.names.flatMap((n) => n.words.split(' ')));
   return list.every((w) => {
     const budget = typoBudget(w.length);
-    for (const v of vocab) if (v.startsWith(w) || (budget && Math.abs(v.length - w.length) <= budget && distance(v, w) <= budget)) return true;
+    for (const v of p.vocab) if (v.startsWith(w) || (budget && Math.abs(v.length - w.length) <= budget && distance(v, w) <= budget)) return true;
     return false;
   });
 }
 
-const cache = new WeakMap<object, Prepared<SeriesMeta>>();
+// The store hands out fresh objects per request, so the normalised names are cached by their content (normalising
+// the whole catalog costs ~15 ms; a lookup well under 1 ms). Bounded: cleared if the catalog ever churns past it.
+const cache = new Map<string, Prepared<SeriesMeta>>();
+const CACHE_MAX = 10_000;
 function prepared<T extends SeriesMeta>(s: T): Prepared<T> {
-  let p = cache.get(s) as Prepared<T> | undefined;
+  const key = [s.id, s.ticker ?? '', s.title.zh, s.title.en, ...s.aliases].join('\u0000');
+  let p = cache.get(key);
   if (!p) {
+    if (cache.size >= CACHE_MAX) cache.clear();
     p = prepare(s);
-    cache.set(s, p as Prepared<SeriesMeta>);
+    cache.set(key, p);
   }
-  return p;
+  return { ...p, series: s } as Prepared<T>;
 }
 
 function compareWithinTier<T extends SeriesMeta>(a: Prepared<T>, b: Prepared<T>): number {

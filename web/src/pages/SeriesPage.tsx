@@ -88,6 +88,18 @@ export function SeriesPage() {
     input.current?.focus();
   };
 
+  // "匹配：{name}" with the alias marked where {name} stands
+  const matchedLine = (alias: string): ReactNode => {
+    const [before = '', after = ''] = t('series.matched').split('{name}');
+    return (
+      <>
+        {before}
+        {highlight(alias, results?.query ?? '')}
+        {after}
+      </>
+    );
+  };
+
   const hits = results?.hits;
   return (
     <div className="page">
@@ -170,7 +182,7 @@ export function SeriesPage() {
                         <Link href={href} data-result="" onKeyDown={onResultKey}>
                           {highlight(title, results.query)}
                         </Link>
-                        {viaAlias && <span className="series-match muted small">{t('series.matched', { name: '' })}{highlight(viaAlias, results.query)}</span>}
+                        {viaAlias && <span className="series-match muted small">{matchedLine(viaAlias)}</span>}
                       </td>
                       <td data-label={t('series.units')} className="muted">
                         {s.unit ? unitName(s.unit, lang) : s.units}
