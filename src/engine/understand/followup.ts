@@ -52,6 +52,8 @@ function anatomy(text: string, ctx: UnderstandContext): Anatomy {
   };
 }
 
+/** Words that make a question complete on its own ("…是多少?", "what is …"). */
+const ASKS = /多少|几|什么|哪|吗|\b(?:what|how|which|when|who|is|are|was|were|did|does)\b/i;
 const COMPARE = /比|相比|对比|compared?|versus|\bvs\.?/i;
 const TENOR = /(\d{1,2})\s*(?:年期|个月期|年|个月|-?\s*years?|-?\s*months?)(?![\u3400-\u9fff]*以来)/i;
 
@@ -111,7 +113,8 @@ function resolveOne(question: string, previous: string, ctx: UnderstandContext, 
   if (asksResearch(cur.text) && resolveResearch(cur.text, []).ok) return null;
   if (!prev.subject) return null;
   const needsSubject = !cur.subject;
-  if (!needsSubject && !cur.marked && !bare(cur)) return null;
+  // a name alone ("核心PCE?") continues the conversation; "X是多少?" is a question of its own
+  if (!needsSubject && !cur.marked && (!bare(cur) || ASKS.test(cur.text))) return null;
   // a question without a name that asks something complete of its own (上次加息是什么时候) stands alone
   if (needsSubject && !cur.marked && !bare(cur) && !cur.times.length && !cur.measured) return null;
 
