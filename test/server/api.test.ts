@@ -88,8 +88,9 @@ describe('API', () => {
     const r = await app.request('/api/series/WALCL/csv?from=2026-08-01');
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toContain('text/csv');
-    expect(r.headers.get('content-disposition')).toBe('attachment; filename="WALCL.csv"');
     const raw = readFileSync(path.join(snapshotRoot, 'fred-snapshot/WALCL.csv'), 'utf8').trim().split(/\r?\n/).filter((l) => /^\d/.test(l) && l >= '2026-08-01');
+    // the file name says which range it holds (the full history is the default; this one asked for a start)
+    expect(r.headers.get('content-disposition')).toBe(`attachment; filename="WALCL_2026-08-01_${raw.at(-1)!.split(',')[0]}.csv"`);
     expect((await r.text()).trim().split('\n')).toEqual(['date,WALCL', ...raw]);
     const bars = (await (await app.request('/api/series/AAPL/csv?from=2026-08-21')).text()).trim().split('\n');
     expect(bars[0]).toBe('date,open,high,low,close,volume');
