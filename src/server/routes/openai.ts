@@ -238,6 +238,8 @@ const lineage = (a: Answer) => ({
   dataAsOf: a.dataAsOf ?? null,
   engine: a.engine ?? null,
   ...(a.unanswerable ? { unanswerable: a.unanswerable } : {}),
+  ...(a.understood ? { understood: a.understood } : {}),
+  ...(a.context ? { context: a.context } : {}),
 });
 
 const completionId = () => `chatcmpl-${randomUUID().replaceAll('-', '')}`;
