@@ -127,7 +127,12 @@ function InputList({ answer, fact }: { answer: Answer; fact: Fact }) {
             {input.from === input.to ? showDate(input.from, lang) : t('num.inputRange', { from: showDate(input.from, lang), to: showDate(input.to, lang) })}
           </span>
           {input.observations !== undefined && (
-            <span className="muted">{lang === 'zh' ? `（${t('num.observations', { count: input.observations })}）` : ` (${t('num.observations', { count: input.observations })})`}</span>
+            <span className="muted">
+              {(() => {
+                const count = t(input.observations === 1 ? 'num.observation' : 'num.observations', { count: input.observations });
+                return lang === 'zh' ? `（${count}）` : ` (${count})`;
+              })()}
+            </span>
           )}
         </li>
       ))}
@@ -193,7 +198,7 @@ function FactDetail({ answer, fact, compact = false }: { answer: Answer; fact: F
   );
 }
 
-/** The source's publisher, date and link, shown under a number. */
+/** The source's name, publisher and date, shown under a number (its link is the popover's "open source" button). */
 function SourceLine({ source }: { source: Source }) {
   const { t, lang } = useI18n();
   const isSeries = source.kind === 'series';
@@ -201,13 +206,18 @@ function SourceLine({ source }: { source: Source }) {
     <dl className="kv kv-compact source-line">
       <dt>{t('num.source')}</dt>
       <dd>
-        <a href={source.url} target="_blank" rel="noopener noreferrer" data-testid="number-source-link">
-          {sourceName(source)}
-        </a>
+        <span data-testid="number-source">{sourceName(source)}</span>
         <span className="muted">
-          {lang === 'zh' ? ' · ' : ' · '}
+          {' · '}
           {source.publisher}
-          {source.date && ` · ${isSeries ? t('cite.observationDate') : t('cite.publicationDate')} ${showDate(source.date, lang)}`}
+          {source.date && (
+            <>
+              {' · '}
+              <span className="nowrap">
+                {isSeries ? t('cite.observationDate') : t('cite.publicationDate')} {showDate(source.date, lang)}
+              </span>
+            </>
+          )}
         </span>
       </dd>
     </dl>
