@@ -258,6 +258,10 @@ describe.skipIf(Boolean(missing))('per-number citations in headless Chromium', (
     await pop.waitFor();
     expect(await pop.getAttribute('data-view')).toBe('number');
     await page.screenshot({ path: path.join(shots, 'citations-en-yield.png') });
+    await page.keyboard.press('Escape');
+    // the verification panel tells that the numbers open their sources
+    await card.getByTestId('verified-badge').click();
+    expect(await card.getByTestId('numbers-hint').innerText()).toMatch(/underlined number/);
   }, 120_000);
 
   it('keyboard: Tab reaches every number, Enter opens its dialog with focus inside, Escape closes and returns focus', async () => {
@@ -291,6 +295,7 @@ describe.skipIf(Boolean(missing))('per-number citations in headless Chromium', (
     expect(back.testid).toBe('number');
     expect(back.text).toBe(visited[visited.length - 1]);
 
+    await page.screenshot({ path: path.join(shots, 'citations-zh-keyboard-focus.png') });
     await page.keyboard.press('Enter');
     const pop = page.getByTestId('citation-popover');
     await pop.waitFor();

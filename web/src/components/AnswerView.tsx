@@ -117,7 +117,7 @@ export function AnswerView({ answer, steps, onAsk }: Props) {
         </div>
       )}
       <footer className="answer-meta">
-        <VerifiedBadge verification={answer.verification} panelId={`${id}-verification`} />
+        <VerifiedBadge verification={answer.verification} panelId={`${id}-verification`} clickable={unanswerable ? 0 : (answer.numbers?.length ?? 0)} />
         {answer.dataAsOf && <span className="meta-item num">{t('answer.dataAsOf', { date: answer.dataAsOf })}</span>}
         {answer.engine && (
           <span className="meta-item meta-engine">

@@ -156,6 +156,9 @@ export function EChart({ option, label, height = 320 }: Props) {
         observer.disconnect();
         chart.dispose();
       };
+    }).catch(() => {
+      // the chart code could not be loaded (offline, or a new deployment replaced it): the box stays empty and the
+      // chart's name and hidden table still say what it shows
     });
     return () => {
       cancelled = true;

@@ -1,11 +1,19 @@
 // "Verified 3/3 numbers": how many numbers in the answer were matched to computed facts or cited passages.
-// Clicking (or hovering, via title) explains what that means and lists any number that could not be matched.
+// Clicking (or hovering, via title) explains what that means, says that the bound numbers open their sources, and
+// lists any number that could not be matched.
 import { useRef, useState } from 'react';
 import type { Verification } from '../../../src/core/answer.ts';
 import { useDismiss } from '../hooks.ts';
 import { useI18n } from '../i18n.ts';
 
-export function VerifiedBadge({ verification, panelId }: { verification: Verification; panelId: string }) {
+interface Props {
+  verification: Verification;
+  panelId: string;
+  /** How many numbers of the answer are buttons that open their fact (Answer.numbers found in the text). */
+  clickable?: number;
+}
+
+export function VerifiedBadge({ verification, panelId, clickable = 0 }: Props) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -49,6 +57,7 @@ export function VerifiedBadge({ verification, panelId }: { verification: Verific
           <strong className="popover-title">{t('answer.verifiedTitle')}</strong>
           <p>{t('answer.verifiedExplain')}</p>
           {ok && numbers > 0 && <p className="ok-text">{t('answer.verifiedAll', { numbers })}</p>}
+          {clickable > 0 && <p data-testid="numbers-hint">{t('num.hint')}</p>}
           {!ok && (
             <>
               <p>{t('answer.unsupportedTitle')}</p>
