@@ -1,14 +1,45 @@
 // The web app is built into web/dist, which the API server serves at / (with SPA fallback). In development
 // `npx vite web` proxies /api to a local `fincite serve` so cookies and SSE work same-origin.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+/**
+ * Brotli (.br) and gzip (.gz) copies of every text asset, written next to it at build time, so the server can send
+ * them as they are (serveStatic's `precompressed` option) instead of compressing per request: the landing page's
+ * JavaScript is about a third of its raw size in gzip and less in brotli.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'fincite-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    writeBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (!/\.(?:js|css|svg|json)$/.test(file.fileName)) continue;
+        const raw = Buffer.from(file.type === 'chunk' ? file.code : file.source);
+        if (raw.length < 1024) continue;
+        const target = path.join(outDir, file.fileName);
+        const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
+        const gz = gzipSync(raw, { level: 9 });
+        if (br.length < raw.length) writeFileSync(`${target}.br`, br);
+        if (gz.length < raw.length) writeFileSync(`${target}.gz`, gz);
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -6,7 +6,7 @@
 // raw and gzip) are written to test-results/lighthouse.json, the full reports to test-results/lighthouse/.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Result } from 'lighthouse';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -157,9 +157,11 @@ describe.skipIf(Boolean(missing))('Lighthouse: performance, accessibility, best 
     expect(sizes.css.files.length).toBeGreaterThan(0);
     expect(sizes.js.files.some((f) => f.file.startsWith('charts-'))).toBe(false);
     for (const kind of [sizes.js, sizes.css]) {
-      // on the wire the server sends at most the raw bytes plus headers; gzip is smaller than raw for text this large
+      // on the wire the server sends at most the raw bytes plus headers; compressed is smaller than raw for text
+      // this large, brotli smaller than gzip
       for (const f of kind.files) expect(f.transfer).toBeLessThanOrEqual(f.raw + 2048);
       expect(kind.gzip).toBeLessThan(kind.raw);
+      expect(kind.brotli).toBeLessThan(kind.gzip);
     }
   });
 });
@@ -182,13 +184,15 @@ interface AssetFile {
   transfer: number;
   raw: number;
   gzip: number;
+  brotli: number;
 }
 
-type AssetSizes = Record<'js' | 'css', { files: AssetFile[]; transfer: number; raw: number; gzip: number }>;
+type AssetSizes = Record<'js' | 'css', { files: AssetFile[]; transfer: number; raw: number; gzip: number; brotli: number }>;
 
 /**
  * The built assets (/assets/*) the page fetched, by kind: bytes on the wire (Lighthouse's transfer size), raw
- * (the file as the server returns it uncompressed) and gzip -9 of it.
+ * (the file as the server returns it uncompressed), gzip -9 and brotli -11 of it (what web/vite.config.ts writes
+ * next to each asset for the server to send precompressed).
  */
 async function assetSizes(lhr: Result): Promise<AssetSizes> {
   const files = async (type: string) =>
@@ -199,7 +203,13 @@ async function assetSizes(lhr: Result): Promise<AssetSizes> {
           const res = await fetch(r.url, { headers: { 'accept-encoding': 'identity' } });
           if (!res.ok) throw new Error(`${r.url}: HTTP ${res.status} (was web/dist rebuilt during the run?)`);
           const bytes = Buffer.from(await res.arrayBuffer());
-          return { file: path.basename(new URL(r.url).pathname), transfer: r.transferSize ?? 0, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+          return {
+            file: path.basename(new URL(r.url).pathname),
+            transfer: r.transferSize ?? 0,
+            raw: bytes.length,
+            gzip: gzipSync(bytes, { level: 9 }).length,
+            brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+          };
         }),
     );
   const total = (list: AssetFile[]) => ({
@@ -207,6 +217,7 @@ async function assetSizes(lhr: Result): Promise<AssetSizes> {
     transfer: list.reduce((s, f) => s + f.transfer, 0),
     raw: list.reduce((s, f) => s + f.raw, 0),
     gzip: list.reduce((s, f) => s + f.gzip, 0),
+    brotli: list.reduce((s, f) => s + f.brotli, 0),
   });
   return { js: total(await files('Script')), css: total(await files('Stylesheet')) };
 }
