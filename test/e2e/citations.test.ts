@@ -264,6 +264,43 @@ describe.skipIf(Boolean(missing))('per-number citations in headless Chromium', (
     expect(await card.getByTestId('numbers-hint').innerText()).toMatch(/underlined number/);
   }, 120_000);
 
+  it('zh: a drawdown and a quoted number — the method names its period and observations; a quoted number shows its passage', async () => {
+    const page = await open('zh');
+    const answer = await ask(page, '过去一年标普500的最大回撤是多少?');
+    const i = answer.numbers!.findIndex((n) => n.kind === 'fact');
+    const fact = factOf(answer, i);
+    expect(fact.method).toBe('drawdown');
+    await page.getByTestId('answer').last().getByTestId('number').nth(i).click();
+    const pop = page.getByTestId('citation-popover');
+    await pop.waitFor();
+    const method = await pop.getByTestId('fact-method').innerText();
+    expect(method).toContain('最大回撤');
+    expect(method).toContain(zhDate(fact.period!.from));
+    expect(method).toContain(zhDate(fact.period!.to));
+    expect(method).toContain(`${fact.inputs[0]!.observations}个观测值`);
+    expect(await pop.getByTestId('fact-date').innerText()).toBe(`${zhDate(fact.period!.from)}至${zhDate(fact.period!.to)}`);
+    expect(await pop.innerText()).not.toMatch(ENGLISH_SENTENCE);
+    await page.keyboard.press('Escape');
+
+    // a research answer quotes the minutes: the quoted number opens the passage it comes from
+    const research = await ask(page, '美联储为什么缩表?');
+    const q = research.numbers!.findIndex((n) => n.kind === 'passage');
+    expect(q).toBeGreaterThanOrEqual(0);
+    const card = page.getByTestId('answer').last();
+    const button = card.getByTestId('number').nth(q);
+    expect(await button.innerText()).toBe(research.numbers![q]!.text);
+    await button.click();
+    await pop.waitFor();
+    const n = Number(await button.getAttribute('data-n'));
+    const doc = research.sources.find((s) => s.n === n)!;
+    expect(doc.kind).toBe('document');
+    expect(doc.quote).toContain(research.numbers![q]!.text);
+    const squash = (x: string) => x.replace(/\s+/g, ' ').trim();
+    expect(squash(await pop.locator('blockquote').innerText())).toBe(squash(doc.quote!));
+    expect(await pop.getByTestId('source-link').getAttribute('href')).toBe(doc.url);
+    await page.screenshot({ path: path.join(shots, 'citations-zh-passage.png') });
+  }, 120_000);
+
   it('keyboard: Tab reaches every number, Enter opens its dialog with focus inside, Escape closes and returns focus', async () => {
     const page = await open('zh');
     const answer = await ask(page, '美联储总资产现在多少?');

@@ -19,7 +19,7 @@ const NO_NUMBERS = 'code, pre, a, button';
 export interface RenderNumber {
   /** The numeral as written in the text. */
   text: string;
-  /** The sources ([n]) its facts rest on; null when it has no facts (a quoted passage), so any [n] after it is its own. */
+  /** The sources ([n]) its facts rest on; null when it has no facts (a quoted passage): the next [n] names its document. */
   sources: readonly number[] | null;
 }
 
@@ -103,6 +103,8 @@ export function renderAnswerHtml(text: string, opts: RenderOptions): string {
 
   // the last number button and the text written since it: a citation after only closing punctuation is its own
   let last: { i: number; button: HTMLButtonElement; since: string } | null = null;
+  // numbers quoted from a passage ("…$1.5 trillion.”[4]"): the next citation names the document they come from
+  let quoted: HTMLButtonElement[] = [];
 
   const numberButton = (i: number): HTMLButtonElement => {
     const { text: numeral } = numbers[i]!;
@@ -130,11 +132,12 @@ export function renderAnswerHtml(text: string, opts: RenderOptions): string {
       const numeral = numbers[owner.i]!.text;
       button.dataset.i = String(owner.i);
       button.setAttribute('aria-label', opts.numberCiteLabel?.(n, numeral) ?? citeLabel(n));
-      // a number without facts (a quoted passage) opens the source its citation names
       owner.button.dataset.n ??= String(n);
     } else {
       button.setAttribute('aria-label', citeLabel(n));
     }
+    for (const q of quoted) q.dataset.n ??= String(n);
+    quoted = [];
     button.textContent = String(n);
     return button;
   };
@@ -186,6 +189,7 @@ export function renderAnswerHtml(text: string, opts: RenderOptions): string {
     for (const m of found) {
       withCitations(node.data.slice(at, m.start), out);
       const button = numberButton(m.i);
+      if (numbers[m.i]!.sources === null) quoted.push(button);
       out.push(button);
       last = { i: m.i, button, since: '' };
       at = m.end;

@@ -73,6 +73,14 @@ function observationCount(fact: Fact): number | undefined {
   return counts.length ? counts.reduce((a, b) => a + b, 0) : undefined;
 }
 
+/** The stretch of dates all inputs cover together. */
+function inputRange(fact: Fact): { from: string; to: string } | undefined {
+  if (!fact.inputs.length) return undefined;
+  const from = fact.inputs.map((i) => i.from).sort()[0]!;
+  const to = fact.inputs.map((i) => i.to).sort().at(-1)!;
+  return { from, to };
+}
+
 /** How the fact was computed, in the UI language, from its structured fields only (never the English methodDetail). */
 export function describeMethod(fact: Fact, answer: Answer, lang: Lang, t: Translate): string {
   const d = (date: string | undefined) => showDate(date ?? fact.asOf, lang);
@@ -97,7 +105,14 @@ export function describeMethod(fact: Fact, answer: Answer, lang: Lang, t: Transl
     case 'percent_change':
       return t('method.percentChange', { from: d(from), to: d(to) });
     case 'yoy':
-      return t('method.yoy', { date: d(fact.asOf) });
+      return from && to && from !== to ? t('method.yoyFrom', { from: d(from), to: d(to) }) : t('method.yoy', { date: d(fact.asOf) });
+    case 'drawdown': {
+      const count = observationCount(fact);
+      const range = inputRange(fact);
+      if (fact.period && range && count !== undefined)
+        return t('method.drawdown', { from: d(fact.period.from), to: d(fact.period.to), start: d(range.from), end: d(range.to), count });
+      break;
+    }
     case 'spread':
     case 'ratio':
       if (names.length >= 2) return t(fact.method === 'spread' ? 'method.spread' : 'method.ratio', { date: d(fact.asOf), a: names[0]!, b: names[1]! });
@@ -107,8 +122,10 @@ export function describeMethod(fact: Fact, answer: Answer, lang: Lang, t: Transl
   }
   if (fact.period || (from && to && from !== to)) {
     const count = observationCount(fact);
+    // the observations counted are those of the inputs, which can reach beyond the fact's own period
+    const range = inputRange(fact) ?? { from, to };
     return count !== undefined
-      ? t('method.overPeriodN', { from: d(from), to: d(to), count, method })
+      ? t('method.overPeriodN', { from: d(range.from), to: d(range.to), count, method })
       : t('method.overPeriod', { from: d(from), to: d(to), method, what: t('method.theValues') });
   }
   return t('method.onDate', { date: d(fact.asOf), method });
