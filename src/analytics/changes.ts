@@ -221,7 +221,8 @@ export function yoySeries(s: SeriesData, from?: IsoDate, to?: IsoDate): SeriesDa
     ...s.meta,
     id: `${s.meta.id}:yoy`,
     title: { zh: `${s.meta.title.zh}同比`, en: `${s.meta.title.en}, year over year` },
-    aliases: [],
+    // the series' own names: a chart names the rate by the series' short name ("consumer price index, year over year")
+    aliases: s.meta.aliases,
     unit: PERCENT,
     notes: `Year-over-year percent change of ${s.meta.id}; base = ${yoyRule(s)}.`,
   };

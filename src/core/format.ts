@@ -1,6 +1,7 @@
 // Number formatting for people: Chinese money in 亿/万亿 (350亿美元, 6.75万亿美元), English in
 // billion/trillion ($35 billion, $6.75 trillion). Values given here are in base units (dollars, persons).
 import type { Unit } from './types.ts';
+import { unitName } from './unit-names.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -67,78 +68,30 @@ export function moneyAxis(unit: Unit, maxAbsStored: number, lang: Lang): { divis
   return { divisor: size / unit.scale, name };
 }
 
-/** What one unit of a price or exchange rate is quoted per, in Chinese (USD per share → 美元/股). */
-const PER_ZH: Array<[RegExp, string]> = [
-  [/per share/i, '股'],
-  [/per (troy )?ounce/i, '盎司'],
-  [/per barrel/i, '桶'],
-  [/per gallon/i, '加仑'],
-  [/per metric ton/i, '吨'],
-  [/per MMBtu/i, '百万英热单位'],
-  [/per bitcoin/i, '比特币'],
-  [/per ether/i, '以太币'],
-  [/per euro/i, '欧元'],
-  [/per British pound/i, '英镑'],
-  [/per pound/i, '磅'],
-  [/per New Zealand dollar/i, '新西兰元'],
-  [/per Australian dollar/i, '澳元'],
-  [/(per|to One) U\.?S\.? dollar/i, '美元'],
-];
-/** Currencies an axis may be quoted in, beyond those the text formats (CURRENCY_ZH). */
-const AXIS_CURRENCY_ZH: Record<string, string> = { CNH: '离岸人民币', ZAR: '南非兰特', MXN: '墨西哥比索', INR: '印度卢比', CHF: '瑞士法郎', CAD: '加元', BRL: '巴西雷亚尔' };
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** An index base in Chinese: "Jan 2006" → 2006年1月, "1966:Q1" → 1966年第1季度, "1982-1984" as it is. */
-function indexBaseZh(base: string): string {
-  const month = /^([A-Z][a-z]{2}) (\d{4})$/.exec(base);
-  if (month && MONTHS_EN.includes(month[1]!)) return `${month[2]}年${MONTHS_EN.indexOf(month[1]!) + 1}月`;
-  const quarter = /^(\d{4}):Q([1-4])$/.exec(base);
-  if (quarter) return `${quarter[1]}年第${quarter[2]}季度`;
-  return base;
-}
-
 /**
  * The name and divisor of a chart's value axis for a unit, so the axis reads like the text: money in 亿/万亿 (a
- * chart never says 十亿) or billion/trillion (`moneyAxis`), counts in 万/亿 in Chinese, and every other unit named
- * in the chart's language (% / 基点 / 美元/股 / 指数（2017=100）) instead of the catalog's English label. English
- * keeps the catalog's label for units that are not money. `divisor` is in stored units.
+ * chart never says 十亿) or billions/trillions (`moneyAxis`), real dollars with their base year, counts in 万/亿 in
+ * Chinese, percent as %, and every other unit by its name in the chart's language (`unitName`: 基点, 美元/股,
+ * 指数（2017年=100）/ US dollars per share …) instead of the catalog's English label. `divisor` is in stored units.
  */
 export function axisUnit(unit: Unit, maxAbsStored: number, lang: Lang): { divisor: number; name: string } {
-  const label = unit.label ?? '';
   if (unit.kind === 'currency') {
     const m = moneyAxis(unit, maxAbsStored, lang)!;
     // real (constant-price) dollars say so: "Billions of Chained 2017 Dollars", "Billions of 1982-84 Dollars"
-    const real = /Chained (\d{4})|of (\d{4}-\d{2,4}) Dollars/.exec(label);
+    const real = /chained (\d{4})|of (\d{4}(?:-\d{2,4})?) dollars/i.exec(unit.label ?? '');
     if (!real) return m;
     const year = real[1] ?? real[2]!;
     return { divisor: m.divisor, name: lang === 'zh' ? `${m.name}（${year}年不变价）` : `${m.name} (${real[1] ? `chained ${year}` : year} dollars)` };
   }
-  if (lang === 'en') return { divisor: 1, name: label };
-  switch (unit.kind) {
-    case 'percent':
-      return { divisor: 1, name: '%' };
-    case 'percentage_points':
-      return { divisor: 1, name: unit.scale === 0.01 ? '基点' : '百分点' };
-    case 'price': {
-      const cur = unit.currency ?? 'USD';
-      const money = CURRENCY_ZH[cur] ?? AXIS_CURRENCY_ZH[cur] ?? cur;
-      const per = PER_ZH.find(([re]) => re.test(label))?.[1];
-      return { divisor: 1, name: per ? `${money}/${per}` : money };
-    }
-    case 'index': {
-      const base = /^Index (.+)=100$/.exec(label);
-      if (base) return { divisor: 1, name: `指数（${indexBaseZh(base[1]!)}=100）` };
-      return { divisor: 1, name: /^\+1 or 0$/.test(label) ? '1或0' : /points/i.test(label) ? '指数点' : '指数' };
-    }
-    case 'ratio':
-      return { divisor: 1, name: /^Times/.test(label) ? '倍' : /^Fraction/.test(label) ? '分位（0–1）' : '比值' };
-    case 'count': {
-      const noun = /Persons|Number/.test(label) ? '人' : /Units/.test(label) ? '套' : /Meetings/.test(label) ? '次' : /Days/.test(label) ? '天' : '个';
-      const base = maxAbsStored * unit.scale;
-      const [size, prefix] = base >= 1e8 ? [1e8, '亿'] : base >= 1e4 ? [1e4, '万'] : [1, ''];
-      return { divisor: size / unit.scale, name: `${prefix}${noun}` };
-    }
+  if (unit.kind === 'percent') return { divisor: 1, name: lang === 'zh' ? '%' : 'percent' };
+  if (unit.kind === 'count' && lang === 'zh') {
+    // 1.59亿人 in the text, so 亿人 on the axis (not 千人 with six-digit ticks)
+    const noun = unitName({ ...unit, scale: 1 }, 'zh');
+    const base = maxAbsStored * unit.scale;
+    const [size, prefix] = base >= 1e8 ? [1e8, '亿'] : base >= 1e4 ? [1e4, '万'] : [1, ''];
+    return { divisor: size / unit.scale, name: `${prefix}${noun === '个' && prefix ? '' : noun}` };
   }
+  return { divisor: 1, name: unitName(unit, lang) };
 }
 
 /** A value in a series' native units, formatted for people in the given language. */

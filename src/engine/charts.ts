@@ -13,7 +13,8 @@ interface ChartSeries {
 export interface ChartSpec {
   title: { text: string };
   tooltip: { trigger: 'axis' };
-  legend: { data: string[] };
+  legend: { data: string[]; show?: false; top?: number; left?: number };
+  grid?: { top: number };
   xAxis: { type: 'time' };
   yAxis: Array<{ type: 'value'; name: string; scale: boolean }>;
   series: Array<{ name: string; type: 'line'; showSymbol: false; yAxisIndex: number; data: Array<[IsoDate, number]>; markPoint?: { data: Array<{ coord: [IsoDate, number]; name: string }> } }>;
@@ -42,7 +43,8 @@ export function lineChart(series: ChartSeries[], lang: 'zh' | 'en', from?: IsoDa
     const maxAbs = Math.max(0, ...members.flatMap(({ pts }) => pts.map((p) => Math.abs(p.value))));
     return axisUnit(members[0]!.s.meta.unit, maxAbs, lang);
   });
-  const typeset = (text: string) => (lang === 'zh' ? chinesePunctuation(text) : text);
+  // Chinese labels in full-width punctuation; an English name starts with a capital ("consumer price index" → "Consumer …")
+  const typeset = (text: string) => (lang === 'zh' ? chinesePunctuation(text) : text.charAt(0).toUpperCase() + text.slice(1));
   const names = series.map((s) => typeset(chartName(s.meta, lang)));
   const lines = series.map((s, i) => {
     const axis = Math.max(0, Math.min(1, units.indexOf(s.meta.unit.label)));
@@ -52,7 +54,10 @@ export function lineChart(series: ChartSeries[], lang: 'zh' | 'en', from?: IsoDa
   return {
     title: { text: names.join(' / ') },
     tooltip: { trigger: 'axis' },
-    legend: { data: lines.map((l) => l.name) },
+    // one line: the title names it (a legend would repeat it and crowd the title on a phone); several: the legend
+    // goes under the title, with room for it above the plot
+    legend: series.length > 1 ? { data: lines.map((l) => l.name), top: 24, left: 0 } : { show: false, data: lines.map((l) => l.name) },
+    ...(series.length > 1 ? { grid: { top: 96 } } : {}),
     xAxis: { type: 'time' },
     yAxis: axes.map((a) => ({ type: 'value', name: a.name, scale: true })),
     series: series.map((s, i) => {

@@ -150,6 +150,10 @@ describe('typography of Chinese answers', () => {
     }
     const fed = (await ask('What are the Fed total assets?', 'en')).charts[0] as Chart;
     expect(fed.yAxis[0]!.name).toBe('trillions of USD');
+    // a year-over-year line is named by the series' short name, not its 80-character official title or its id
+    const cpi = (await ask('CPI year over year', 'en')).charts[0] as Chart;
+    expect(cpi.title.text).toMatch(/^Consumer price index, year over year$/i);
+    expect(cpi.series[0]!.name).toMatch(/, year over year \(percent\)$/);
   });
 });
 
@@ -164,20 +168,21 @@ describe('axis units', () => {
     const chained = { kind: 'currency', scale: 1e9, currency: 'USD', label: 'Billions of Chained 2017 Dollars' } as const;
     expect(axisUnit(chained, 23_000, 'zh').name).toBe('万亿美元（2017年不变价）');
   });
-  it('other units in Chinese: %, 基点, 百分点, 美元/股, 指数, 万人', () => {
+  it('other units: %, 基点, 百分点, 美元/股, 指数 and counts in 万/亿 in Chinese; their names in English', () => {
     expect(axisUnit(A.PERCENT, 5, 'zh').name).toBe('%');
     expect(axisUnit(A.BASIS_POINTS, 50, 'zh').name).toBe('基点');
     expect(axisUnit({ kind: 'percentage_points', scale: 1, label: 'Percent' }, 1, 'zh').name).toBe('百分点');
     expect(axisUnit({ kind: 'price', scale: 1, currency: 'USD', label: 'USD per share (split-adjusted, not dividend-adjusted)' }, 200, 'zh').name).toBe('美元/股');
     expect(axisUnit({ kind: 'price', scale: 1, currency: 'USD', label: 'Dollars per Barrel' }, 80, 'zh').name).toBe('美元/桶');
-    expect(axisUnit({ kind: 'price', scale: 1, currency: 'CNY', label: 'Chinese yuan per U.S. dollar' }, 7, 'zh').name).toBe('元/美元');
-    expect(axisUnit({ kind: 'index', scale: 1, label: 'Index 1982-1984=100' }, 320, 'zh').name).toBe('指数（1982-1984=100）');
+    expect(axisUnit({ kind: 'price', scale: 1, currency: 'CNY', label: 'Chinese yuan per U.S. dollar' }, 7, 'zh').name).toBe('人民币元/美元');
+    expect(axisUnit({ kind: 'index', scale: 1, label: 'Index 1982-1984=100' }, 320, 'zh').name).toBe('指数（1982-1984年=100）');
     expect(axisUnit({ kind: 'index', scale: 1, label: 'Index Jan 2006=100' }, 120, 'zh').name).toBe('指数（2006年1月=100）');
     // PAYEMS: 159,000 thousand persons = 1.59亿人 → 亿人, divisor 1e8 / 1e3 = 1e5
     expect(axisUnit({ kind: 'count', scale: 1000, label: 'Thousands of Persons' }, 159_000, 'zh')).toEqual({ divisor: 1e5, name: '亿人' });
     expect(axisUnit({ kind: 'count', scale: 1000, label: 'Thousands of Persons' }, 7_000, 'zh')).toEqual({ divisor: 10, name: '万人' });
-    // English keeps the catalog's own label for non-money units
-    expect(axisUnit(A.PERCENT, 5, 'en')).toEqual({ divisor: 1, name: A.PERCENT.label });
+    // English: the unit's English name, not the catalog's label with its notes
+    expect(axisUnit(A.PERCENT, 5, 'en')).toEqual({ divisor: 1, name: 'percent' });
+    expect(axisUnit({ kind: 'price', scale: 1, currency: 'USD', label: 'USD per share (split-adjusted, not dividend-adjusted)' }, 200, 'en').name).toBe('US dollars per share');
   });
 });
 
