@@ -362,7 +362,8 @@ describe('research answers to open questions', () => {
 
       // the quoted passages are real: verbatim in the stored document and in the raw file it came from
       const docs = a.sources.filter((s): s is Source & { documentId: string } => s.kind === 'document');
-      const lines = a.text.split('\n').filter((l) => l.startsWith('- '));
+      // quote lines, and a paragraph that quotes a policy goal ("…FOMC声明写道“…2 percent over the longer run.”[4]")
+      const lines = a.text.split('\n').filter((l) => l.startsWith('- ') || /“[^”]+”\s?\[\d+\]/.test(l) || /"[^"]+"\s?\[\d+\]/.test(l));
       for (const s of docs) {
         const [row] = await db!.query<{ body: string; kind: string; url: string; date: string }>("SELECT body, kind, url, to_char(date, 'YYYY-MM-DD') AS date FROM documents WHERE id = $1", [s.documentId]);
         expect(row, s.documentId).toBeDefined();
@@ -377,7 +378,7 @@ describe('research answers to open questions', () => {
         const cited = lines.filter((l) => l.includes(`[${s.n}]`));
         expect(cited.length, `a quote line cites [${s.n}]`).toBeGreaterThan(0);
         for (const line of cited) {
-          const quoted = /“(.*)”/.exec(line)?.[1];
+          const quoted = /“(.*)”/.exec(line)?.[1] ?? /"(.*)"/.exec(line)?.[1];
           expect(quoted, line).toBeTruthy();
           expect(s.quote!.includes(quoted!) && row!.body.includes(quoted!), `${s.documentId}: the line's words are the passage's`).toBe(true);
           const who = line.slice(0, line.indexOf('“'));

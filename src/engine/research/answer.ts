@@ -169,10 +169,12 @@ function targetSentence(w: AnswerWriter, plan: EvidencePlan): string | null {
   });
   const side = gap.value > 0 ? w.t('高于', 'above') : gap.value < 0 ? w.t('低于', 'below') : w.t('等于', 'at');
   const amount = gap.value === 0 ? '' : w.abs(gap);
-  // the indicator's latest reading is stated by its own story sentence just before; this one says how far off it is
+  // the goal in the FOMC's words (the house style of a statement quote), then how far the indicator is from it; its
+  // latest reading is stated by its own story sentence just before
+  const said = quoteLine(q, w.lang, w.citeDoc(src));
   return w.t(
-    `美联储的${t.label.zh}为${t.value}%：${w.date(q.date)}的FOMC声明写道“${q.quote}”${w.citeDoc(src)}。按此衡量，${name}最新${side}目标${amount}${w.cite(gap)}${w.citeDoc(src)}。`,
-    capital(`The Fed's ${t.label.en} is ${t.value}%: the FOMC statement of ${w.date(q.date)} says "${q.quote}"${w.citeDoc(src)}. By that measure, ${name} is ${amount ? `${amount} ${side}` : side} the goal${w.cite(gap)}${w.citeDoc(src)}.`),
+    `${said}。按此衡量，${name}最新${side}${t.value}%的${t.label.zh}${amount}${w.cite(gap)}${w.citeDoc(src)}。`,
+    capital(`${said.replace(/\s*$/, '')}. By that measure, ${name} is ${amount ? `${amount} ${side}` : side} the ${t.value}% ${t.label.en}${w.cite(gap)}${w.citeDoc(src)}.`),
   );
 }
 

@@ -7,7 +7,7 @@
 import * as A from '../../analytics/index.ts';
 import type { Bilingual, DocumentKind, IsoDate } from '../../core/types.ts';
 import { NAMED_PERIODS } from '../../knowledge/periods.ts';
-import { findQuotes, type Quote } from '../../knowledge/quotes.ts';
+import { attribution, findQuotes, type Quote } from '../../knowledge/quotes.ts';
 import type { DataAccess, LoadedSeries } from '../data.ts';
 import { GENERAL_LIMITS, topicNode, type TopicNode } from './graph.ts';
 import { loadHeld, relationStory, seriesStory, type Focus, type RelationStory, type SeriesStory } from './evidence.ts';
@@ -34,7 +34,7 @@ export interface EvidencePlan {
   /** The chart window in years. */
   years: number;
   /** The policy goal the topic is judged against, as the latest FOMC statement states it (see TopicNode.target). */
-  target?: { quote: Pick<Quote, 'documentId' | 'title' | 'url' | 'date' | 'publisher' | 'quote' | 'passage'>; value: number; story: SeriesStory; label: Bilingual };
+  target?: { quote: Quote; value: number; story: SeriesStory; label: Bilingual };
 }
 
 export interface PlanOptions {
@@ -155,5 +155,7 @@ async function findTarget(data: DataAccess, t: NonNullable<TopicNode['target']>,
   const sentence = doc.body.split(/(?<=[.!?])\s+/).find((x) => x.toLowerCase().includes(t.phrase.toLowerCase()));
   if (!sentence) return undefined;
   const date = (doc.date instanceof Date ? doc.date.toISOString() : String(doc.date)).slice(0, 10);
-  return { quote: { documentId: doc.id, title: doc.title, url: doc.url, date, publisher: doc.publisher ?? 'Federal Reserve', quote: sentence.trim(), passage: sentence.trim() }, value: Number(number[1]), story, label: t.label };
+  const quote = sentence.trim();
+  const who = attribution({ kind: 'statement', title: doc.title, date, body: doc.body, url: doc.url }, quote);
+  return { quote: { ...who, documentId: doc.id, title: doc.title, url: doc.url, date, publisher: doc.publisher ?? 'Federal Reserve', position: 0, quote, passage: quote, score: 1 }, value: Number(number[1]), story, label: t.label };
 }
