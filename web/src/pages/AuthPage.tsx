@@ -8,7 +8,9 @@ import { useI18n, type Translate } from '../i18n.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
 
+// the limits src/server/auth.ts gives better-auth
 const MIN_PASSWORD = 8;
+const MAX_PASSWORD = 128;
 
 function authError(err: unknown, t: Translate): string {
   if (!(err instanceof ApiError)) return t('chat.networkError');
@@ -17,6 +19,10 @@ function authError(err: unknown, t: Translate): string {
   // better-auth names it USER_ALREADY_EXISTS or USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL depending on the version
   if (err.code.startsWith('USER_ALREADY_EXISTS')) return t('auth.errExists');
   if (err.code === 'PASSWORD_TOO_SHORT') return t('auth.errShortPassword');
+  if (err.code === 'INVALID_EMAIL') return t('auth.errEmail');
+  // better-auth's own codes (UPPER_SNAKE) come with English text; the API's codes (lower_snake) with text in the
+  // UI language
+  if (/^[A-Z0-9_]+$/.test(err.code)) return t('auth.errGeneric');
   return err.message || t('auth.errGeneric');
 }
 
@@ -79,6 +85,7 @@ export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
             onChange={(e) => setPassword(e.target.value)}
             autoComplete={signup ? 'new-password' : 'current-password'}
             minLength={signup ? MIN_PASSWORD : undefined}
+            maxLength={MAX_PASSWORD}
             required
             aria-describedby={signup ? 'password-hint' : undefined}
           />
