@@ -75,7 +75,8 @@ export function Sidebar({ route }: { route: Route }) {
                 {t('auth.signUp')}
               </Link>
             </div>
-            {me.quota && <p className="quota small num">{t('auth.quota', { remaining: me.quota.remaining, limit: me.quota.limit })}</p>}
+            {/* "998 / 1000" stays on one line (no-break spaces around the slash) */}
+            {me.quota && <p className="quota small num">{t('auth.quota', { remaining: me.quota.remaining, limit: me.quota.limit }).replace(/ \/ /g, '\u00a0/\u00a0')}</p>}
           </section>
         )
       )}
