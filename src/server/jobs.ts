@@ -66,6 +66,29 @@ const RECENT = 50;
 /** Same-topic durations an estimate uses (the newest). */
 const SAME_TOPIC = 5;
 
+/** A macrotask turn: lets the server answer requests (progress polls) between a report's database reads. */
+const yieldToServer = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The database as a report build sees it: each query first yields a macrotask turn. PGlite answers in the same
+ * thread, so without this a build's chain of queries runs as one long stretch of microtasks and the server answers
+ * no request (not even the progress poll) until the whole queue of reports is done.
+ */
+function politeDatabase(db: Database): Database {
+  return new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop === 'query') {
+        return async (text: string, params?: unknown[]) => {
+          await yieldToServer();
+          return target.query(text, params);
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 export class ReportJobs {
   private readonly queue: string[] = [];
   private running: Promise<void> | null = null;
@@ -217,8 +240,9 @@ export class ReportJobs {
     try {
       await state.markReportRunning(this.db, id, last);
       const onProgress = (step: ReportStep) => progress(step.stage === 'section' ? at('compute', `${step.index + 1}. ${step.heading[lang]}`) : at(step.stage));
-      const report: Report = await buildReport(this.db, job.topic, { lang, onProgress, llm: this.opts.llm ?? null, ...(this.opts.today ? { today: this.opts.today } : {}) });
+      const report: Report = await buildReport(politeDatabase(this.db), job.topic, { lang, onProgress, llm: this.opts.llm ?? null, ...(this.opts.today ? { today: this.opts.today } : {}) });
       progress(at('render'));
+      await yieldToServer();
       const [markdown, html] = await Promise.all([exportReport(report, 'md'), exportReport(report, 'html')]);
       await writes;
       await state.finishReportJob(this.db, id, { title: report.title, report, markdown: String(markdown), html: String(html), progress: at('done') });

@@ -66,9 +66,27 @@ export interface ReportSummary {
   finishedAt: string | null;
 }
 
+/** A stage of a report job as it ran (ISO times; endedAt once the next stage began). */
+export interface ReportStageTiming {
+  stage: string;
+  startedAt: string;
+  endedAt?: string;
+}
+
 export interface Report extends ReportSummary {
-  progress: { stage: string; message: string; done: number; total: number };
-  error: string | null;
+  progress: {
+    stage: string;
+    message: string;
+    done: number;
+    total: number;
+    /** Since the job started running: its start, the stages it passes through and each stage's timing. */
+    startedAt?: string;
+    plan?: string[];
+    stages?: ReportStageTiming[];
+  };
+  /** Queued or running: the expected duration and the time left (from recent reports of the topic, or a default). */
+  estimate?: { totalMs: number; remainingMs: number; basis: 'topic' | 'recent' | 'default'; samples: number } | null;
+  error: { code: string; message: string } | null;
 }
 
 export class ApiError extends Error {
@@ -185,16 +203,30 @@ function parseEvent(block: string): { event: string; data: string } | null {
   return data.length > 0 ? { event, data: data.join('\n') } : null;
 }
 
-/** POST /api/ask and dispatch its events; rejects with ApiError on an error status or an `error` event. */
-export async function askStream(
-  body: { question: string; lang: Lang; conversationId?: string },
-  handlers: AskHandlers,
-  signal: AbortSignal,
-): Promise<void> {
+/**
+ * The body of POST /api/ask. `lang` only when the user chose the answer's language: without it the answer follows
+ * the question's language. `history`: the thread's earlier answered questions, oldest first (a follow-up inherits
+ * what it omits).
+ */
+export interface AskBody {
+  question: string;
+  lang?: Lang;
+  conversationId?: string;
+  history?: string[];
+}
+
+/** At most this many earlier questions go with a follow-up (the server's limit). */
+export const MAX_HISTORY = 10;
+
+/**
+ * POST /api/ask and dispatch its events; rejects with ApiError on an error status or an `error` event. Error
+ * messages come back in the UI language (Accept-Language), whatever language the answer is in.
+ */
+export async function askStream(body: AskBody, handlers: AskHandlers, signal: AbortSignal): Promise<void> {
   const res = await fetch('/api/ask', {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { Accept: 'text/event-stream', 'Content-Type': 'application/json', 'Accept-Language': body.lang },
+    headers: { Accept: 'text/event-stream', 'Content-Type': 'application/json', 'Accept-Language': currentLang },
     body: JSON.stringify(body),
     signal,
   });

@@ -1,7 +1,8 @@
 // The question box: Enter asks, Shift+Enter starts a new line, and Enter while an IME is composing (typing
-// Chinese with pinyin) only confirms the characters.
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { useI18n } from '../i18n.ts';
+// Chinese with pinyin) only confirms the characters. Its bar holds the answer-language choice: by default the
+// answer follows the question's language (the UI language only sets the chrome).
+import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useI18n, type Lang } from '../i18n.ts';
 
 /** The API's limit (MAX_QUESTION_LENGTH in src/engine/engine.ts, which cannot be imported in a browser). */
 export const MAX_QUESTION = 500;
@@ -9,15 +10,59 @@ export const MAX_QUESTION = 500;
 // on a phone, focusing the box on load would throw up the keyboard over the examples
 const NARROW = window.matchMedia('(max-width: 600px)');
 
+/** The answer's language: 'auto' follows the question (no `lang` is sent), or one chosen explicitly. */
+export type AnswerLang = 'auto' | Lang;
+
+const ANSWER_LANG_KEY = 'fincite.answerLang';
+
+function savedAnswerLang(): AnswerLang {
+  try {
+    const v = localStorage.getItem(ANSWER_LANG_KEY);
+    if (v === 'zh' || v === 'en') return v;
+  } catch {
+    // storage can be unavailable (privacy mode): automatic
+  }
+  return 'auto';
+}
+
+/** The answer-language choice, kept in localStorage. */
+export function useAnswerLang(): [AnswerLang, (v: AnswerLang) => void] {
+  const [value, setValue] = useState<AnswerLang>(savedAnswerLang);
+  const set = useCallback((v: AnswerLang) => {
+    setValue(v);
+    try {
+      if (v === 'auto') localStorage.removeItem(ANSWER_LANG_KEY);
+      else localStorage.setItem(ANSWER_LANG_KEY, v);
+    } catch {
+      // see savedAnswerLang
+    }
+  }, []);
+  return [value, set];
+}
+
 interface Props {
   busy: boolean;
   onSubmit: (question: string) => void;
+  answerLang: AnswerLang;
+  onAnswerLang: (v: AnswerLang) => void;
+  /** Text to put back into the box (a removed turn's question); a new `key` puts it again. */
+  draft?: { text: string; key: number };
 }
 
-export function Composer({ busy, onSubmit }: Props) {
+export function Composer({ busy, onSubmit, answerLang, onAnswerLang, draft }: Props) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const box = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    if (!draft) return;
+    setText(draft.text);
+    const el = box.current;
+    if (el) {
+      el.focus();
+      el.setSelectionRange(draft.text.length, draft.text.length);
+    }
+  }, [draft]);
 
   // grow with the text up to a few lines, then scroll
   useEffect(() => {
@@ -64,6 +109,19 @@ export function Composer({ busy, onSubmit }: Props) {
       <div className="composer-bar">
         <span id="composer-hint" className="composer-hint">
           {near ? t('chat.tooLong', { max: MAX_QUESTION }) + ` ${text.length}/${MAX_QUESTION}` : t('chat.hint')}
+        </span>
+        <span className="answer-lang">
+          <label htmlFor="answer-lang">{t('chat.answerLang')}</label>
+          <select id="answer-lang" data-testid="answer-lang" value={answerLang} onChange={(e) => onAnswerLang(e.target.value as AnswerLang)}>
+            <option value="auto">{t('chat.answerLangAuto')}</option>
+            {/* each language names itself, as language menus do */}
+            <option value="zh" lang="zh-CN">
+              中文
+            </option>
+            <option value="en" lang="en">
+              English
+            </option>
+          </select>
         </span>
         <button type="submit" className="btn btn-primary" data-testid="ask-button" disabled={busy || !text.trim()}>
           {busy ? t('chat.asking') : t('chat.ask')}

@@ -1,14 +1,17 @@
-// Chat (/ and /c/:id): a thread of question → answer turns. Each question streams from /api/ask; for a
-// signed-in user the server saves the thread and names it, and the URL follows (/c/:id) without reloading it.
+// Chat (/ and /c/:id): a thread of question → answer turns. Each question streams from /api/ask with the thread's
+// earlier questions (a follow-up inherits what it omits); for a signed-in user the server saves the thread and
+// names it, and the URL follows (/c/:id) without reloading it. The answer's language follows the question unless
+// the user chose one in the composer. A failed turn keeps its question and offers Retry (in place) or Edit (the
+// question goes back into the box). `/?q=…` asks a question on arrival (the 404 page's examples use it).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Answer } from '../../../src/core/answer.ts';
-import { api, ApiError, askStream, type AskEvent, type AskStage, type AskStep, type Conversation } from '../api.ts';
+import type { Answer, AnswerContext } from '../../../src/core/answer.ts';
+import { api, ApiError, askStream, MAX_HISTORY, type AskEvent, type AskStage, type AskStep, type Conversation } from '../api.ts';
 import { Alert, errorText } from '../components/Alert.tsx';
 import { AnswerView } from '../components/AnswerView.tsx';
-import { Composer } from '../components/Composer.tsx';
+import { Composer, useAnswerLang } from '../components/Composer.tsx';
 import { AskProgress } from '../components/Progress.tsx';
-import { EXAMPLES, useI18n } from '../i18n.ts';
-import { Link, navigate } from '../router.tsx';
+import { EXAMPLES, useI18n, type MessageKey, type Translate } from '../i18n.ts';
+import { Link, navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
 
 interface Turn {
@@ -21,10 +24,34 @@ interface Turn {
   /** LLM mode: model calls, tool calls, verification and repair, in order. */
   steps: AskStep[];
   answer?: Answer;
+  /** signIn: the signed-out quota is spent (retrying today cannot help; signing in does). */
   error?: { message: string; signIn: boolean };
 }
 
 let turnCounter = 0;
+
+/** The questions a turn's follow-up may build on: the answered turns before it, oldest first, at most MAX_HISTORY. */
+function historyBefore(turns: Turn[], index: number): string[] {
+  return turns
+    .slice(0, index)
+    .filter((turn) => turn.answer && !turn.error)
+    .map((turn) => turn.question)
+    .slice(-MAX_HISTORY);
+}
+
+const INHERITED: Record<AnswerContext['inherited'][number], MessageKey> = {
+  subject: 'chat.inherited.subject',
+  measure: 'chat.inherited.measure',
+  time: 'chat.inherited.time',
+};
+
+/** "承接上一问：沿用主体、时间" / "Follow-up: kept the subject and the period from the previous question". */
+function contextNote(context: AnswerContext | undefined, t: Translate, lang: 'zh' | 'en'): string | null {
+  const parts = [...new Set(context?.inherited ?? [])].map((p) => t(INHERITED[p]));
+  if (!parts.length) return null;
+  const list = lang === 'zh' ? parts.join('、') : parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return t('chat.followUp', { parts: list });
+}
 
 /** A progress event's effect on its turn: the stage shown, the engine, the steps listed. */
 function progress(turn: Turn, p: AskEvent): Partial<Turn> {
@@ -57,14 +84,20 @@ interface Props {
 export function ChatPage({ conversationId: routeId, navKey }: Props) {
   const { t, lang } = useI18n();
   const { me, refreshMe, refreshConversations } = useSession();
+  const location = useLocation();
   const [turns, setTurns] = useState<Turn[]>([]);
   const [loading, setLoading] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [answerLang, setAnswerLang] = useAnswerLang();
+  const [draft, setDraft] = useState<{ text: string; key: number } | undefined>(undefined);
   const conversation = useRef<string | undefined>(undefined);
   /** A conversation id the server gave the thread on screen, which the URL is about to show. */
   const adopted = useRef<string | undefined>(undefined);
   const inflight = useRef<AbortController | null>(null);
   const lastTurn = useRef<HTMLDivElement>(null);
+  /** The turns as last rendered, for building a question's history inside callbacks. */
+  const turnsRef = useRef<Turn[]>(turns);
+  turnsRef.current = turns;
   const busy = turns.some((turn) => !turn.answer && !turn.error);
 
   // Load the thread the URL names, unless the URL only caught up with the thread on screen (after `saved`).
@@ -98,17 +131,19 @@ export function ChatPage({ conversationId: routeId, navKey }: Props) {
   const update = (key: string, patch: Partial<Turn> | ((turn: Turn) => Partial<Turn>)) =>
     setTurns((ts) => ts.map((turn) => (turn.key === key ? { ...turn, ...(typeof patch === 'function' ? patch(turn) : patch) } : turn)));
 
-
-  const ask = useCallback(
-    async (question: string) => {
-      const key = `local-${++turnCounter}`;
-      setTurns((ts) => [...ts, { key, question, stage: 'understanding', steps: [] }]);
-      requestAnimationFrame(() => lastTurn.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
+  /** Stream the answer of the turn `key` (new, or being retried in place). */
+  const run = useCallback(
+    async (key: string, question: string, history: string[]) => {
       const ctrl = new AbortController();
       inflight.current = ctrl;
       try {
         await askStream(
-          { question, lang, ...(conversation.current ? { conversationId: conversation.current } : {}) },
+          {
+            question,
+            ...(answerLang !== 'auto' ? { lang: answerLang } : {}),
+            ...(conversation.current ? { conversationId: conversation.current } : {}),
+            ...(history.length ? { history } : {}),
+          },
           {
             onProgress: (p) => update(key, (turn) => progress(turn, p)),
             onAnswer: (answer) => update(key, { answer }),
@@ -133,12 +168,53 @@ export function ChatPage({ conversationId: routeId, navKey }: Props) {
         if (!me?.user && !ctrl.signal.aborted) void refreshMe();
       }
     },
-    [lang, t, me, refreshMe, refreshConversations],
+    [answerLang, t, me, refreshMe, refreshConversations],
+  );
+
+  const ask = useCallback(
+    (question: string) => {
+      const key = `local-${++turnCounter}`;
+      const history = historyBefore(turnsRef.current, turnsRef.current.length);
+      setTurns((ts) => [...ts, { key, question, stage: 'understanding', steps: [] }]);
+      requestAnimationFrame(() => lastTurn.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
+      void run(key, question, history);
+    },
+    [run],
   );
 
   const submit = (question: string) => {
-    if (!busy) void ask(question);
+    if (!busy) ask(question);
   };
+
+  /** Ask a failed turn's question again, in its place. */
+  const retry = (key: string) => {
+    if (busy) return;
+    const index = turnsRef.current.findIndex((turn) => turn.key === key);
+    const turn = turnsRef.current[index];
+    if (!turn) return;
+    update(key, { error: undefined, answer: undefined, stage: 'understanding', steps: [], numbers: undefined });
+    void run(key, turn.question, historyBefore(turnsRef.current, index));
+  };
+
+  /** Drop a failed turn and put its question back into the box to edit. */
+  const edit = (key: string) => {
+    const turn = turnsRef.current.find((tn) => tn.key === key);
+    if (!turn) return;
+    setTurns((ts) => ts.filter((tn) => tn.key !== key));
+    setDraft({ text: turn.question, key: Date.now() });
+  };
+
+  // /?q=… asks the question once on arrival, and the URL goes back to /
+  const asked = useRef<string | null>(null);
+  useEffect(() => {
+    if (routeId) return;
+    const q = new URLSearchParams(location.search).get('q')?.trim();
+    if (!q || asked.current === location.key) return;
+    asked.current = location.key;
+    // the address bar drops ?q= without a navigation (a new navigation key would start the chat over)
+    window.history.replaceState(window.history.state, '', '/');
+    ask(q.slice(0, 500));
+  }, [routeId, location.key, location.search, ask]);
 
   const empty = !routeId && turns.length === 0;
   return (
@@ -163,39 +239,55 @@ export function ChatPage({ conversationId: routeId, navKey }: Props) {
         )}
         {loading && <p className="muted center pad">{t('chat.loading')}</p>}
         {loadError && <Alert>{loadError}</Alert>}
-        {turns.map((turn, i) => (
-          <div key={turn.key} className="turn" ref={i === turns.length - 1 ? lastTurn : undefined}>
-            <div className="question">
-              <span className="question-label">{t('chat.you')}</span>
-              <p>{turn.question}</p>
-            </div>
-            {turn.answer && <AnswerView answer={turn.answer} steps={turn.steps} onAsk={submit} />}
-            {!turn.answer && !turn.error && (
-              <AskProgress
-                stage={turn.stage}
-                steps={turn.steps}
-                {...(turn.numbers !== undefined ? { numbers: turn.numbers } : {})}
-                {...(turn.engine ? { engine: turn.engine } : {})}
-              />
-            )}
-            {turn.error && (
-              <Alert>
-                {turn.error.message}
-                {turn.error.signIn && (
-                  <>
-                    {' '}
-                    <Link href="/login" className="alert-link">
-                      {t('chat.quotaSignIn')}
-                    </Link>
-                  </>
+        {turns.map((turn, i) => {
+          const note = contextNote(turn.answer?.context, t, lang);
+          return (
+            <div key={turn.key} className="turn" data-testid="turn" ref={i === turns.length - 1 ? lastTurn : undefined}>
+              <div className="question">
+                <span className="question-label">{t('chat.you')}</span>
+                <p data-testid="turn-question">{turn.question}</p>
+                {note && (
+                  <p className="follow-up-note" data-testid="follow-up-note">
+                    {note}
+                  </p>
                 )}
-              </Alert>
-            )}
-          </div>
-        ))}
+              </div>
+              {turn.answer && <AnswerView answer={turn.answer} steps={turn.steps} onAsk={submit} />}
+              {!turn.answer && !turn.error && (
+                <AskProgress
+                  stage={turn.stage}
+                  steps={turn.steps}
+                  {...(turn.numbers !== undefined ? { numbers: turn.numbers } : {})}
+                  {...(turn.engine ? { engine: turn.engine } : {})}
+                />
+              )}
+              {turn.error && (
+                <div data-testid="turn-error">
+                  <Alert>
+                    {turn.error.message}
+                    <span className="alert-actions">
+                      {turn.error.signIn ? (
+                        <Link href="/login" className="btn btn-primary btn-sm" data-testid="quota-sign-in">
+                          {t('chat.quotaSignIn')}
+                        </Link>
+                      ) : (
+                        <button type="button" className="btn btn-primary btn-sm" data-testid="turn-retry" disabled={busy} onClick={() => retry(turn.key)}>
+                          {t('common.retry')}
+                        </button>
+                      )}
+                      <button type="button" className="btn btn-secondary btn-sm" data-testid="turn-edit" onClick={() => edit(turn.key)}>
+                        {t('chat.editQuestion')}
+                      </button>
+                    </span>
+                  </Alert>
+                </div>
+              )}
+            </div>
+          );
+        })}
       </div>
       <div className="composer-dock">
-        <Composer busy={busy} onSubmit={submit} />
+        <Composer busy={busy} onSubmit={submit} answerLang={answerLang} onAnswerLang={setAnswerLang} {...(draft ? { draft } : {})} />
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
-// Reports (/reports): pick or type a topic, generate, and the user's report library. Reports belong to an
-// account, so a signed-out visitor is told why and offered sign in / sign up.
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+// Reports (/reports): pick or type a topic, generate, and the user's report library (empty: a few topics to start
+// with). Reports belong to an account, so a signed-out visitor is told why and offered sign in / sign up.
+import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { api, type ReportSummary, type ReportTopic } from '../api.ts';
 import { Alert, errorText } from '../components/Alert.tsx';
 import { ConfirmDelete } from '../components/ConfirmDelete.tsx';
@@ -10,8 +10,11 @@ import { useI18n } from '../i18n.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
 
-function Library() {
-  const { t } = useI18n();
+/** Topic chips offered by the empty library. */
+const SUGGESTED = 4;
+
+function Library({ topics, onPick }: { topics: ReportTopic[]; onPick: (topic: string) => void }) {
+  const { t, lang } = useI18n();
   const [reports, setReports] = useState<ReportSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -44,7 +47,21 @@ function Library() {
       </h2>
       {error && <Alert>{error}</Alert>}
       {reports === null && !error && <p className="muted">{t('common.loading')}</p>}
-      {reports?.length === 0 && <p className="muted">{t('reports.libraryEmpty')}</p>}
+      {reports?.length === 0 &&
+        (topics.length ? (
+          <div className="library-empty" data-testid="report-library-empty">
+            <p className="muted">{t('reports.emptySuggest')}</p>
+            <div className="topic-chips">
+              {topics.slice(0, SUGGESTED).map((tp) => (
+                <button key={tp.id} type="button" className="chip" data-testid="report-suggestion" onClick={() => onPick(tp.example || tp.name[lang])}>
+                  {tp.name[lang]}
+                </button>
+              ))}
+            </div>
+          </div>
+        ) : (
+          <p className="muted">{t('reports.libraryEmpty')}</p>
+        ))}
       {reports && reports.length > 0 && (
         <ul className="list" data-testid="report-library">
           {reports.map((r) => (
@@ -71,20 +88,18 @@ function Library() {
 /** Topic chips shown before "all topics" is opened (the topic graph has about fifty). */
 const FIRST_TOPICS = 12;
 
-function Generator() {
+interface GeneratorProps {
+  topics: ReportTopic[];
+  topic: string;
+  setTopic: (topic: string) => void;
+  input: RefObject<HTMLInputElement | null>;
+}
+
+function Generator({ topics, topic, setTopic, input }: GeneratorProps) {
   const { t, lang } = useI18n();
-  const [topics, setTopics] = useState<ReportTopic[]>([]);
   const [showAll, setShowAll] = useState(false);
-  const [topic, setTopic] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    api<ReportTopic[]>('/api/reports/topics')
-      .then(setTopics)
-      .catch(() => setTopics([])); // the free-text box still works without the list
-  }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -162,6 +177,24 @@ function Generator() {
 export function ReportsPage() {
   const { t } = useI18n();
   const { me } = useSession();
+  const [topics, setTopics] = useState<ReportTopic[]>([]);
+  const [topic, setTopic] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!me?.user) return;
+    api<ReportTopic[]>('/api/reports/topics')
+      .then(setTopics)
+      .catch(() => setTopics([])); // the free-text box still works without the list
+  }, [me?.user]);
+
+  /** A suggested topic from the empty library goes into the generator's box, ready to generate. */
+  const pick = (value: string) => {
+    setTopic(value);
+    input.current?.focus();
+    input.current?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  };
+
   return (
     <div className="page">
       <header className="page-head">
@@ -172,8 +205,8 @@ export function ReportsPage() {
         <p className="muted">{t('common.loading')}</p>
       ) : me.user ? (
         <>
-          <Generator />
-          <Library />
+          <Generator topics={topics} topic={topic} setTopic={setTopic} input={input} />
+          <Library topics={topics} onPick={pick} />
         </>
       ) : (
         <ReportsSignedOut />
