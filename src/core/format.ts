@@ -130,8 +130,12 @@ export function formatValue(value: number, unit: Unit, lang: Lang, decimals = 2,
 }
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
-const HAN_OR_FULL = /[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e“”‘’]/;
-const HAN = /[\u3400-\u9fff]/;
+/**
+ * What makes an ASCII mark Chinese punctuation when it touches it: a Chinese character or full-width punctuation. Curly
+ * quotes do not count: the mark may be the last of an English passage quoted verbatim (“…to 2 percent?”), which stays
+ * as written.
+ */
+const CJK_CONTEXT = /[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]/;
 
 /**
  * Chinese text with full-width punctuation: an ASCII , : ; ? ! ( ) next to a Chinese character (or inside a
@@ -167,7 +171,8 @@ function punctuate(text: string, tableCells: boolean): string {
 function chinesePunctuationLine(line: string): string {
   // protect spans that must stay ASCII
   const kept: string[] = [];
-  const masked = line.replace(/`[^`]*`|\]\([^)]*\)|https?:\/\/\S+|\[\d+(?:\]\[\d+)*\]/g, (m) => {
+  // (a link target may hold one level of brackets: …/wiki/Repo_(finance))
+  const masked = line.replace(/`[^`]*`|\]\((?:[^()]|\([^()]*\))*\)|https?:\/\/\S+|\[\d+(?:\]\[\d+)*\]/g, (m) => {
     kept.push(m);
     return `\u0000${kept.length - 1}\u0000`;
   });
@@ -195,7 +200,7 @@ function chinesePunctuationLine(line: string): string {
       const inner = close > i ? masked.slice(i + 1, close) : '';
       // a bracket inside Chinese text: after a Chinese character, holding one, or followed by one ("ETF(SPY)日收盘价")
       const after = close > i ? masked.charAt(close + 1) : '';
-      out += HAN_OR_FULL.test(prev) || HAN_OR_FULL.test(inner) || HAN.test(after) ? fw : c;
+      out += CJK_CONTEXT.test(prev) || CJK_CONTEXT.test(inner) || CJK_CONTEXT.test(after) ? fw : c;
       continue;
     }
     if (c === ')') {
@@ -203,7 +208,7 @@ function chinesePunctuationLine(line: string): string {
       out += open ? fw : c;
       continue;
     }
-    out += HAN_OR_FULL.test(prev) || HAN_OR_FULL.test(next) ? fw : c;
+    out += CJK_CONTEXT.test(prev) || CJK_CONTEXT.test(next) ? fw : c;
   }
   return out.replace(/\u0000(\d+)\u0000/g, (_, n: string) => kept[Number(n)]!);
 }

@@ -206,6 +206,16 @@ describe('chinesePunctuation', () => {
     expect(chinesePunctuation('见[WALCL](https://fred.stlouisfed.org/series/WALCL?a=1,2)和`a,b`')).toBe('见[WALCL](https://fred.stlouisfed.org/series/WALCL?a=1,2)和`a,b`');
     expect(chinesePunctuation('原文:“The Committee decided, on balance, to wait.”')).toBe('原文：“The Committee decided, on balance, to wait.”');
     expect(chinesePunctuation('Enter 发送,Shift+Enter 换行')).toBe('Enter 发送，Shift+Enter 换行');
+    expect(chinesePunctuation('美联储总资产现在多少?')).toBe('美联储总资产现在多少？');
+    expect(chinesePunctuation('SPDR标普500ETF(SPY)日收盘价')).toBe('SPDR标普500ETF（SPY）日收盘价');
+    expect(chinesePunctuation('称为“缩表”(QT)。')).toBe('称为“缩表”（QT）。');
+    // Markdown syntax stays: emphasis, list markers, headings, link targets
+    expect(chinesePunctuation('- **总资产**:6.75万亿美元')).toBe('- **总资产**：6.75万亿美元');
+    expect(chinesePunctuation('## 一、现状(截至8月)')).toBe('## 一、现状（截至8月）');
+    expect(chinesePunctuation('见[美联储(Fed)](https://www.federalreserve.gov/a_(b),c)。')).toBe('见[美联储（Fed）](https://www.federalreserve.gov/a_(b),c)。');
+    // an English passage quoted verbatim keeps its own punctuation, up to its closing quote
+    expect(chinesePunctuation('纪要写道:“Is inflation returning to 2 percent (PCE)?”[3]')).toBe('纪要写道：“Is inflation returning to 2 percent (PCE)?”[3]');
+    expect(chinesePunctuation('声明称“(a) the Committee decided: to wait;”,随后')).toBe('声明称“(a) the Committee decided: to wait;”，随后');
   });
 });
 
