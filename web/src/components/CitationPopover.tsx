@@ -379,6 +379,16 @@ export function CitationPopover({ answer, view: initial, anchor, container, onCl
   useLayoutEffect(() => {
     const pop = ref.current;
     if (!pop) return;
+    if (getComputedStyle(pop).position === 'fixed') {
+      // a bottom sheet: scroll the number (or [n]) it explains to just above the sheet when the sheet covers it
+      const sheetTop = pop.getBoundingClientRect().top;
+      if (anchor.getBoundingClientRect().bottom > sheetTop - GAP) {
+        anchor.style.scrollMarginBottom = `${window.innerHeight - sheetTop + GAP}px`;
+        anchor.scrollIntoView({ block: 'end' });
+        anchor.style.scrollMarginBottom = '';
+      }
+      return;
+    }
     const a = anchor.getBoundingClientRect();
     const c = container.getBoundingClientRect();
     const below = window.innerHeight - a.bottom - BOTTOM_RESERVE;
