@@ -3,7 +3,8 @@
 // Microsoft) and two topics of the topic graph — built on the loaded snapshot, and everything a reader sees (title,
 // subtitle, headings, text, table cells, chart titles, legends, series names, axis names, labels, source lines and
 // the reference list) checked for ASCII punctuation beside Chinese characters, for 十亿 (Chinese money is in
-// 万/亿/万亿), for raw series ids or English words as chart names, and for a ticker written twice.
+// 万/亿/万亿), for raw series ids or English words as chart names, and for a ticker written twice. English reports'
+// charts are named in English.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, toMarkdown, type Report } from '../../src/report/index.ts';
 import type { Database } from '../../src/store/db.ts';
@@ -32,6 +33,9 @@ const TOPICS: Array<{ topic: string; about: RegExp }> = [
   { topic: '美国房地产', about: /房/ },
 ];
 
+/** English reports: their charts are named in English. */
+const EN_TOPICS = ['quantitative tightening', 'AMD', 'inflation'];
+
 interface Axis {
   name?: string;
 }
@@ -53,6 +57,7 @@ const reports = new Map<string, Report>();
 beforeAll(async () => {
   db = await loadedSnapshotDatabase();
   for (const { topic } of TOPICS) reports.set(topic, await buildReport(db, topic, { lang: 'zh', today: TODAY }));
+  for (const topic of EN_TOPICS) reports.set(`en:${topic}`, await buildReport(db, topic, { lang: 'en', today: TODAY }));
 }, 400_000);
 
 afterAll(async () => {
@@ -90,5 +95,22 @@ describe('typography of Chinese reports', () => {
       // money axes in the text's units: 亿/万亿, never 十亿/百万/千亿
       expect(axes.filter((n) => /十亿|百万|千亿/.test(n))).toEqual([]);
     }
+  });
+});
+
+describe('English reports', () => {
+  it.each(EN_TOPICS)('%s: chart names in English, no raw ids, one name per ticker', (topic) => {
+    const r = reports.get(`en:${topic}`)!;
+    expect(r.language).toBe('en');
+    const charts = r.sections.flatMap((s) => s.charts);
+    expect(charts.length).toBeGreaterThan(0);
+    for (const c of charts) {
+      const strings = chartStrings(c);
+      expect(strings.filter((x) => new RegExp(`[${CJK}]`).test(x))).toEqual([]);
+      const title = String((c['title'] as { text?: string } | undefined)?.text ?? '');
+      const legend = ((c['legend'] as { data?: string[] } | undefined)?.data ?? []).map(String);
+      expect([title, ...legend].filter((n) => RAW_ID.test(n))).toEqual([]);
+    }
+    expect(toMarkdown(r).split('\n').filter((l) => DOUBLED_TICKER.test(l))).toEqual([]);
   });
 });
