@@ -366,6 +366,7 @@ describe.skipIf(Boolean(missing))('per-number citations in headless Chromium', (
       // the number it explains stays in sight above the sheet
       await expect.poll(async () => (await number.boundingBox())!.y + (await number.boundingBox())!.height).toBeLessThanOrEqual(box.y);
       expect((await number.boundingBox())!.y).toBeGreaterThan(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await page.screenshot({ path: path.join(shots, `citations-phone-${lang}.png`) });
     }
     expect(rig.pageErrors.join('\n')).toBe('');
