@@ -59,7 +59,17 @@ describe.skipIf(Boolean(missing))('Lighthouse: performance, accessibility, best 
     // resolves to nothing except the loopback address the app is served on.
     chrome = await chromeLauncher.launch({
       chromePath: chromiumPath(),
-      chromeFlags: [...new Set([...CHROMIUM_FLAGS, '--headless', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'])],
+      chromeFlags: [
+        ...new Set([
+          ...CHROMIUM_FLAGS,
+          '--headless',
+          '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+          // the audited tab is never throttled as a background one (a source of NO_NAVSTART traces)
+          '--disable-background-timer-throttling',
+          '--disable-backgrounding-occluded-windows',
+          '--disable-renderer-backgrounding',
+        ]),
+      ],
       logLevel: 'silent',
     });
     browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}`, defaultViewport: null });
@@ -101,6 +111,7 @@ describe.skipIf(Boolean(missing))('Lighthouse: performance, accessibility, best 
   async function auditOnce(name: string, pathname: string, lang: 'zh' | 'en'): Promise<Audited> {
     const page = await browser.newPage();
     try {
+      await page.bringToFront();
       await page.evaluateOnNewDocument((key: string, value: string) => localStorage.setItem(key, value), LANG_KEY, lang);
       const url = rig.base + pathname;
       const run = await lighthouse(url, { logLevel: 'error', output: 'json', onlyCategories: CATEGORIES }, desktopConfig, page);
