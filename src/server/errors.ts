@@ -36,8 +36,8 @@ export class QuotaExceededError extends TooManyRequestsError {
     super(
       'quota_exceeded',
       {
-        zh: `未登录用户每天可提问 ${limit} 次，今天的次数已用完。登录后可继续提问，并使用深度投研报告。`,
-        en: `Signed-out visitors can ask ${limit} questions a day and today's are used up. Sign in to keep asking and to generate deep research reports.`,
+        zh: `未登录用户每天可提问 ${limit} 次，今天的次数已用完（每天 UTC 0 点，即北京时间 8 点重置）。登录后可继续提问，并使用深度投研报告。`,
+        en: `Signed-out visitors can ask ${limit} questions a day and today's are used up (they reset at 00:00 UTC). Sign in to keep asking and to generate deep research reports.`,
       },
       secondsUntilUtcMidnight(now),
     );

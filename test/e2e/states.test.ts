@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServerApp } from '../../src/server/serve.ts';
+import { EXAMPLES } from '../../web/src/i18n.ts';
 import type { Database } from '../../src/store/db.ts';
 import { loadedSnapshotDatabase } from '../helpers/db.ts';
 import { testSettings } from '../server/helpers.ts';
@@ -126,7 +127,8 @@ describe.skipIf(Boolean(missing))('app states in headless Chromium', () => {
     await page.getByTestId('turn-error').waitFor();
     const third = await ask(page, '和2019年比呢?');
     expect(askBody(third).history).toEqual(['美联储总资产现在多少?', '那MBS呢?']);
-    await page.screenshot({ path: path.join(shots, 'states-follow-up.png'), fullPage: true });
+    await page.getByTestId('turn').nth(1).scrollIntoViewIfNeeded();
+    await page.getByTestId('turn').nth(1).screenshot({ path: path.join(shots, 'states-follow-up.png') });
   }, 180_000);
 
   it('a network error keeps the question, says so in the UI language, and Retry answers it in place', async () => {
@@ -161,15 +163,16 @@ describe.skipIf(Boolean(missing))('app states in headless Chromium', () => {
     expect(await page.getByTestId('turn').count()).toBe(1);
     expect(await page.getByTestId('question-input').inputValue()).toBe('10年期美债收益率最新是多少?');
 
-    // English UI: the English message
-    const en = await pageIn('en');
+    // English UI (on a phone): the English message
+    const en = await pageIn('en', { width: 390, height: 844 });
     await en.goto(base + '/');
     await en.route('**/api/ask', (r) => r.abort(), { times: 1 });
     await en.getByTestId('question-input').fill('What is the latest CPI?');
     await en.getByTestId('question-input').press('Enter');
     await en.getByTestId('turn-error').waitFor();
     expect(await en.getByTestId('turn-error').innerText()).toContain('The connection was interrupted');
-    await en.screenshot({ path: path.join(shots, 'states-error-retry-en.png') });
+    expect(await en.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await en.screenshot({ path: path.join(shots, 'states-error-retry-en-phone.png') });
   }, 180_000);
 
   it('unknown URLs: status 404 and the app’s 404 page in both languages and on a phone', async () => {
@@ -187,7 +190,7 @@ describe.skipIf(Boolean(missing))('app states in headless Chromium', () => {
     expect(await nf.getByTestId('notfound-chat').getAttribute('href')).toBe('/');
     expect(await nf.getByTestId('notfound-series').getAttribute('href')).toBe('/series');
     expect(await nf.getByTestId('notfound-reports').getAttribute('href')).toBe('/reports');
-    expect(await nf.getByTestId('notfound-example').count()).toBe(3);
+    expect(await nf.getByTestId('notfound-example').allInnerTexts()).toEqual(EXAMPLES.zh);
     await zh.screenshot({ path: path.join(shots, 'states-404-zh.png') });
     // an example question asks it on the chat page
     const example = await nf.getByTestId('notfound-example').first().innerText();

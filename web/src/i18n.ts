@@ -1,5 +1,6 @@
 // Every string the web app shows, in Simplified Chinese (the default) and English. Placeholders are {name}.
-// The chosen language is kept in localStorage and sent to the API, so answers and errors come back in it too.
+// The chosen language is kept in localStorage; it sets the chrome and the language of API errors. Answers follow
+// the question's language unless the composer's answer-language choice asks for one.
 import { createContext, useContext } from 'react';
 import type { FactMethod } from '../../src/core/answer.ts';
 import type { Lang } from '../../src/core/format.ts';

@@ -47,7 +47,7 @@ export function NotFoundPage() {
           {t('notFound.examples')}
         </h2>
         <div className="examples">
-          {EXAMPLES[lang].slice(0, 3).map((q) => (
+          {EXAMPLES[lang].map((q) => (
             <Link key={q} href={`/?q=${encodeURIComponent(q)}`} className="example" data-testid="notfound-example">
               <span>{q}</span>
               <svg viewBox="0 0 16 16" aria-hidden="true">
