@@ -112,7 +112,7 @@ describe.skipIf(Boolean(missing))('LLM mode in headless Chromium', () => {
     expect(supported).toBe(total);
 
     // the engine and the usage line
-    expect(await answer.getByTestId('answer-engine').innerText()).toBe('模型:scripted-model');
+    expect(await answer.getByTestId('answer-engine').innerText()).toBe('模型：scripted-model');
     const usage = await answer.getByTestId('answer-usage').innerText();
     expect(usage).toContain('模型调用 3 次');
     expect(usage).toContain('工具调用 2 次');
@@ -121,7 +121,7 @@ describe.skipIf(Boolean(missing))('LLM mode in headless Chromium', () => {
 
     // the steps stay available behind a disclosure
     const disclosure = answer.getByTestId('answer-steps');
-    expect(await disclosure.locator('summary').innerText()).toBe('查看分析步骤(4)');
+    expect(await disclosure.locator('summary').innerText()).toBe('查看分析步骤（4）');
     await disclosure.locator('summary').click();
     const steps = await disclosure.getByTestId('ask-step').allInnerTexts();
     expect(steps).toEqual(['调用模型 scripted-model', '查找数据序列', '计算', '核实数字']);
@@ -130,7 +130,7 @@ describe.skipIf(Boolean(missing))('LLM mode in headless Chromium', () => {
     await answer.getByTestId('citation').first().click();
     const pop = page.getByTestId('citation-popover');
     await pop.waitFor();
-    expect(await pop.innerText()).toContain('WALCL');
+    expect(await pop.innerText()).toContain('总资产');
     expect(await pop.locator('a[href^="https://fred.stlouisfed.org/series/WALCL"]').count()).toBe(1);
     await page.screenshot({ path: path.join(shots, 'chat-llm.png') });
     await page.keyboard.press('Escape');

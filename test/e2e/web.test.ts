@@ -55,7 +55,9 @@ describe.skipIf(Boolean(missing))('web app in headless Chromium', () => {
     const pop = page.getByTestId('citation-popover');
     await pop.waitFor();
     const popText = await pop.innerText();
-    expect(popText).toContain('WALCL');
+    // the number's own fact, named by its series' Chinese name (no raw id in the Chinese UI)
+    expect(popText).toContain('总资产');
+    expect(popText).not.toMatch(/\bWALCL\b/);
     expect(await pop.locator('a[href^="https://fred.stlouisfed.org/series/WALCL"]').count()).toBe(1);
     await page.screenshot({ path: path.join(shots, 'chat-zh-citation.png') });
     await page.keyboard.press('Escape');
