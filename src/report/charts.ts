@@ -170,8 +170,20 @@ export function timeChart(o: { title: string; lang: ReportLang; lines: Line[]; a
   return withSource(withEvents(option, o.events ?? [], o.lang), o.source ?? '', o.lang);
 }
 
+/**
+ * One precision for all the value labels of a chart, from its largest value: about three or four significant
+ * digits for the largest bar (346.4 / 43.35 / 8.54), the same decimals for every bar.
+ */
+export function labelDecimals(values: number[]): number {
+  const max = Math.max(0, ...values.map((v) => Math.abs(v)));
+  // never more decimals than the values have (a plan that rounded to 0.1 is not shown as 14.30)
+  const held = Math.max(0, ...values.map((v) => (String(Math.round(v * 100) / 100).split('.')[1] ?? '').length));
+  return Math.min(held, max >= 1000 ? 0 : max >= 100 ? 1 : 2);
+}
+
 /** Grouped bars over categories (e.g. average monthly runoff against the cap, per cap regime). */
 export function barChart(o: { title: string; lang: ReportLang; categories: string[]; bars: Array<{ name: string; values: number[]; hatched?: boolean }>; axisName: string; source?: string }): ChartOption {
+  const decimals = labelDecimals(o.bars.flatMap((b) => b.values));
   return withSource({
     ...base(o.title, o.lang),
     legend: { bottom: 8, data: o.bars.map((b) => b.name), textStyle: { fontFamily: fontStack(o.lang) } },
@@ -181,7 +193,8 @@ export function barChart(o: { title: string; lang: ReportLang; categories: strin
       name: b.name,
       type: 'bar',
       barGap: '8%',
-      data: b.values.map((v) => Math.round(v * 100) / 100),
+      // each bar's label written with the chart's one precision (236.0 beside 226.8, not 236.01 beside 226.8)
+      data: b.values.map((v) => ({ value: Math.round(v * 100) / 100, label: { formatter: v.toFixed(decimals) } })),
       ...(b.hatched ? { itemStyle: { opacity: 0.45 } } : {}),
       label: { show: true, position: 'top', fontFamily: fontStack(o.lang), fontSize: 10, formatter: '{c}' },
     })),

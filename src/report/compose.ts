@@ -558,7 +558,16 @@ function chineseMoneyAxes(o: ChartOption): ChartOption {
   const series = ((o['series'] as Array<Record<string, unknown>> | undefined) ?? []).map((x) => {
     const c = change[Number(x['yAxisIndex'] ?? 0)];
     if (!c) return x;
-    const data = ((x['data'] as unknown[] | undefined) ?? []).map((p) => (Array.isArray(p) && typeof p[1] === 'number' ? [p[0], round(p[1] * c[1])] : typeof p === 'number' ? round(p * c[1]) : p));
+    // a bar's { value, label } is scaled and its label left to the series' '{c}' (its precision was the old unit's)
+    const data = ((x['data'] as unknown[] | undefined) ?? []).map((p) =>
+      Array.isArray(p) && typeof p[1] === 'number'
+        ? [p[0], round(p[1] * c[1])]
+        : typeof p === 'number'
+          ? round(p * c[1])
+          : p && typeof p === 'object' && typeof (p as { value?: unknown }).value === 'number'
+            ? { value: round((p as { value: number }).value * c[1]) }
+            : p,
+    );
     const mark = x['markLine'] as { data?: Array<Record<string, unknown>> } | undefined;
     const markLine = mark?.data ? { markLine: { ...mark, data: mark.data.map((m) => (typeof m['yAxis'] === 'number' ? { ...m, yAxis: round(m['yAxis'] * c[1]) } : m)) } } : {};
     return { ...x, data, ...markLine };

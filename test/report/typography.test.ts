@@ -94,6 +94,10 @@ describe('typography of Chinese reports', () => {
       expect(names.filter((n) => /[a-z]{3,}/.test(n))).toEqual([]);
       // money axes in the text's units: 亿/万亿, never 十亿/百万/千亿
       expect(axes.filter((n) => /十亿|百万|千亿/.test(n))).toEqual([]);
+      // bar labels of one chart have one precision (236.0 beside 226.8, not 236.01 beside 226.8)
+      const bars = ((c['series'] as Array<{ type?: string; data?: unknown[] }> | undefined) ?? []).filter((x) => x.type === 'bar' && c['xAxis'] && (c['xAxis'] as { type?: string }).type === 'category');
+      const labels = bars.flatMap((x) => (x.data ?? []).map((d) => (d && typeof d === 'object' ? String((d as { label?: { formatter?: string }; value?: number }).label?.formatter ?? (d as { value?: number }).value) : String(d))));
+      expect(new Set(labels.map((l) => (l.split('.')[1] ?? '').length)).size).toBeLessThanOrEqual(1);
     }
   });
 });
