@@ -141,6 +141,6 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerMcp(app, deps);
 
   app.doc('/api/openapi.json', { openapi: '3.0.0', info: { title: 'fincite API', version: '0.1.0', description: '有据 fincite — financial answers where every number is traceable to real data' } });
-  if (deps.webDir) registerWeb(app, path.resolve(deps.webDir));
+  if (deps.webDir) registerWeb(app, path.resolve(deps.webDir), db);
   return app;
 }

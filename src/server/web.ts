@@ -4,6 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
+import type { Database } from '../store/db.ts';
+import * as repo from '../store/repo.ts';
 import type { AppEnv } from './context.ts';
 
 /** Paths the web app routes itself (status 200); the client router (web/src/router.tsx) matches the same shapes. */
@@ -12,7 +14,11 @@ const APP_ROUTES = /^\/(?:|c\/[^/]+|reports(?:\/[^/]+)?|series(?:\/[^/]+)?|login
 /** Paths that are never the web app's: the API, machine endpoints, assets and probes keep their own 404s. */
 const NOT_APP = /^\/(?:api|v1|mcp|assets)(?:\/|$)|^\/(?:healthz|livez|favicon\.svg)$/;
 
-export function registerWeb(app: Hono<AppEnv>, webDir: string): void {
+/**
+ * The web app under `webDir`. With `db`, a series page of a series the store does not hold (/series/NOPE) is a 404
+ * too (the page itself says which series was not found).
+ */
+export function registerWeb(app: Hono<AppEnv>, webDir: string, db?: Database): void {
   const index = path.join(webDir, 'index.html');
   // read per request (a small file): a rebuild under a running server then serves the new asset names
   const page = () => (existsSync(index) ? readFileSync(index, 'utf8') : null);
@@ -32,7 +38,17 @@ export function registerWeb(app: Hono<AppEnv>, webDir: string): void {
   // shows its "page not found" view (in the app's style, not raw JSON)
   app.get('*', async (c, next) => {
     if (NOT_APP.test(c.req.path)) return next();
-    const known = APP_ROUTES.test(c.req.path);
+    const series = /^\/series\/([^/]+)\/?$/.exec(c.req.path)?.[1];
+    let known = APP_ROUTES.test(c.req.path);
+    if (known && series && db) {
+      let id: string | null = null;
+      try {
+        id = decodeURIComponent(series);
+      } catch {
+        // a malformed escape is no series
+      }
+      known = id !== null && (await repo.getSeries(db, id)) !== null;
+    }
     c.header('Cache-Control', 'no-cache');
     const html = page();
     if (html) return c.html(html, known ? 200 : 404);

@@ -213,6 +213,13 @@ describe.skipIf(Boolean(missing))('app states in headless Chromium', () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phone.screenshot({ path: path.join(shots, 'states-404-phone.png'), fullPage: true });
 
+    // a series that does not exist: 404, and the series page says which one, with the way back
+    const series = await pageIn('zh');
+    expect((await series.goto(base + '/series/NOT_A_SERIES'))!.status()).toBe(404);
+    await series.getByRole('alert').waitFor();
+    expect(await series.getByRole('alert').innerText()).toContain('NOT_A_SERIES');
+    expect(await series.locator('a[href="/series"]').count()).toBeGreaterThan(0);
+
     // an unknown API path stays JSON, in the caller's language
     const api = await zh.request.get(base + '/api/nope', { headers: { 'accept-language': 'en' } });
     expect(api.status()).toBe(404);

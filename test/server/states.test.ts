@@ -89,7 +89,8 @@ describe('Retry-After on every 429', () => {
 
 describe('404s', () => {
   it('an unknown page URL gets the web app (its own not-found view) with status 404; app paths get 200', async () => {
-    for (const p of ['/nope', '/nope/deeper', '/c/abc/extra', '/reports/a/b', '/login/x']) {
+    // a series page of a series the store does not hold is a 404 too (the page says which series)
+    for (const p of ['/nope', '/nope/deeper', '/c/abc/extra', '/reports/a/b', '/login/x', '/series/NOT_A_SERIES', '/series/%E0%A4%A']) {
       const r = await parts.app.request(p);
       expect(r.status, p).toBe(404);
       expect(r.headers.get('content-type'), p).toMatch(/text\/html/);
