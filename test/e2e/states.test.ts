@@ -73,6 +73,7 @@ describe.skipIf(Boolean(missing))('app states in headless Chromium', () => {
     expect(await a1.innerText()).toContain('Understood as');
     // the chrome stays Chinese
     expect(await zh.getByTestId('ask-button').innerText()).toContain('提问');
+    await zh.screenshot({ path: path.join(shots, 'states-answer-lang-en-in-zh.png') });
 
     // a Chinese question in the English UI
     const en = await pageIn('en');
@@ -96,7 +97,6 @@ describe.skipIf(Boolean(missing))('app states in headless Chromium', () => {
     await zh.getByTestId('answer-lang').selectOption('auto');
     await zh.reload();
     expect(await zh.getByTestId('answer-lang').inputValue()).toBe('auto');
-    await zh.screenshot({ path: path.join(shots, 'states-answer-lang-zh.png') });
   }, 180_000);
 
   it('a follow-up sends the thread’s earlier answered questions and shows what it inherited', async () => {
@@ -174,6 +174,29 @@ describe.skipIf(Boolean(missing))('app states in headless Chromium', () => {
     expect(await en.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await en.screenshot({ path: path.join(shots, 'states-error-retry-en-phone.png') });
   }, 180_000);
+
+  it('after a 429 with Retry-After, Retry counts down and then answers in place', async () => {
+    const page = await pageIn('zh');
+    await page.goto(base + '/');
+    // the per-minute limit's answer as the server writes it (message in the UI language, Retry-After 2 s)
+    await page.route(
+      '**/api/ask',
+      (r) => r.fulfill({ status: 429, headers: { 'Retry-After': '2' }, contentType: 'application/json', body: JSON.stringify({ error: { code: 'rate_limited', message: '提问过于频繁，请 2 秒后再试。' } }) }),
+      { times: 1 },
+    );
+    await page.getByTestId('question-input').fill('美联储总资产最新是多少?');
+    await page.getByTestId('question-input').press('Enter');
+    const retry = page.getByTestId('turn-retry');
+    await retry.waitFor();
+    expect(await retry.isDisabled()).toBe(true);
+    expect(await retry.innerText()).toMatch(/^[12] 秒后可重试$/);
+    await page.screenshot({ path: path.join(shots, 'states-rate-limited-zh.png') });
+    await expect.poll(() => retry.isEnabled(), { timeout: 5_000 }).toBe(true);
+    expect(await retry.innerText()).toBe('重试');
+    await retry.click();
+    await page.getByTestId('answer').getByTestId('verified-badge').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('turn').count()).toBe(1);
+  }, 120_000);
 
   it('unknown URLs: status 404 and the app’s 404 page in both languages and on a phone', async () => {
     const zh = await pageIn('zh');

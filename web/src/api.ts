@@ -94,6 +94,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** A 429's Retry-After, in seconds. */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -110,7 +112,8 @@ async function errorOf(res: Response): Promise<ApiError> {
   } catch {
     // not JSON (a proxy's HTML error page): the caller shows its generic message
   }
-  return new ApiError(res.status, code, message);
+  const retryAfter = Number(res.headers.get('Retry-After'));
+  return new ApiError(res.status, code, message, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
 }
 
 let currentLang: Lang = 'zh';

@@ -24,8 +24,11 @@ interface Turn {
   /** LLM mode: model calls, tool calls, verification and repair, in order. */
   steps: AskStep[];
   answer?: Answer;
-  /** signIn: the signed-out quota is spent (retrying today cannot help; signing in does). */
-  error?: { message: string; signIn: boolean };
+  /**
+   * signIn: the signed-out quota is spent (retrying today cannot help; signing in does). retryAt: the per-minute
+   * limit's Retry-After, as a time (Retry waits for it).
+   */
+  error?: { message: string; signIn: boolean; retryAt?: number };
 }
 
 let turnCounter = 0;
@@ -73,6 +76,23 @@ function progress(turn: Turn, p: AskEvent): Partial<Turn> {
     case 'verified':
       return { stage: 'verified', ...(p.numbers !== undefined ? { numbers: p.numbers } : {}) };
   }
+}
+
+/** Retry, or after a 429 with Retry-After a countdown until retrying can work ("12 秒后可重试"). */
+function RetryButton({ at, disabled, onRetry }: { at?: number; disabled: boolean; onRetry: () => void }) {
+  const { t } = useI18n();
+  const [now, setNow] = useState(() => Date.now());
+  const wait = at ? Math.ceil((at - now) / 1000) : 0;
+  useEffect(() => {
+    if (wait <= 0) return;
+    const timer = setTimeout(() => setNow(Date.now()), 1000);
+    return () => clearTimeout(timer);
+  }, [wait, now]);
+  return (
+    <button type="button" className="btn btn-primary btn-sm" data-testid="turn-retry" disabled={disabled || wait > 0} onClick={onRetry}>
+      {wait > 0 ? t('chat.retryIn', { s: wait }) : t('common.retry')}
+    </button>
+  );
 }
 
 interface Props {
@@ -161,7 +181,8 @@ export function ChatPage({ conversationId: routeId, navKey }: Props) {
       } catch (err) {
         if (ctrl.signal.aborted) return;
         const signIn = err instanceof ApiError && err.code === 'quota_exceeded';
-        update(key, { error: { message: errorText(err, t), signIn } });
+        const retryAt = err instanceof ApiError && !signIn && err.retryAfter ? Date.now() + err.retryAfter * 1000 : undefined;
+        update(key, { error: { message: errorText(err, t), signIn, ...(retryAt ? { retryAt } : {}) } });
       } finally {
         if (inflight.current === ctrl) inflight.current = null;
         // the signed-out quota shown in the sidebar went down by one
@@ -271,9 +292,7 @@ export function ChatPage({ conversationId: routeId, navKey }: Props) {
                           {t('chat.quotaSignIn')}
                         </Link>
                       ) : (
-                        <button type="button" className="btn btn-primary btn-sm" data-testid="turn-retry" disabled={busy} onClick={() => retry(turn.key)}>
-                          {t('common.retry')}
-                        </button>
+                        <RetryButton disabled={busy} {...(turn.error.retryAt ? { at: turn.error.retryAt } : {})} onRetry={() => retry(turn.key)} />
                       )}
                       <button type="button" className="btn btn-secondary btn-sm" data-testid="turn-edit" onClick={() => edit(turn.key)}>
                         {t('chat.editQuestion')}
