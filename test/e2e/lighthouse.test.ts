@@ -7,16 +7,17 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { serve, type ServerType } from '@hono/node-server';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Result } from 'lighthouse';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_FLAGS, chromiumPath } from '../../src/report/index.ts';
-import { createServerApp } from '../../src/server/serve.ts';
+import { createServerApp, type ServerParts } from '../../src/server/serve.ts';
 import type { Database } from '../../src/store/db.ts';
 import { loadedSnapshotDatabase } from '../helpers/db.ts';
 import { testSettings } from '../server/helpers.ts';
-import { browserSuiteMissing, shots, startBrowserRig, webDir, type BrowserRig } from './harness.ts';
+import { browserSuiteMissing, shots, webDir } from './harness.ts';
 
 const missing = browserSuiteMissing('Lighthouse audits');
 
@@ -47,14 +48,21 @@ interface Audited {
 
 describe.skipIf(Boolean(missing))('Lighthouse: performance, accessibility, best practices', () => {
   let db: Database;
-  let rig: BrowserRig;
+  let parts: ServerParts;
+  let server: ServerType;
+  let base: string;
   let chrome: chromeLauncher.LaunchedChrome;
   let browser: Browser;
   const audited: Audited[] = [];
 
   beforeAll(async () => {
     db = await loadedSnapshotDatabase();
-    rig = await startBrowserRig(await createServerApp(db, { settings: testSettings({ trustProxy: false }), webDir, today: '2026-11-24' }));
+    parts = await createServerApp(db, { settings: testSettings({ trustProxy: false }), webDir, today: '2026-11-24' });
+    server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: parts.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    const addr = server.address();
+    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
     // Lighthouse drives its own Chromium (Debian's, the same binary and flags as the PDF renderer); every host name
     // resolves to nothing except the loopback address the app is served on.
     chrome = await chromeLauncher.launch({
@@ -85,7 +93,8 @@ describe.skipIf(Boolean(missing))('Lighthouse: performance, accessibility, best 
     }
     await browser?.disconnect();
     chrome?.kill();
-    await rig?.close();
+    await parts?.jobs.stop();
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
     await db?.close();
   });
 
@@ -108,12 +117,13 @@ describe.skipIf(Boolean(missing))('Lighthouse: performance, accessibility, best 
     return better;
   }
 
+  /** Every audit runs in the browser's one tab (new tabs made NO_NAVSTART traces more frequent). */
   async function auditOnce(name: string, pathname: string, lang: 'zh' | 'en'): Promise<Audited> {
-    const page = await browser.newPage();
+    const page = (await browser.pages())[0] ?? (await browser.newPage());
+    await page.bringToFront();
+    const script = await page.evaluateOnNewDocument((key: string, value: string) => localStorage.setItem(key, value), LANG_KEY, lang);
     try {
-      await page.bringToFront();
-      await page.evaluateOnNewDocument((key: string, value: string) => localStorage.setItem(key, value), LANG_KEY, lang);
-      const url = rig.base + pathname;
+      const url = base + pathname;
       const run = await lighthouse(url, { logLevel: 'error', output: 'json', onlyCategories: CATEGORIES }, desktopConfig, page);
       if (!run) throw new Error(`Lighthouse returned nothing for ${url}`);
       const docLang = await page.evaluate(() => document.documentElement.lang);
@@ -121,7 +131,7 @@ describe.skipIf(Boolean(missing))('Lighthouse: performance, accessibility, best 
       audited.push(entry);
       return entry;
     } finally {
-      await page.close();
+      await page.removeScriptToEvaluateOnNewDocument(script.identifier);
     }
   }
 
