@@ -1,10 +1,12 @@
 // Chinese typography in the browser (issue 12, item 6): the Chinese UI's chrome (home, sign-in, reports, series) and
 // answers with charts (a statement item in 亿美元, a company's price, inflation year over year) show no ASCII , : ; ( ) ?
-// beside a Chinese character, no 十亿, no ticker written twice; the same answers in the English UI. Screenshots of
-// each view, desktop (1366×900) and phone (390×844), in both languages, are written to test-results/typography-*.png.
+// beside a Chinese character, no 十亿, no ticker written twice; the same answers in the English UI; a Chinese report's
+// figures as the PDF draws them (HTML with server-rendered SVG charts). Screenshots of each view, desktop (1366×900)
+// and phone (390×844), in both languages, and of the report figures are written to test-results/typography-*.png.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReport, renderCharts, toHtml } from '../../src/report/index.ts';
 import { createServerApp } from '../../src/server/serve.ts';
 import type { Database } from '../../src/store/db.ts';
 import { loadedSnapshotDatabase } from '../helpers/db.ts';
@@ -106,4 +108,20 @@ describe.skipIf(Boolean(missing))('Chinese typography in the web app', () => {
       }
     }
   }, 240_000);
+
+  it('a Chinese report as exported: figure titles, axes and legends in 亿/万亿 with full-width punctuation', async () => {
+    for (const [topic, name] of [['缩表', 'qt'], ['AMD', 'amd']] as const) {
+      const report = await buildReport(db, topic, { lang: 'zh', today: '2026-11-24' });
+      const page = await rig.newPage({ width: 1000, height: 900 });
+      await page.setContent(toHtml(report, { svgs: renderCharts(report) }));
+      const figures = page.locator('figure');
+      expect(await figures.count()).toBeGreaterThan(0);
+      // the figures' text as drawn: SVG text of the titles, axis names, legends, labels and captions
+      const text = (await figures.allInnerTexts()).join('\n') + '\n' + (await figures.locator('svg text').allTextContents()).join('\n');
+      expect(text).toMatch(/亿美元|万亿美元/);
+      expect({ topic, lines: offending(text) }).toEqual({ topic, lines: [] });
+      for (let i = 0; i < Math.min(3, await figures.count()); i++) await figures.nth(i).screenshot({ path: path.join(shots, `typography-report-${name}-zh-fig${i + 1}.png`) });
+      await page.close();
+    }
+  }, 180_000);
 });

@@ -332,7 +332,7 @@ export async function companyReport(c: ReportComposer, ticker: string, _today: I
     timeChart({
       title: c.t(`图1 ${name}与标普500ETF（起点=100）`, `Figure 1 ${name} and the S&P 500 ETF (start = 100)`),
       lang: c.lang,
-      lines: [{ name, points: rebased(price, chartFrom, end) }, ...(bench ? [{ name: 'SPY', points: rebased(bench, chartFrom, end) }] : [])],
+      lines: [{ name, points: rebased(price, chartFrom, end) }, ...(bench ? [{ name: c.t('标普500ETF（SPY）', 'S&P 500 ETF (SPY)'), points: rebased(bench, chartFrom, end) }] : [])],
       axisNames: [c.t('指数', 'index')],
       refLine: { value: 100 },
     }),
