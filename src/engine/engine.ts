@@ -30,7 +30,7 @@ export { DISCLAIMER, maskNames } from './compose.ts';
 /** How many earlier questions of a conversation a follow-up is read against (the last ones). */
 export const MAX_HISTORY = 10;
 
-const INHERITED_NAMES = { subject: { zh: '对象', en: 'subject' }, measure: { zh: '指标', en: 'measure' }, time: { zh: '时间', en: 'period' } } as const;
+const INHERITED_NAMES = { subject: { zh: '主体', en: 'subject' }, measure: { zh: '指标', en: 'measure' }, time: { zh: '时间', en: 'period' } } as const;
 
 /** "(承接上一问,沿用对象、时间)" / " (follow-up: subject and period from the previous question)". */
 function followUpNote(inherited: Array<'subject' | 'measure' | 'time'>, lang: 'zh' | 'en'): string {

@@ -40,7 +40,7 @@ describe('follow-up questions inherit what they omit', () => {
     // the period changes, the subject (MBS) is inherited and said so
     expect(seriesOf(a3!)).toEqual(new Set(['WSHOMCB']));
     expect(a3!.context?.inherited).toContain('subject');
-    expect(a3!.understood).toMatch(/承接上一问.*对象/);
+    expect(a3!.understood).toMatch(/承接上一问.*主体/);
     expect(a3!.facts.every((f) => (f.period?.from ?? f.asOf) >= '2025-01-01' && f.asOf <= '2025-12-31')).toBe(true);
     // the previous period (2025) is compared with 2019, for MBS
     expect(seriesOf(a4!)).toEqual(new Set(['WSHOMCB']));
