@@ -1,5 +1,6 @@
 // Deep research reports for signed-in users: create a job, poll its progress, fetch the finished report as
 // HTML, PDF, Markdown or JSON, list and delete one's own. Another user's report reads as 404.
+import { chinesePunctuation } from '../../core/format.ts';
 import { checkText, TEXT_LIMITS } from '../../core/text-input.ts';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { exportReport, TOPICS, type Report } from '../../report/index.ts';
@@ -124,7 +125,8 @@ export function registerReports(app: OpenAPIHono<AppEnv>, deps: { db: Database; 
 
   app.openapi(topicsRoute, (c) =>
     c.json(
-      TOPICS.map((t) => ({ id: t.id, name: t.name, example: t.id === 'company' ? 'NVDA' : t.id === 'companies' ? 'AAPL MSFT' : t.aliases.find((a) => /[\u4e00-\u9fff]/.test(a)) ?? t.aliases[0] ?? t.id })),
+      // the graph keeps names with ASCII brackets; Chinese shows them full-width like every other Chinese text
+      TOPICS.map((t) => ({ id: t.id, name: { zh: chinesePunctuation(t.name.zh), en: t.name.en }, example: t.id === 'company' ? 'NVDA' : t.id === 'companies' ? 'AAPL MSFT' : t.aliases.find((a) => /[\u4e00-\u9fff]/.test(a)) ?? t.aliases[0] ?? t.id })),
       200,
     ),
   );
