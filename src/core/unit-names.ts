@@ -63,7 +63,8 @@ const PER_THING: Array<[RegExp, { zh: string; en: string }]> = [
 /** Scales as Chinese prefixes (百万美元, 十亿美元) and English words (millions of …). */
 const SCALES: Array<[number, string, string]> = [
   [1e12, '万亿', 'trillions'],
-  [1e9, '十亿', 'billions'],
+  // Chinese money is counted in 万/亿/万亿; a billion is 10亿 (never 十亿, a unit Chinese finance text does not use)
+  [1e9, '10亿', 'billions'],
   [1e8, '亿', 'hundreds of millions'],
   [1e6, '百万', 'millions'],
   [1e4, '万', 'tens of thousands'],

@@ -11,10 +11,10 @@ describe('unitName', () => {
   it('names money by scale and currency', () => {
     expect(unitName(u('currency', 1e6, 'Millions of U.S. Dollars', 'USD'), 'zh')).toBe('百万美元');
     expect(unitName(u('currency', 1e6, 'Millions of U.S. Dollars', 'USD'), 'en')).toBe('millions of US dollars');
-    expect(unitName(u('currency', 1e9, 'Billions of Dollars', 'USD'), 'zh')).toBe('十亿美元');
+    expect(unitName(u('currency', 1e9, 'Billions of Dollars', 'USD'), 'zh')).toBe('10亿美元');
     expect(unitName(u('currency', 1, 'U.S. Dollars', 'USD'), 'en')).toBe('US dollars');
     expect(unitName(u('currency', 1, 'Yuan (CNY)', 'CNY'), 'zh')).toBe('人民币元');
-    expect(unitName(u('currency', 1e9, 'Billions of Chained 2017 Dollars', 'USD'), 'zh')).toBe('十亿美元（2017年不变价）');
+    expect(unitName(u('currency', 1e9, 'Billions of Chained 2017 Dollars', 'USD'), 'zh')).toBe('10亿美元（2017年不变价）');
     expect(unitName(u('currency', 1e9, 'Billions of Chained 2017 Dollars', 'USD'), 'en')).toBe('billions of chained 2017 US dollars');
   });
 

@@ -1,6 +1,7 @@
 // Series search, series data (JSON and CSV) and document search: read-only views of the store.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { FinciteError, InvalidDateError, UnknownSeriesError } from '../../core/errors.ts';
+import { chinesePunctuation } from '../../core/format.ts';
 import { isIsoDate } from '../../data/quality.ts';
 import { rankSeries } from '../../data/search-rank.ts';
 import { suggestSeries } from '../../data/search.ts';
@@ -115,7 +116,7 @@ export function registerData(app: OpenAPIHono<AppEnv>, db: Database): void {
     const { q = '', limit = 20 } = c.req.valid('query');
     const hits = rankSeries(await repo.listSeries(db), q, limit);
     return c.json(
-      hits.map(({ series: s, match }) => ({ id: s.id, title: s.title, units: s.unit.label, unit: s.unit, frequency: s.frequency, category: s.category, source: s.source, url: s.url, lastDate: s.lastDate, match })),
+      hits.map(({ series: s, match }) => ({ id: s.id, title: shownTitle(s.title), units: s.unit.label, unit: s.unit, frequency: s.frequency, category: s.category, source: s.source, url: s.url, lastDate: s.lastDate, match })),
       200,
     );
   });
@@ -126,7 +127,7 @@ export function registerData(app: OpenAPIHono<AppEnv>, db: Database): void {
     const bars = Boolean(s.ticker);
     return c.json(
       {
-        series: { id: s.id, title: s.title, units: s.unit.label, unit: s.unit, frequency: s.frequency, category: s.category, source: s.source, url: s.url, notes: s.notes ?? null, firstDate: s.firstDate, lastDate: s.lastDate },
+        series: { id: s.id, title: shownTitle(s.title), units: s.unit.label, unit: s.unit, frequency: s.frequency, category: s.category, source: s.source, url: s.url, notes: s.notes ?? null, firstDate: s.firstDate, lastDate: s.lastDate },
         observations: rows.map((r) => (bars ? { date: r.date, value: r.value, open: r.open, high: r.high, low: r.low, close: r.value, volume: r.volume } : { date: r.date, value: r.value })),
       },
       200,
@@ -172,4 +173,9 @@ export function registerData(app: OpenAPIHono<AppEnv>, db: Database): void {
     const hits = await searchPassages(db, q, { limit, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(kind ? { kinds: [kind as never] } : {}) });
     return c.json(hits.map((h) => ({ documentId: h.documentId, title: h.title, date: h.date, url: h.url, kind: h.kind, publisher: h.publisher, score: h.score, snippet: h.snippet, text: h.text })), 200);
   });
+}
+
+/** A catalog title as people read it: Chinese with full-width punctuation (the catalog keeps ASCII brackets). */
+function shownTitle(t: { zh: string; en: string }): { zh: string; en: string } {
+  return { zh: chinesePunctuation(t.zh), en: t.en };
 }

@@ -144,8 +144,12 @@ export function EChart({ option, label, height = 320 }: Props) {
       chart.setOption(BASE);
       chart.setOption(styled(option as Obj, lang));
       // long series titles are cut short of the legend instead of running under it
+      // (room for a legend beside the title only when the chart has one there)
+      const legend = (option as Obj).legend as Obj | Obj[] | undefined;
+      const legends = legend === undefined ? [] : Array.isArray(legend) ? legend : [legend];
+      const beside = legends.some((l) => l.show !== false && (l.top === undefined || l.top === 2));
       const fit = () => {
-        chart.setOption({ title: { textStyle: { width: Math.max(120, node.clientWidth - LEGEND_ROOM), overflow: 'truncate' } } });
+        chart.setOption({ title: { textStyle: { width: Math.max(120, node.clientWidth - (beside ? LEGEND_ROOM : 8)), overflow: 'truncate' } } });
         chart.resize();
       };
       fit();
