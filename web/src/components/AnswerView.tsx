@@ -5,7 +5,7 @@ import type { Answer, AnswerUsage } from '../../../src/core/answer.ts';
 import type { AskStep } from '../api.ts';
 import { useI18n, type Translate } from '../i18n.ts';
 import { renderAnswerHtml } from '../markdown.ts';
-import { CitationPopover, type CitationView } from './CitationPopover.tsx';
+import { CitationPopover, showDate, type CitationView } from './CitationPopover.tsx';
 import { EChart } from './EChart.tsx';
 import { EngineTag, modelOf, StepList, stepsFromUsage } from './Steps.tsx';
 import { VerifiedBadge } from './VerifiedBadge.tsx';
@@ -39,7 +39,7 @@ function chartTitle(option: unknown): string | undefined {
 }
 
 export function AnswerView({ answer, steps, onAsk }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const id = useId();
   const card = useRef<HTMLElement>(null);
   const [open, setOpen] = useState<{ view: CitationView; anchor: HTMLElement } | null>(null);
@@ -118,7 +118,7 @@ export function AnswerView({ answer, steps, onAsk }: Props) {
       )}
       <footer className="answer-meta">
         <VerifiedBadge verification={answer.verification} panelId={`${id}-verification`} clickable={unanswerable ? 0 : (answer.numbers?.length ?? 0)} />
-        {answer.dataAsOf && <span className="meta-item num">{t('answer.dataAsOf', { date: answer.dataAsOf })}</span>}
+        {answer.dataAsOf && <span className="meta-item num">{t('answer.dataAsOf', { date: showDate(answer.dataAsOf, lang) })}</span>}
         {answer.engine && (
           <span className="meta-item meta-engine">
             <EngineTag engine={answer.engine} testId="answer-engine" />
