@@ -42,7 +42,7 @@ interface Ctx {
 
 function label(w: AnswerWriter, s: SeriesStory): string {
   const name = w.name(s.series.meta);
-  return s.read === 'yoy' ? w.t(`${name}同比`, `${name}, year over year`) : name;
+  return s.read === 'yoy' ? w.t(`${name}同比`, `${name} (year over year)`) : name;
 }
 
 
@@ -62,9 +62,21 @@ export function historySentence(w: AnswerWriter, s: SeriesStory, years: number):
     const year = s.yearAgo && s.change1y ? `，一年前为${w.v(s.yearAgo)}${w.cite(s.yearAgo)}，一年来${direction(w, s.change1y)}${w.abs(s.change1y)}${w.cite(s.change1y)}` : '';
     return `${name}最新为${w.v(s.latest)}（${w.obsDate(s.latest.asOf, freq)}）${w.cite(s.latest)}${year}。`;
   }
-  // the change has a sentence of its own: "earlier" beside it would point the verifier at the year-ago value
-  const year = s.yearAgo && s.change1y ? ` ${name} was ${w.v(s.yearAgo)} a year earlier${w.cite(s.yearAgo)}. ${name} has changed by ${w.signed(s.change1y)} since then${w.cite(s.change1y)}.` : '';
-  return capital(`${name} was ${w.v(s.latest)} on ${w.obsDate(s.latest.asOf, freq)}${w.cite(s.latest)}.${year}`);
+  // one sentence, as the Chinese one: the latest reading, the change over the year, the reading a year earlier
+  const when = enPeriod(s.latest.asOf, freq);
+  const year = s.yearAgo && s.change1y ? `, ${direction(w, s.change1y)} ${w.abs(s.change1y)} over the year${w.cite(s.change1y)} from ${w.v(s.yearAgo)}${w.cite(s.yearAgo)}` : '';
+  return capital(`${name} was ${w.v(s.latest)} ${when}${w.cite(s.latest)}${year}.`);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "in July 2026", "in Q2 2026", "in 2025", "on 15 August 2026": an observation's period in English prose. */
+function enPeriod(d: IsoDate, freq: string): string {
+  const month = MONTHS[Number(d.slice(5, 7)) - 1];
+  if (freq === 'monthly') return `in ${month} ${d.slice(0, 4)}`;
+  if (freq === 'quarterly') return `in Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1} ${d.slice(0, 4)}`;
+  if (freq === 'annual') return `in ${d.slice(0, 4)}`;
+  return `on ${Number(d.slice(8, 10))} ${month} ${d.slice(0, 4)}`;
 }
 
 /** A Markdown table of the stories' ranges: each row names its series; high and low with their dates. */
