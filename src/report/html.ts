@@ -76,6 +76,8 @@ section.chapter { margin-top: 30px; }
 h2 { font-size: 1.45rem; color: #0f2740; border-bottom: 2px solid var(--accent); padding-bottom: 4px; margin: 34px 0 14px; }
 h2 .num { color: var(--accent); margin-right: .5em; }
 p { margin: 0 0 .9em; text-align: justify; }
+/* a narrow screen has too few words a line to justify without wide gaps (English with long numbers, URLs) */
+@media (max-width: 640px) { p { text-align: left; } nav.toc ol { columns: 1; } }
 strong { color: #0b4a85; }
 blockquote { margin: 1em 0 1.2em; padding: 10px 16px; background: #f4f7fa; border-left: 3px solid #7f9bb8; color: #34475c; font-size: .93rem; }
 blockquote p { margin: 0; text-align: left; }

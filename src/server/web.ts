@@ -27,12 +27,22 @@ export function registerWeb(app: Hono<AppEnv>, webDir: string, db?: Database): v
       '/assets/*',
       serveStatic({
         root: path.relative(process.cwd(), webDir) || '.',
+        // the build writes .br and .gz copies: a browser that accepts them gets the smaller file (Vary set)
+        precompressed: true,
         onFound: (_path, c) => {
           c.header('Cache-Control', 'public, max-age=31536000, immutable');
         },
       }),
     );
-    app.get('/favicon.svg', serveStatic({ path: path.relative(process.cwd(), path.join(webDir, 'favicon.svg')) }));
+    app.get(
+      '/favicon.svg',
+      serveStatic({
+        path: path.relative(process.cwd(), path.join(webDir, 'favicon.svg')),
+        onFound: (_path, c) => {
+          c.header('Cache-Control', 'public, max-age=86400');
+        },
+      }),
+    );
   }
   // the app's own paths get index.html with 200; any other page URL gets it too, with 404, and the client router
   // shows its "page not found" view (in the app's style, not raw JSON)

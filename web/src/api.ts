@@ -52,6 +52,8 @@ export interface ReportTopic {
   id: string;
   name: Bilingual;
   example: string;
+  /** The example in both languages (the page follows its UI language). */
+  examples?: Bilingual;
 }
 
 export type ReportStatus = 'queued' | 'running' | 'done' | 'failed';

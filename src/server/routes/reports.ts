@@ -53,7 +53,7 @@ const topicsRoute = createRoute({
   method: 'get',
   path: '/api/reports/topics',
   summary: 'The report topics (any company in the database is a topic too, by name or ticker)',
-  responses: { 200: { description: 'Topics', content: { 'application/json': { schema: z.array(z.object({ id: z.string(), name: z.object({ zh: z.string(), en: z.string() }), example: z.string() })) } } } },
+  responses: { 200: { description: 'Topics', content: { 'application/json': { schema: z.array(z.object({ id: z.string(), name: z.object({ zh: z.string(), en: z.string() }), example: z.string(), examples: z.object({ zh: z.string(), en: z.string() }) })) } } } },
 });
 const createJobRoute = createRoute({
   method: 'post',
@@ -126,7 +126,12 @@ export function registerReports(app: OpenAPIHono<AppEnv>, deps: { db: Database; 
   app.openapi(topicsRoute, (c) =>
     c.json(
       // the graph keeps names with ASCII brackets; Chinese shows them full-width like every other Chinese text
-      TOPICS.map((t) => ({ id: t.id, name: { zh: chinesePunctuation(t.name.zh), en: t.name.en }, example: t.id === 'company' ? 'NVDA' : t.id === 'companies' ? 'AAPL MSFT' : t.aliases.find((a) => /[\u4e00-\u9fff]/.test(a)) ?? t.aliases[0] ?? t.id })),
+      TOPICS.map((t) => {
+        const zh = t.id === 'company' ? 'NVDA' : t.id === 'companies' ? 'AAPL MSFT' : (t.aliases.find((a) => /[\u4e00-\u9fff]/.test(a)) ?? t.aliases[0] ?? t.id);
+        const en = t.id === 'company' ? 'NVDA' : t.id === 'companies' ? 'AAPL MSFT' : (t.aliases.find((a) => /^[A-Za-z][A-Za-z0-9 &'’-]+$/.test(a) && /[a-z]/.test(a)) ?? t.aliases.find((a) => !/[\u4e00-\u9fff]/.test(a)) ?? t.id);
+        // `example` in the caller's language (as before); `examples` in both, for a page that switches language
+        return { id: t.id, name: { zh: chinesePunctuation(t.name.zh), en: t.name.en }, example: langOf(c) === 'en' ? en : zh, examples: { zh, en } };
+      }),
       200,
     ),
   );

@@ -1,13 +1,13 @@
 // The left column: New chat, the main sections, and either the signed-in user's history or the sign-in card
 // with today's remaining free questions. On phones it is a drawer opened from the header.
 import { api } from '../api.ts';
-import { useI18n } from '../i18n.ts';
+import { EXAMPLES, useI18n } from '../i18n.ts';
 import { Link, navigate, type Route } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { ConfirmDelete } from './ConfirmDelete.tsx';
 
 export function Sidebar({ route }: { route: Route }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { me, conversations, refreshConversations } = useSession();
 
   const remove = async (id: string) => {
@@ -49,7 +49,19 @@ export function Sidebar({ route }: { route: Route }) {
             {t('nav.history')}
           </h2>
           {conversations.length === 0 ? (
-            <p className="muted small">{t('nav.historyEmpty')}</p>
+            <>
+              <p className="muted small">{t('nav.historyEmpty')}</p>
+              {/* an empty history suggests questions to start with (/?q=… asks on arrival) */}
+              <ul className="history-suggestions">
+                {EXAMPLES[lang].slice(0, 2).map((q) => (
+                  <li key={q} className="history-item">
+                    <Link href={`/?q=${encodeURIComponent(q)}`} data-testid="history-suggestion" title={q}>
+                      {q}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </>
           ) : (
             <ul>
               {conversations.map((c) => (

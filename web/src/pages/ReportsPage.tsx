@@ -53,7 +53,7 @@ function Library({ topics, onPick }: { topics: ReportTopic[]; onPick: (topic: st
             <p className="muted">{t('reports.emptySuggest')}</p>
             <div className="topic-chips">
               {topics.slice(0, SUGGESTED).map((tp) => (
-                <button key={tp.id} type="button" className="chip" data-testid="report-suggestion" onClick={() => onPick(tp.example || tp.name[lang])}>
+                <button key={tp.id} type="button" className="chip" data-testid="report-suggestion" onClick={() => onPick(tp.examples?.[lang] || tp.example || tp.name[lang])}>
                   {tp.name[lang]}
                 </button>
               ))}
@@ -126,7 +126,7 @@ function Generator({ topics, topic, setTopic, input }: GeneratorProps) {
           <legend className="section-label">{t('reports.topics')}</legend>
           <div className="topic-grid">
             {(showAll ? topics : topics.slice(0, FIRST_TOPICS)).map((tp) => {
-              const value = tp.example || tp.name[lang];
+              const value = tp.examples?.[lang] || tp.example || tp.name[lang];
               return (
                 <button
                   key={tp.id}
@@ -140,7 +140,7 @@ function Generator({ topics, topic, setTopic, input }: GeneratorProps) {
                   }}
                 >
                   <span className="topic-name">{tp.name[lang]}</span>
-                  {tp.example && <span className="topic-example">{tp.example}</span>}
+                  {(tp.examples?.[lang] || tp.example) && <span className="topic-example">{tp.examples?.[lang] || tp.example}</span>}
                 </button>
               );
             })}
