@@ -99,6 +99,8 @@ export function buildProgram(): Command {
     if (opts.status !== false) await printStatus(db, lang());
     const { startServer } = await import('../server/serve.ts');
     const server = await startServer(db, port);
+    // a second fincite process on this data directory is told where this one serves
+    db.describeOwner?.({ url: server.url });
     process.stdout.write(`${lang() === 'zh' ? 'fincite 已启动:' : 'fincite is listening on'} ${server.url} (API: ${server.url}/api/openapi.json)\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();

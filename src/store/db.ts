@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { acquireLock } from './lock.ts';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -42,6 +43,8 @@ export interface Database extends Executor {
   transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
   /** PGlite only: the whole data directory as a tarball, to clone databases quickly (tests, benchmarks). */
   dumpDataDir?(): Promise<Blob>;
+  /** PGlite in a directory: say what the owning process serves (its URL), for the message a second process shows. */
+  describeOwner?(extra: { url?: string }): void;
   close(): Promise<void>;
 }
 
@@ -81,7 +84,15 @@ async function migrateDatabase(db: Database): Promise<void> {
 
 async function openPglite(opts: OpenOptions): Promise<Database> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const client = await PGlite.create(opts.dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  // one process per data directory: a second one stops here with the holder's PID (see lock.ts)
+  const lock = opts.dataDir ? acquireLock(opts.dataDir) : null;
+  let client: PGlite;
+  try {
+    client = await PGlite.create(opts.dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const executor = (q: Pick<PGlite, 'query'>): Executor => ({
     async query<T>(text: string, params: unknown[] = []) {
       const res = await q.query<T>(text, params);
@@ -102,7 +113,14 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     ...base,
     transaction: (fn) => client.transaction((tx) => fn(executor(tx))),
     dumpDataDir: () => client.dumpDataDir('none'),
-    close: () => client.close(),
+    ...(lock ? { describeOwner: (extra: { url?: string }) => lock.describe(extra) } : {}),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 
