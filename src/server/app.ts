@@ -3,6 +3,7 @@
 // 4xx/5xx JSON in the caller's language; no stack trace ever leaves the server.
 import path from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ServerSettings } from '../config.ts';
@@ -69,6 +70,25 @@ export const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'self'"],
 };
 
+/** The largest request body each kind of route takes, in bytes. */
+export const BODY_LIMITS = { api: 64 * 1024, auth: 16 * 1024, report: 8 * 1024 } as const;
+
+export class RequestTooLargeError extends FinciteError {
+  constructor(limit: number) {
+    super('request_too_large', { zh: `请求体过大（上限 ${Math.round(limit / 1024)} KB）。`, en: `The request body is too large (limit ${Math.round(limit / 1024)} KB).` }, 413);
+  }
+}
+
+/** Refuse a body over `max` bytes (by Content-Length, or while reading a body sent without one). */
+function limitBody(max: number) {
+  return bodyLimit({
+    maxSize: max,
+    onError: () => {
+      throw new RequestTooLargeError(max);
+    },
+  });
+}
+
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const { db, auth, settings } = deps;
   const app = new OpenAPIHono<AppEnv>({
@@ -114,6 +134,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     return c.json({ ok: true, database: db.kind, series: counts.seriesWithData, observations: counts.observations, documents: counts.documents });
   });
 
+  // request-body limits per route (413 in the caller's language), before anything reads the body: a question with
+  // its history fits in 64 KB; account forms and report requests are small
+  app.use('/api/auth/*', limitBody(BODY_LIMITS.auth));
+  app.use('/api/reports', limitBody(BODY_LIMITS.report));
+  app.use('/api/*', limitBody(BODY_LIMITS.api));
   app.use('/api/*', sameOriginGuard(settings));
   // better-auth owns /api/auth/*; it sees the client address in a header only the server sets
   app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
