@@ -23,6 +23,7 @@ import { registerOpenAiCompat } from './routes/openai.ts';
 import { registerReports } from './routes/reports.ts';
 import { registerWeb } from './web.ts';
 import { TooManyRequestsError } from './errors.ts';
+import { logFailure } from './log.ts';
 
 /** Retry-After (seconds) of a 429 whose source did not say. */
 const DEFAULT_RETRY_AFTER = 60;
@@ -112,7 +113,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       return c.json({ error: { code: 'invalid_json', message: lang === 'zh' ? '请求体不是有效的 JSON。' : 'The request body is not valid JSON.' } }, 400);
     }
     if (err instanceof HTTPException) return c.json({ error: { code: 'http_error', message: err.message } }, err.status);
-    console.error(err);
+    logFailure(`${c.req.method} ${c.req.path}`, err);
     return c.json({ error: { code: 'internal', message: userMessage(err, lang) } }, 500);
   });
   app.notFound((c) => c.json({ error: { code: 'not_found', message: langOf(c) === 'zh' ? '没有这个地址。' : 'Not found.' } }, 404));

@@ -6,6 +6,7 @@ import { buildReport, exportReport, resolveReportTopic, topicId, type Report, ty
 import type { LlmConfig } from '../engine/llm/config.ts';
 import * as state from '../store/app-state.ts';
 import type { Database } from '../store/db.ts';
+import { logFailure } from './log.ts';
 
 /** The fixed stages of a job, so a client can draw a progress bar: done/total counts stages. */
 export const STAGES = ['queued', 'resolve', 'compute', 'prose', 'verify', 'render', 'done'] as const;
@@ -250,7 +251,7 @@ export class ReportJobs {
     } catch (err) {
       await writes;
       const error = { code: err instanceof FinciteError ? err.code : 'internal', message: userMessage(err, lang) };
-      if (!(err instanceof FinciteError)) console.error(`report job ${id} failed:`, err);
+      if (!(err instanceof FinciteError)) logFailure(`report job ${id}`, err);
       const open = stages[stages.length - 1];
       if (open && !open.endedAt) open.endedAt = new Date().toISOString();
       const failed: JobProgress = { ...last, stages };

@@ -44,15 +44,30 @@ describe('request-body limits', () => {
     const c = client(parts.app, '', '10.0.0.9');
     const r = await c.req('/api/auth/sign-up/email', { method: 'POST', json: { email: 'huge@example.com', name: pad(20 * 1024), password: 'a long passphrase here' } });
     expect(r.status).toBe(413);
-    const [{ n }] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM auth_user WHERE email = 'huge@example.com'");
-    expect(n).toBe(0);
+    const rows = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM auth_user WHERE email = 'huge@example.com'");
+    expect(rows[0]!.n).toBe(0);
   });
 
   it('a report request over its limit is 413 even before sign-in is checked', async () => {
     const user = await signUp(parts.app, 'limits@example.com');
     const r = await user.req('/api/reports', { method: 'POST', json: { topic: pad(BODY_LIMITS.report + 100), lang: 'en' } });
     expect(r.status).toBe(413);
-    const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports');
-    expect(n).toBe(0);
+    const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports');
+    expect(rows[0]!.n).toBe(0);
+  });
+});
+
+describe('the server log', () => {
+  it('writes one line per failure without the user’s text or a stack, unless asked to', async () => {
+    const { failureLine } = await import('../../src/server/log.ts');
+    const err = new Error('engine failed on question: 我的私人问题 about my portfolio');
+    const line = failureLine('POST /api/ask', err, { debug: false, content: false });
+    expect(line).toContain('POST /api/ask');
+    expect(line).toContain('Error');
+    expect(line).not.toContain('我的私人问题');
+    expect(line).not.toMatch(/\n\s+at /);
+    const debug = failureLine('POST /api/ask', err, { debug: true, content: true });
+    expect(debug).toContain('我的私人问题');
+    expect(debug).toMatch(/\n\s+at /);
   });
 });

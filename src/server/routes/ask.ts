@@ -14,6 +14,7 @@ import type { Database } from '../../store/db.ts';
 import { langOf, type AppContext, type AppEnv } from '../context.ts';
 import { NotFoundError, QuotaExceededError, RateLimitedError } from '../errors.ts';
 import { AnswerSchema, ErrorBody } from '../schemas.ts';
+import { logFailure } from '../log.ts';
 
 const AskBody = z
   .object({
@@ -125,7 +126,7 @@ export function registerAsk(app: OpenAPIHono<AppEnv>, deps: { db: Database; engi
           const saved = await save(answer);
           if (saved) await stream.writeSSE({ event: 'saved', data: JSON.stringify(saved) });
         } catch (err) {
-          if (!(err instanceof FinciteError)) console.error(err);
+          if (!(err instanceof FinciteError)) logFailure('POST /api/ask (stream)', err);
           await stream.writeSSE({ event: 'error', data: JSON.stringify({ code: err instanceof FinciteError ? err.code : 'internal', message: userMessage(err, lang) }) });
         }
       }) as never;

@@ -19,6 +19,7 @@ import { checkText } from '../../core/text-input.ts';
 import { MAX_HISTORY } from '../../engine/index.ts';
 import type { AppDeps } from '../app.ts';
 import { bearerMatches, machineLang, type AppEnv } from '../context.ts';
+import { logFailure } from '../log.ts';
 
 /** The one model this endpoint lists. */
 export const MODEL_ID = 'fincite';
@@ -92,7 +93,7 @@ function errorResponse(c: Context, err: unknown): Response {
     if (err.status === 401) c.header('WWW-Authenticate', 'Bearer');
     return c.json({ error: { message: err.messages[lang], type, param, code: err.code } }, err.status as ContentfulStatusCode);
   }
-  console.error(err);
+  logFailure('/v1', err);
   return c.json({ error: { message: userMessage(err, lang), type: 'server_error', param: null, code: 'internal' } }, 500);
 }
 
