@@ -10,16 +10,9 @@ import { buildReport, toMarkdown, type Report } from '../../src/report/index.ts'
 import type { Database } from '../../src/store/db.ts';
 import { loadedSnapshotDatabase } from '../helpers/db.ts';
 
+import { ASCII_BESIDE_CJK, ASCII_BETWEEN_CJK, CJK, DOUBLED_TICKER, RAW_ID } from '../helpers/typography.ts';
+
 const TODAY = '2026-12-02';
-const CJK = '\\u3400-\\u9fff';
-/** An ASCII , : ; ( ) ? touching a Chinese character on either side. */
-const ASCII_BESIDE_CJK = new RegExp(`[${CJK}][,:;()?]|[,:;()?][${CJK}]`);
-/** The brief's narrower rule: an ASCII , : ; ( ) ? between two Chinese characters. */
-const ASCII_BETWEEN_CJK = new RegExp(`[${CJK}][,:;()?][${CJK}]`);
-/** A raw series id as a name: WALCL, CPIAUCSL:yoy, AAPL:Net Income:annual. */
-const RAW_ID = /^[A-Z0-9_.]{4,}(?::[A-Za-z ]+)*$/;
-/** A ticker in brackets written twice in a row: (AMD)(AMD), （AMD）（AMD）. */
-const DOUBLED_TICKER = /[(（]([A-Z][A-Z0-9.]*)[)）]\s*[(（]\1[)）]/;
 
 /** Topic as typed → the tickers or words its report must be about (so a refusal cannot pass). */
 const TOPICS: Array<{ topic: string; about: RegExp }> = [
