@@ -32,7 +32,7 @@ export const MAX_HISTORY = 10;
 
 const INHERITED_NAMES = { subject: { zh: '主体', en: 'subject' }, measure: { zh: '指标', en: 'measure' }, time: { zh: '时间', en: 'period' } } as const;
 
-/** "(承接上一问,沿用对象、时间)" / " (follow-up: subject and period from the previous question)". */
+/** "(承接上一问,沿用主体、时间)" / " (follow-up: subject and period from the previous question)". */
 function followUpNote(inherited: Array<'subject' | 'measure' | 'time'>, lang: 'zh' | 'en'): string {
   const names = inherited.map((k) => INHERITED_NAMES[k][lang]);
   if (lang === 'zh') return `(承接上一问,沿用${names.join('、')})`;
