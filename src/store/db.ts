@@ -77,10 +77,18 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
 async function migrateDatabase(db: Database): Promise<void> {
   if (db.kind === 'pglite') await migratePglite(db.orm as never, { migrationsFolder });
   else {
+    // Several servers may start at once on one PostgreSQL: a session advisory lock makes them migrate one after the
+    // other (the later ones find every migration applied). Held on its own connection, released on every path.
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-    await migrate(db.orm as never, { migrationsFolder });
+    await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+      await migrate(db.orm as never, { migrationsFolder });
+    });
   }
 }
+
+/** The advisory-lock key PostgreSQL migrations run under (an arbitrary constant: "fincite" in ASCII, truncated). */
+const MIGRATION_LOCK_KEY = 0x66696e63;
 
 async function openPglite(opts: OpenOptions): Promise<Database> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
