@@ -49,7 +49,15 @@ export interface SyncRequest {
   onMode?: (c: ChooseResult) => void;
 }
 
-export async function syncFromConfig(db: Database, config: Config, req: SyncRequest = {}): Promise<SyncReport> {
+/** The lock every sync of this database runs under: servers, the scheduled job and `fincite sync` never overlap. */
+export const SYNC_LOCK = 'fincite:sync';
+
+/** Sync from the live sources or the snapshot, as the configuration decides; waits for a sync already running. */
+export function syncFromConfig(db: Database, config: Config, req: SyncRequest = {}): Promise<SyncReport> {
+  return db.exclusive(SYNC_LOCK, () => syncUnlocked(db, config, req));
+}
+
+async function syncUnlocked(db: Database, config: Config, req: SyncRequest): Promise<SyncReport> {
   const choice = await chooseMode(config, req.offlineDir);
   req.onMode?.(choice);
   const snapshotDir = req.offlineDir ?? config.snapshotDir;
@@ -99,7 +107,12 @@ export async function refreshCatalog(db: Database): Promise<boolean> {
 }
 
 /** On first start with an empty database, load everything; otherwise refresh the catalog metadata if needed. */
-export async function ensureLoaded(db: Database, config: Config, req: SyncRequest = {}): Promise<SyncReport | null> {
+export function ensureLoaded(db: Database, config: Config, req: SyncRequest = {}): Promise<SyncReport | null> {
+  // several servers starting on one empty PostgreSQL database: the first loads it, the others wait and find it loaded
+  return db.exclusive(SYNC_LOCK, () => ensureLoadedUnlocked(db, config, req));
+}
+
+async function ensureLoadedUnlocked(db: Database, config: Config, req: SyncRequest): Promise<SyncReport | null> {
   const counts = await repo.tableCounts(db);
   if (counts.observations > 0) {
     await refreshCatalog(db);
@@ -108,7 +121,7 @@ export async function ensureLoaded(db: Database, config: Config, req: SyncReques
     if (coverage.indexed < coverage.documents) await indexStoredDocuments(db);
     return null;
   }
-  const report = await syncFromConfig(db, config, req);
+  const report = await syncUnlocked(db, config, req);
   await repo.setSetting(db, 'catalog_hash', catalogHash);
   return report;
 }

@@ -41,6 +41,12 @@ export interface Database extends Executor {
   kind: 'pglite' | 'postgres';
   orm: Orm;
   transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+  /**
+   * Run `fn` while holding the named lock across every process on this database (PostgreSQL: a session advisory
+   * lock on a connection of its own, for work that spans many transactions, such as a sync; PGlite has one owner
+   * process, so an in-process queue). Waits for a holder to finish.
+   */
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;
   /** PGlite only: the whole data directory as a tarball, to clone databases quickly (tests, benchmarks). */
   dumpDataDir?(): Promise<Blob>;
   /** PGlite in a directory: say what the owning process serves (its URL), for the message a second process shows. */
@@ -57,6 +63,28 @@ export interface OpenOptions {
   loadDataDir?: Blob | File;
   /** Apply migrations (default true). */
   migrate?: boolean;
+}
+
+/** A stable 32-bit advisory-lock key for a lock name. */
+function lockKey(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/** In-process named locks (PGlite: one owner process, so this is every holder there is). */
+function localExclusive(): Database['exclusive'] {
+  const tails = new Map<string, Promise<unknown>>();
+  return (name, fn) => {
+    const prev = tails.get(name) ?? Promise.resolve();
+    const run = prev.then(fn, fn);
+    const tail = run.catch(() => undefined);
+    tails.set(name, tail);
+    void tail.then(() => {
+      if (tails.get(name) === tail) tails.delete(name);
+    });
+    return run;
+  };
 }
 
 const OBSERVATION_COLUMNS = 'series_id, date, value, open, high, low, volume, retrieved_at, sync_run_id';
@@ -120,6 +148,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     orm: drizzlePglite(client, { schema }) as unknown as Orm,
     ...base,
     transaction: (fn) => client.transaction((tx) => fn(executor(tx))),
+    exclusive: localExclusive(),
     dumpDataDir: () => client.dumpDataDir('none'),
     ...(lock ? { describeOwner: (extra: { url?: string }) => lock.describe(extra) } : {}),
     close: async () => {
@@ -171,6 +200,20 @@ async function openPostgres(url: string): Promise<Database> {
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async exclusive(name, fn) {
+      const client = await pool.connect();
+      const key = lockKey(name);
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [key]);
+        try {
+          return await fn();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => undefined);
+        }
       } finally {
         client.release();
       }

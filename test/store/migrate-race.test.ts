@@ -30,4 +30,41 @@ describe.skipIf(reason)('concurrent migrations on PostgreSQL', () => {
       await Promise.all(dbs.map((d) => d.close()));
     }
   });
+
+  it('exclusive(name) holds across handles: the second waits until the first is done; other names do not wait', async () => {
+    const created = await createPostgresDatabase();
+    drops.push(created.drop);
+    const [a, b] = await Promise.all([openDatabase({ databaseUrl: created.url }), openDatabase({ databaseUrl: created.url })]);
+    try {
+      const events: string[] = [];
+      let releaseA!: () => void;
+      const aHolds = new Promise<void>((r) => (releaseA = r));
+      let aEntered!: () => void;
+      const entered = new Promise<void>((r) => (aEntered = r));
+      const first = a.exclusive('sync', async () => {
+        events.push('a:start');
+        aEntered();
+        await aHolds;
+        events.push('a:end');
+      });
+      await entered;
+      const second = b.exclusive('sync', async () => {
+        events.push('b:start');
+      });
+      // a different name is not blocked by the held one
+      await b.exclusive('other', async () => {
+        events.push('other');
+      });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(events).toEqual(['a:start', 'other']);
+      releaseA();
+      await Promise.all([first, second]);
+      expect(events).toEqual(['a:start', 'other', 'a:end', 'b:start']);
+      // a failing holder releases the lock
+      await expect(a.exclusive('sync', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+      await expect(b.exclusive('sync', async () => 'ok')).resolves.toBe('ok');
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
 });
