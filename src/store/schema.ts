@@ -328,8 +328,34 @@ export const reports = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }),
     finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+    /** How many executions have claimed the job (1 for the first run; a retry or a re-delivery adds one). */
+    attempt: integer('attempt').notNull().default(0),
+    /** The claim token of the execution that may complete the job; any other execution's result is discarded. */
+    claim: text('claim'),
   },
   (t) => [index('reports_user_idx').on(t.userId, t.createdAt), index('reports_status_idx').on(t.status)],
+);
+
+/**
+ * Every execution of a report job: which worker ran which attempt, when, and how it ended — `running` (still, or
+ * its worker died), `succeeded` (it completed the job), `failed` (it threw), `discarded` (it finished after
+ * losing its claim, so its result was not stored).
+ */
+export const reportRuns = pgTable(
+  'report_runs',
+  {
+    id: text('id').primaryKey(),
+    reportId: text('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    attempt: integer('attempt').notNull(),
+    claim: text('claim').notNull(),
+    worker: text('worker').notNull(),
+    outcome: text('outcome').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('report_runs_report_idx').on(t.reportId, t.attempt)],
 );
 
 /** Questions asked by signed-out visitors per key (client address) and UTC day, for the daily quota. */
