@@ -51,6 +51,8 @@ export interface Database extends Executor {
   dumpDataDir?(): Promise<Blob>;
   /** PGlite in a directory: say what the owning process serves (its URL), for the message a second process shows. */
   describeOwner?(extra: { url?: string }): void;
+  /** What the job queue (pg-boss) connects with: PostgreSQL, the URL (its own small pool); PGlite, the instance. */
+  queueTarget: { url: string } | { pglite: PGlite };
   close(): Promise<void>;
 }
 
@@ -150,6 +152,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     transaction: (fn) => client.transaction((tx) => fn(executor(tx))),
     exclusive: localExclusive(),
     dumpDataDir: () => client.dumpDataDir('none'),
+    queueTarget: { pglite: client },
     ...(lock ? { describeOwner: (extra: { url?: string }) => lock.describe(extra) } : {}),
     close: async () => {
       try {
@@ -218,6 +221,7 @@ async function openPostgres(url: string): Promise<Database> {
         client.release();
       }
     },
+    queueTarget: { url },
     close: () => pool.end(),
   };
 }
