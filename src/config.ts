@@ -32,6 +32,10 @@ const EnvSchema = z.object({
   FINCITE_ASK_RATE_LIMIT: z.coerce.number().int().min(1).optional(),
   FINCITE_SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).optional(),
   FINCITE_API_TOKEN: z.string().min(16).optional(),
+  REDIS_URL: z.string().url().optional(),
+  FINCITE_REDIS_PREFIX: z.string().min(1).max(100).optional(),
+  FINCITE_MACHINE_RATE_LIMIT: z.coerce.number().int().min(1).optional(),
+  FINCITE_SIGNIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).optional(),
 });
 
 /** Settings of `fincite serve` (accounts, quotas, rate limits); defaults documented in README. */
@@ -50,6 +54,14 @@ export interface ServerSettings {
   signInPerMinute: number;
   /** Bearer token of the machine endpoints (/mcp, /v1); absent: those endpoints answer 503 and say how to enable them. */
   apiToken?: string;
+  /** Redis shared by every server process for rate limits, sign-in throttles and the signed-out quota; absent: per process. */
+  redisUrl?: string;
+  /** Prefix of every Redis key (default "fincite:"), so deployments and tests can share one Redis. */
+  redisPrefix?: string;
+  /** Requests per minute to /mcp and /v1 per token and per client address (default 120). */
+  machinePerMinute?: number;
+  /** Failed sign-ins per account (email) per 15 minutes, from any address (default 10). */
+  signInAccountLimit?: number;
 }
 
 export interface Config {
@@ -101,6 +113,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       askPerMinute: e.FINCITE_ASK_RATE_LIMIT ?? 30,
       signInPerMinute: e.FINCITE_SIGNIN_RATE_LIMIT ?? 5,
       apiToken: e.FINCITE_API_TOKEN,
+      redisUrl: e.REDIS_URL,
+      redisPrefix: e.FINCITE_REDIS_PREFIX,
+      machinePerMinute: e.FINCITE_MACHINE_RATE_LIMIT,
+      signInAccountLimit: e.FINCITE_SIGNIN_ACCOUNT_LIMIT,
     },
   };
 }

@@ -12,8 +12,9 @@ import { checkText } from '../core/text-input.ts';
 import type { Engine } from '../engine/index.ts';
 import type { Database } from '../store/db.ts';
 import * as repo from '../store/repo.ts';
-import { CLIENT_IP_HEADER, type Auth } from './auth.ts';
-import { clientIp, identify, langOf, sameOriginGuard, type AppEnv } from './context.ts';
+import { handleAuthRequest, type Auth } from './auth.ts';
+import { identify, langOf, sameOriginGuard, type AppEnv } from './context.ts';
+import { createLimits, type Limits } from './limits.ts';
 import type { ReportJobs } from './jobs.ts';
 import { registerAccount } from './routes/account.ts';
 import { registerAsk } from './routes/ask.ts';
@@ -34,6 +35,8 @@ export interface AppDeps {
   auth: Auth;
   jobs: ReportJobs;
   settings: ServerSettings;
+  /** Rate limits, sign-in throttles and the signed-out quota (Redis or memory); absent: a memory store of its own. */
+  limits?: Limits;
   /** The built web app (web/dist); absent: API only. */
   webDir?: string;
 }
@@ -92,6 +95,7 @@ function limitBody(max: number) {
 
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const { db, auth, settings } = deps;
+  const limits = deps.limits ?? createLimits(settings);
   const app = new OpenAPIHono<AppEnv>({
     // zod failures: a 400 in the caller's language naming the field, never the raw issue dump
     defaultHook: (result, c) => {
@@ -146,25 +150,17 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     // the name and email a person types go through the same text check as every other input, before better-auth
     // writes anything (a NUL in a display name would otherwise reach the database)
     if (c.req.method === 'POST' && /\/(?:sign-up\/email|update-user)$/.test(c.req.path)) await checkAccountText(c.req.raw.clone());
-    const headers = new Headers(c.req.raw.headers);
-    headers.set(CLIENT_IP_HEADER, clientIp(c, settings));
-    const res = await auth.handler(new Request(c.req.raw, { headers }));
-    // better-auth's sign-in/sign-up limiter answers 429 with only its own X-Retry-After header
-    if (res.status === 429 && !res.headers.has('Retry-After')) {
-      const out = new Response(res.body, res);
-      out.headers.set('Retry-After', res.headers.get('X-Retry-After') ?? String(DEFAULT_RETRY_AFTER));
-      return out;
-    }
-    return res;
+    // limits per address and per account, the password policy, one sign-up answer for new and taken emails
+    return handleAuthRequest(c, auth, settings, limits);
   });
 
   app.use('/api/*', identify(auth, settings));
-  registerAsk(app, deps);
+  registerAsk(app, { ...deps, limits });
   registerData(app, db);
-  registerAccount(app, deps);
+  registerAccount(app, { ...deps, limits });
   registerReports(app, deps);
-  registerOpenAiCompat(app, deps);
-  registerMcp(app, deps);
+  registerOpenAiCompat(app, { ...deps, limits });
+  registerMcp(app, { ...deps, limits });
 
   app.doc('/api/openapi.json', { openapi: '3.0.0', info: { title: 'fincite API', version: '0.1.0', description: '有据 fincite — financial answers where every number is traceable to real data' } });
   if (deps.webDir) registerWeb(app, path.resolve(deps.webDir), db);

@@ -26,6 +26,7 @@ import { verifyText, type Evidence, type EvidenceTable } from '../engine/verify/
 import type { Database } from '../store/db.ts';
 import type { AppDeps } from './app.ts';
 import { bearerMatches, machineLang, type AppEnv } from './context.ts';
+import { machineLimit } from './limits.ts';
 
 /** Longest text verify_text checks (as `fincite verify`). */
 export const MAX_VERIFY_TEXT = 200_000;
@@ -399,6 +400,8 @@ export function createMcpServer(opts: McpServerOptions): McpServer {
  */
 export function registerMcp(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const data = new DataAccess(deps.db);
+  // per token and per address, shared by every server on one Redis (src/server/limits.ts)
+  if (deps.limits) app.use('/mcp', machineLimit(deps.limits, deps.settings));
   app.on(['GET', 'POST', 'DELETE'], '/mcp', async (c) => {
     const lang = machineLang(c);
     const token = deps.settings.apiToken;

@@ -8,11 +8,14 @@ import type { LlmConfig } from '../engine/llm/config.ts';
 import type { Database } from '../store/db.ts';
 import { createApp } from './app.ts';
 import { createAuth } from './auth.ts';
+import { createLimits, type Limits } from './limits.ts';
 import { ReportJobs } from './jobs.ts';
 
 export interface ServerParts {
   app: ReturnType<typeof createApp>;
   jobs: ReportJobs;
+  /** Rate limits, sign-in throttles, the signed-out quota: Redis when settings.redisUrl is set, else memory. */
+  limits: Limits;
 }
 
 /** Everything a server process needs, wired once (tests build the same thing without a socket). */
@@ -21,16 +24,18 @@ export async function createServerApp(db: Database, opts: { settings?: ServerSet
   const settings = opts.settings ?? config.server;
   const llm = opts.llm === undefined ? config.llm : opts.llm;
   const jobs = new ReportJobs(db, { llm, ...(opts.today ? { today: opts.today } : {}) });
+  const limits = createLimits(settings);
   const app = createApp({
     db,
     engine: createEngine({ db, llm, ...(opts.today ? { today: opts.today } : {}) }),
     auth: await createAuth(db, settings),
     jobs,
     settings,
+    limits,
     webDir: opts.webDir ?? path.join(config.repoRoot, 'web', 'dist'),
   });
   await jobs.resume();
-  return { app, jobs };
+  return { app, jobs, limits };
 }
 
 export interface RunningServer {
@@ -39,7 +44,9 @@ export interface RunningServer {
 }
 
 export async function startServer(db: Database, port: number, hostname = '0.0.0.0', opts: { settings?: ServerSettings; webDir?: string } = {}): Promise<RunningServer> {
-  const { app, jobs } = await createServerApp(db, opts);
+  const { app, jobs, limits } = await createServerApp(db, opts);
+  // one line on stderr: whether the limits hold across server processes (Redis) or only in this one
+  process.stderr.write(`${limits.startLine()}\n`);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s));
   });
@@ -50,6 +57,7 @@ export async function startServer(db: Database, port: number, hostname = '0.0.0.
     close: async () => {
       await jobs.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await limits.close();
     },
   };
 }

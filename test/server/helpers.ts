@@ -37,7 +37,10 @@ export function client(app: App, cookie = '', ip = '10.0.0.1'): Client {
 }
 
 export async function signUp(app: App, email: string, name = email.split('@')[0]!, password = 'correct horse battery', ip = '10.0.0.1'): Promise<Client> {
+  // sign-up does not sign in (its answer must not tell a new email from a taken one): sign in next, as the web app does
   const res = await client(app, '', ip).req('/api/auth/sign-up/email', { method: 'POST', json: { email, name, password } });
   if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
-  return client(app, cookieHeader(res), ip);
+  const signIn = await client(app, '', ip).req('/api/auth/sign-in/email', { method: 'POST', json: { email, password } });
+  if (signIn.status !== 200) throw new Error(`sign-in after sign-up failed: ${signIn.status} ${await signIn.text()}`);
+  return client(app, cookieHeader(signIn), ip);
 }

@@ -7,6 +7,7 @@ import { requireUser, type AppEnv } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { AnswerSchema, errors, IdParam, Ok } from '../schemas.ts';
 import { quotaStatus } from './ask.ts';
+import type { Limits } from '../limits.ts';
 
 const CONVERSATION = { zh: '对话', en: 'conversation' };
 
@@ -49,11 +50,11 @@ const deleteRoute = createRoute({
   responses: { 200: { description: 'Deleted', content: { 'application/json': { schema: Ok } } }, ...errors([400, 401, 404]) },
 });
 
-export function registerAccount(app: OpenAPIHono<AppEnv>, deps: { db: Database; settings: ServerSettings }): void {
-  const { db, settings } = deps;
+export function registerAccount(app: OpenAPIHono<AppEnv>, deps: { db: Database; settings: ServerSettings; limits?: Limits }): void {
+  const { db, settings, limits } = deps;
   app.openapi(meRoute, async (c) => {
     const user = c.get('user');
-    return c.json({ user, quota: user ? null : await quotaStatus(db, settings, c.get('ip')) }, 200);
+    return c.json({ user, quota: user ? null : await quotaStatus(db, settings, c.get('ip'), limits) }, 200);
   });
   app.openapi(listRoute, async (c) => c.json(await state.listConversations(db, requireUser(c).id), 200));
   app.openapi(getRoute, async (c) => {

@@ -1,8 +1,9 @@
 // POST /api/ask: the engine's Answer as JSON, or as server-sent events (progress, answer, saved). Signed-out
 // visitors spend a daily quota; everyone is rate-limited per minute; a signed-in user's questions and answers
-// are kept in their conversations.
+// are kept in their conversations. Both limits live in the server's limits store (src/server/limits.ts): Redis
+// when REDIS_URL is set (shared by every server process), else this process's memory — the quota then stays in
+// the database (ask_quota), which several processes on one PostgreSQL share as well.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { rateLimiter } from 'hono-rate-limiter';
 import { streamSSE } from 'hono/streaming';
 import type { ServerSettings } from '../../config.ts';
 import type { Answer } from '../../core/answer.ts';
@@ -13,6 +14,7 @@ import * as state from '../../store/app-state.ts';
 import type { Database } from '../../store/db.ts';
 import { langOf, type AppContext, type AppEnv } from '../context.ts';
 import { NotFoundError, QuotaExceededError, RateLimitedError } from '../errors.ts';
+import { isLocalOwner, type Limits } from '../limits.ts';
 import { AnswerSchema, ErrorBody } from '../schemas.ts';
 import { logFailure } from '../log.ts';
 
@@ -48,8 +50,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 const quotaKey = (ip: string) => `ip:${ip}`;
 
 /** Signed-out visitors' quota for today: { limit, remaining }. */
-export async function quotaStatus(db: Database, settings: ServerSettings, ip: string): Promise<{ limit: number; remaining: number }> {
-  const used = await state.usedQuota(db, quotaKey(ip), today());
+export async function quotaStatus(db: Database, settings: ServerSettings, ip: string, limits?: Limits): Promise<{ limit: number; remaining: number }> {
+  const used = (await limits?.usedQuota(quotaKey(ip), today())) ?? (await state.usedQuota(db, quotaKey(ip), today()));
   return { limit: settings.anonDailyQuota, remaining: Math.max(0, settings.anonDailyQuota - used) };
 }
 
@@ -72,22 +74,18 @@ export function progressEvent(p: AskProgress): Record<string, string | number> |
   }
 }
 
-export function registerAsk(app: OpenAPIHono<AppEnv>, deps: { db: Database; engine: Engine; settings: ServerSettings }): void {
-  const { db, engine, settings } = deps;
+export function registerAsk(app: OpenAPIHono<AppEnv>, deps: { db: Database; engine: Engine; settings: ServerSettings; limits: Limits }): void {
+  const { db, engine, settings, limits } = deps;
 
-  app.use(
-    '/api/ask',
-    rateLimiter<AppEnv>({
-      windowMs: 60_000,
-      limit: settings.askPerMinute,
-      standardHeaders: 'draft-6',
-      keyGenerator: (c) => (c.get('user') ? `user:${c.get('user')!.id}` : `ip:${c.get('ip')}`),
-      handler: (c) => {
-        const reset = c.get('rateLimit')?.resetTime;
-        throw new RateLimitedError(reset ? Math.max(1, Math.ceil((reset.getTime() - Date.now()) / 1000)) : 60);
-      },
-    }),
-  );
+  // per minute, per user (signed in) or client address; this machine's own CLI is not limited
+  app.use('/api/ask', async (c, next) => {
+    if (!isLocalOwner(c)) {
+      const user = c.get('user');
+      const wait = await limits.ask.take(user ? `user:${user.id}` : `ip:${c.get('ip')}`);
+      if (wait !== null) throw new RateLimitedError(wait);
+    }
+    await next();
+  });
 
   app.openapi(askRoute, async (c) => {
     const raw = c.req.valid('json');
@@ -98,8 +96,11 @@ export function registerAsk(app: OpenAPIHono<AppEnv>, deps: { db: Database; engi
     // the thread's earlier questions: the stored conversation's when there is one, else what the client sent
     const stored = user && body.conversationId ? await state.getConversation<Answer>(db, user.id, body.conversationId) : null;
     if (user && body.conversationId && !stored) throw new NotFoundError({ zh: '对话', en: 'conversation' });
-    if (!user) {
-      const used = await state.takeQuota(db, quotaKey(c.get('ip')), today());
+    if (!user && !isLocalOwner(c)) {
+      // atomic and one round trip (Redis MULTI, or one upsert), taken before answering so parallel requests cannot
+      // both spend the last question
+      const key = quotaKey(c.get('ip'));
+      const used = (await limits.takeQuota(key, today())) ?? (await state.takeQuota(db, key, today()));
       const remaining = settings.anonDailyQuota - used;
       if (remaining < 0) throw new QuotaExceededError(settings.anonDailyQuota);
       c.header('X-Quota-Limit', String(settings.anonDailyQuota));

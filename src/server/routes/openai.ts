@@ -19,6 +19,8 @@ import { checkText } from '../../core/text-input.ts';
 import { MAX_HISTORY } from '../../engine/index.ts';
 import type { AppDeps } from '../app.ts';
 import { bearerMatches, machineLang, type AppEnv } from '../context.ts';
+import { TooManyRequestsError } from '../errors.ts';
+import { machineLimit } from '../limits.ts';
 import { logFailure } from '../log.ts';
 
 /** The one model this endpoint lists. */
@@ -91,6 +93,7 @@ function errorResponse(c: Context, err: unknown): Response {
     const type = err instanceof OpenAiCompatError ? err.type : typeForStatus(err.status);
     const param = err instanceof OpenAiCompatError ? err.param : null;
     if (err.status === 401) c.header('WWW-Authenticate', 'Bearer');
+    if (err instanceof TooManyRequestsError) c.header('Retry-After', String(err.retryAfter));
     return c.json({ error: { message: err.messages[lang], type, param, code: err.code } }, err.status as ContentfulStatusCode);
   }
   logFailure('/v1', err);
@@ -255,6 +258,8 @@ export function registerOpenAiCompat(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   const v1 = new Hono<AppEnv>();
   v1.onError((err, c) => errorResponse(c, err));
 
+  // per token and per address, shared by every server on one Redis (src/server/limits.ts)
+  if (deps.limits) v1.use('*', machineLimit(deps.limits, settings));
   v1.use('*', async (c, next) => {
     const token = settings.apiToken;
     if (!token) throw new ApiTokenNotConfiguredError();
