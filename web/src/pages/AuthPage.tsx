@@ -1,5 +1,7 @@
 // Sign in (/login) and sign up (/signup) against better-auth's JSON endpoints; the session cookie it sets is
-// what /api/me and every later request read.
+// what /api/me and every later request read. Sign-up answers the same for a new and a taken email and signs no
+// one in, so the page signs in next with the same credentials: a new account is then signed in, and a taken email
+// with another password gets the usual "could not sign in" (nothing tells whether the email exists).
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api.ts';
 import { Alert } from '../components/Alert.tsx';
@@ -12,9 +14,11 @@ import { useSession } from '../session.tsx';
 const MIN_PASSWORD = 8;
 const MAX_PASSWORD = 128;
 
-function authError(err: unknown, t: Translate): string {
+function authError(err: unknown, t: Translate, afterSignUp = false): string {
   if (!(err instanceof ApiError)) return t('chat.networkError');
-  if (err.status === 429) return t('auth.errTooMany');
+  // the server's own throttles (lower_snake codes) say how long to wait, in the UI language
+  if (err.status === 429) return /^[a-z0-9_]+$/.test(err.code) && err.message ? err.message : t('auth.errTooMany');
+  if (afterSignUp && err.code === 'INVALID_EMAIL_OR_PASSWORD') return t('auth.errSignUpSignIn');
   if (err.code === 'INVALID_EMAIL_OR_PASSWORD') return t('auth.errInvalid');
   // better-auth names it USER_ALREADY_EXISTS or USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL depending on the version
   if (err.code.startsWith('USER_ALREADY_EXISTS')) return t('auth.errExists');
@@ -44,14 +48,18 @@ export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
     }
     setBusy(true);
     setError(null);
+    let signedUp = false;
     try {
-      if (signup) await api('/api/auth/sign-up/email', { method: 'POST', body: { name: name.trim(), email: email.trim(), password } });
-      else await api('/api/auth/sign-in/email', { method: 'POST', body: { email: email.trim(), password } });
+      if (signup) {
+        await api('/api/auth/sign-up/email', { method: 'POST', body: { name: name.trim(), email: email.trim(), password } });
+        signedUp = true;
+      }
+      await api('/api/auth/sign-in/email', { method: 'POST', body: { email: email.trim(), password } });
       await refreshMe();
       await refreshConversations();
       navigate('/');
     } catch (err) {
-      setError(authError(err, t));
+      setError(authError(err, t, signedUp));
       setBusy(false);
     }
   };
