@@ -3,6 +3,7 @@
 // when it is newer than every source file; otherwise compiles the TypeScript sources on the fly with tsx, so
 // an edited checkout never runs stale code.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { homedir, hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,12 +32,60 @@ function newestSource(dir) {
   return newest;
 }
 
-let main;
-if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource(path.join(root, 'src'))) {
-  ({ main } = await import(bundle));
-} else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  ({ main } = await import('../src/cli/main.ts'));
+let newest;
+const srcNewest = () => (newest ??= newestSource(path.join(root, 'src')));
+
+// A second process beside a running embedded server (issue 13): the server holds the data directory, so `ask`,
+// `report`, `series`, `docs` and `sync` go through its local HTTP API. Decided here, before the big bundle or tsx
+// is loaded: read the lock (a small JSON file), and if it names a live server on this host, load only the small
+// client (dist/cli-remote.js, or src/cli/remote.ts in an edited checkout). It returns null for a command line it
+// does not handle (help, a bad option): the full CLI below answers that.
+const REMOTE = new Set(['ask', 'report', 'series', 'docs', 'sync']);
+function remoteTarget() {
+  if (process.env.DATABASE_URL) return null;
+  const args = process.argv.slice(2);
+  let command;
+  for (let i = 0; i < args.length && command === undefined; i++) {
+    if (args[i] === '--lang') i++;
+    else if (!args[i].startsWith('-')) command = args[i];
+  }
+  if (!REMOTE.has(command)) return null;
+  const dir = path.join(path.resolve(process.env.FINCITE_HOME || path.join(homedir(), '.fincite')), 'pgdata');
+  let lock;
+  try {
+    lock = JSON.parse(readFileSync(path.join(dir, 'fincite.lock'), 'utf8'));
+  } catch {
+    return null; // no lock (or being written): the full CLI opens the directory itself
+  }
+  if (!lock || typeof lock.pid !== 'number' || typeof lock.url !== 'string' || lock.host !== hostname()) return null;
+  try {
+    process.kill(lock.pid, 0);
+  } catch (err) {
+    if (err.code !== 'EPERM') return null; // the holder is gone: a stale lock the full CLI takes over
+  }
+  return { dir, lock };
 }
-process.exitCode = await main(process.argv);
+
+let tsxRegistered = false;
+/** Import a module of the checkout: its bundle when that is newer than every source file, else the TypeScript via tsx. */
+async function load(bundlePath, source) {
+  if (existsSync(bundlePath) && statSync(bundlePath).mtimeMs >= srcNewest()) return import(bundlePath);
+  if (!tsxRegistered) {
+    const { register } = await import('tsx/esm/api');
+    register();
+    tsxRegistered = true;
+  }
+  return import(source);
+}
+
+const remote = remoteTarget();
+let code = null;
+if (remote) {
+  const { runRemote } = await load(path.join(root, 'dist', 'cli-remote.js'), '../src/cli/remote.ts');
+  code = await runRemote(process.argv, remote.dir, remote.lock);
+}
+if (code === null) {
+  const { main } = await load(bundle, '../src/cli/main.ts');
+  code = await main(process.argv);
+}
+process.exitCode = code;

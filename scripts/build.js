@@ -20,4 +20,18 @@ await build({
   logLevel: 'warning',
 });
 
+// The light client of a second process beside a running embedded server (src/cli/remote.ts): one file, no
+// chunks shared with the big bundle, so bin/fincite.js loads only it to send `fincite ask …` to the server.
+await build({
+  entryPoints: { 'cli-remote': 'src/cli/remote.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+
 await buildWeb({ root: 'web', configFile: 'web/vite.config.ts', logLevel: 'warn' });

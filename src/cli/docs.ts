@@ -3,29 +3,16 @@
 // the user's language or JSON; bad input becomes a typed error that main turns into a clear message and exit code.
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
-import { FinciteError, InvalidDateError } from '../core/errors.ts';
 import type { Lang } from '../core/format.ts';
-import type { DocumentKind } from '../core/types.ts';
 import { ensureLoaded } from '../data/bootstrap.ts';
-import { isIsoDate } from '../data/quality.ts';
 import type { PolicyEvent } from '../knowledge/events.ts';
 import { DOCUMENT_KINDS, EVENT_KINDS, MAX_LIMIT, MAX_QUERY_LENGTH, type PolicyEventKind } from '../knowledge/kinds.ts';
-import type { QueryAnalysis, SearchHit } from '../knowledge/search.ts';
+import { checkDate, checkDocsSearch, checkKinds, checkRange, docsSearchCommand } from './commands.ts';
+import { renderDocsSearch } from './render.ts';
 import { openDatabase, type Database } from '../store/db.ts';
 
 /** Exit code of a search that finds nothing (as `series search`). */
 const NO_RESULTS = 1;
-
-const KIND_NAMES: Record<DocumentKind, { zh: string; en: string }> = {
-  statement: { zh: '声明', en: 'statement' },
-  minutes: { zh: '会议纪要', en: 'minutes' },
-  implementation_note: { zh: '执行说明', en: 'implementation note' },
-  sep: { zh: '经济预测摘要', en: 'economic projections' },
-  speech: { zh: '讲话', en: 'speech' },
-  press_release: { zh: '新闻稿', en: 'press release' },
-  decision: { zh: '决议', en: 'decision' },
-  other: { zh: '其他文件', en: 'other release' },
-};
 
 const EVENT_KIND_NAMES: Record<PolicyEventKind, { zh: string; en: string }> = {
   qt_plan: { zh: '缩表计划', en: 'QT plan' },
@@ -47,55 +34,6 @@ async function withStore<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   } finally {
     await db.close();
   }
-}
-
-function checkDate(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  if (!isIsoDate(text)) throw new InvalidDateError(text);
-  return text;
-}
-
-function checkRange(from: string | undefined, to: string | undefined): void {
-  if (from && to && from > to) throw new FinciteError('bad_range', { en: `--from ${from} is after --to ${to}`, zh: `--from ${from} 晚于 --to ${to}` });
-}
-
-/** `--kind a,b --kind c` → [a, b, c], each checked against the allowed kinds. */
-function checkKinds<K extends string>(values: string[] | undefined, allowed: readonly K[]): K[] | undefined {
-  if (!values?.length) return undefined;
-  const kinds = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-  const bad = kinds.filter((k) => !allowed.includes(k as K));
-  if (bad.length) {
-    throw new FinciteError('unknown_kind', { en: `Unknown kind "${bad[0]}"; use one of ${allowed.join(', ')}.`, zh: `未知的类型"${bad[0]}",可用:${allowed.join('、')}。` });
-  }
-  return kinds as K[];
-}
-
-/** **bold** markers of a snippet as terminal bold on a TTY, as they are elsewhere. */
-function terminalSnippet(snippet: string): string {
-  return process.stdout.isTTY ? snippet.replace(/\*\*(.+?)\*\*/g, '\u001b[1m$1\u001b[22m') : snippet;
-}
-
-const CHINESE = /[\u3400-\u4dbf\u4e00-\u9fff]/;
-
-function printHits(analysis: QueryAnalysis, hits: SearchHit[], l: Lang): void {
-  const out: string[] = [];
-  const translated = analysis.concepts.filter((c) => c.source !== 'english');
-  if (translated.length) {
-    const shown = translated.map((c) => `${c.text} → ${c.alternatives.filter((a) => !CHINESE.test(a)).slice(0, 4).join(' / ') || c.text}`);
-    out.push(`${l === 'zh' ? '检索词:' : 'searching for: '}${shown.join('; ')}`);
-  }
-  if (analysis.unknown.length) out.push(l === 'zh' ? `词典中没有的词(按原文检索):${analysis.unknown.join('、')}` : `not in the finance dictionary (searched as typed): ${analysis.unknown.join(', ')}`);
-  hits.forEach((h, i) => {
-    const kind = KIND_NAMES[h.kind][l];
-    out.push(
-      l === 'zh'
-        ? `[${i + 1}] ${h.date} ${h.title}(${kind},第 ${h.position + 1} 段,得分 ${h.score.toFixed(2)})`
-        : `[${i + 1}] ${h.date} ${h.title} (${kind}, passage ${h.position + 1}, score ${h.score.toFixed(2)})`,
-    );
-    out.push(`    ${terminalSnippet(h.snippet)}`);
-    out.push(`    ${h.url}`);
-  });
-  process.stdout.write(out.join('\n') + '\n');
 }
 
 function printEvents(events: PolicyEvent[], l: Lang): void {
@@ -122,29 +60,13 @@ export function registerDocsCommands(program: Command, lang: () => Lang): void {
     .option('--to <date>', 'only documents published on or before this date, YYYY-MM-DD')
     .option('--kind <kinds...>', `only these document kinds (${DOCUMENT_KINDS.join(', ')})`)
     .action(async (text: string, opts: { json?: boolean; limit: string; from?: string; to?: string; kind?: string[] }) => {
-      const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-        throw new FinciteError('bad_limit', { en: `--limit must be a whole number from 1 to ${MAX_LIMIT}`, zh: `--limit 必须是 1 到 ${MAX_LIMIT} 之间的整数` });
-      }
-      const from = checkDate(opts.from);
-      const to = checkDate(opts.to);
-      checkRange(from, to);
-      const kinds = checkKinds(opts.kind, DOCUMENT_KINDS);
-      const { analyzeQuery, searchPassages } = await import('../knowledge/search.ts');
-      const analysis = analyzeQuery(text); // bad search text fails here, before the database is opened
+      // bad arguments and bad search text fail before the database is opened
+      await checkDocsSearch({ text, ...opts });
+      const l = lang();
       await withStore(async (db) => {
-        const hits = await searchPassages(db, text, { limit, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(kinds ? { kinds } : {}) });
-        if (opts.json) {
-          const out = hits.map((h) => ({ documentId: h.documentId, title: h.title, date: h.date, url: h.url, kind: h.kind, position: h.position, score: h.score, text: h.text, snippet: h.snippet }));
-          process.stdout.write(JSON.stringify(out, null, 2) + '\n');
-          return;
-        }
-        if (!hits.length) {
-          process.stdout.write(lang() === 'zh' ? `没有找到与"${text}"匹配的段落。\n` : `No passage matches "${text}".\n`);
-          process.exitCode = NO_RESULTS;
-          return;
-        }
-        printHits(analysis, hits, lang());
+        const r = renderDocsSearch(await docsSearchCommand(db, { text, ...opts }), Boolean(opts.json), l);
+        process.stdout.write(r.stdout);
+        if (r.exitCode !== undefined) process.exitCode = r.exitCode;
       });
     });
 

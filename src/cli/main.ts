@@ -2,23 +2,24 @@
 // prints; typed errors become a clear message and a non-zero exit code, never a stack trace.
 import { Command, CommanderError, Option } from 'commander';
 import { loadConfig, type Config } from '../config.ts';
-import { FinciteError, InvalidDateError, UnknownSeriesError, userMessage } from '../core/errors.ts';
+import { FinciteError, userMessage } from '../core/errors.ts';
 import { checkText } from '../core/text-input.ts';
 import { formatValue, type Lang } from '../core/format.ts';
-import { ensureLoaded, syncFromConfig } from '../data/bootstrap.ts';
-import { isIsoDate } from '../data/quality.ts';
-import { searchSeries, suggestSeries } from '../data/search.ts';
-import { SyncBusyError, UnknownSyncSeriesError, type SyncReport } from '../data/sync.ts';
+import { ensureLoaded } from '../data/bootstrap.ts';
 import { openDatabase, type Database } from '../store/db.ts';
 import * as repo from '../store/repo.ts';
 import { registerDocsCommands } from './docs.ts';
 import { registerReportCommand } from './report.ts';
 import { syncProgressPrinter } from './progress.ts';
+import { askCommand, checkSeriesSearch, checkSeriesShow, errorView, seriesSearchCommand, seriesShowCommand, syncCommand } from './commands.ts';
+import { defaultLang, errorLang, EXIT, renderError, renderSeriesSearch, renderSeriesShow, renderSync, renderSyncReport, type Rendered } from './render.ts';
 
-export const EXIT = { ok: 0, userError: 1, usage: 2, unavailable: 3, internal: 70 } as const;
+export { EXIT };
 
-function defaultLang(): Lang {
-  return (process.env.LANG ?? '').toLowerCase().startsWith('zh') ? 'zh' : 'en';
+/** Print what a command rendered and set its exit code. */
+function emit(r: Rendered): void {
+  process.stdout.write(r.stdout);
+  if (r.exitCode !== undefined) process.exitCode = r.exitCode;
 }
 
 async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
@@ -27,25 +28,6 @@ async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>)
     return await fn(db);
   } finally {
     await db.close();
-  }
-}
-
-function printSyncReport(r: SyncReport, lang: Lang, out = process.stdout): void {
-  const secs = (r.durationMs / 1000).toFixed(1);
-  if (lang === 'zh') {
-    out.write(`同步 #${r.runId}(${r.mode === 'live' ? '实时数据源' : '离线快照'}):${r.status === 'completed' ? '完成' : r.status === 'interrupted' ? '已中断' : '失败'},` +
-      `${r.seriesDone}/${r.seriesTotal} 个序列,新增 ${r.rowsAdded} 行,修订 ${r.rowsRevised} 行,未变 ${r.rowsUnchanged} 行,文档新增/更新 ${r.documentsAdded} 篇,财务数据变更 ${r.fundamentalsChanged} 行,用时 ${secs} 秒\n`);
-  } else {
-    out.write(`sync #${r.runId} (${r.mode}): ${r.status}, ${r.seriesDone}/${r.seriesTotal} series, ${r.rowsAdded} rows added, ${r.rowsRevised} revised, ` +
-      `${r.rowsUnchanged} unchanged, ${r.documentsAdded} documents added/updated, ${r.fundamentalsChanged} fundamentals rows changed, ${secs}s\n`);
-  }
-  for (const f of r.failures) out.write(`  ${lang === 'zh' ? '失败' : 'failed'} ${f.seriesId}: ${f.error}\n`);
-  if (r.problems.length) {
-    const byKind = new Map<string, number>();
-    for (const p of r.problems) byKind.set(p.kind, (byKind.get(p.kind) ?? 0) + 1);
-    out.write(`  ${lang === 'zh' ? '数据问题' : 'data problems'}: ${[...byKind].map(([k, n]) => `${k} ×${n}`).join(', ')}\n`);
-    for (const p of r.problems.slice(0, 10)) out.write(`    ${p.seriesId}${p.date ? ` ${p.date}` : ''}: ${p.kind} — ${p.detail}\n`);
-    if (r.problems.length > 10) out.write(`    … ${r.problems.length - 10} more (stored in table sync_problems, run ${r.runId})\n`);
   }
 }
 
@@ -69,12 +51,6 @@ async function printStatus(db: Database, lang: Lang): Promise<void> {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
-function checkDate(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  if (!isIsoDate(text)) throw new InvalidDateError(text);
-  return text;
-}
-
 export function buildProgram(): Command {
   const program = new Command('fincite')
     .description('有据 fincite — financial answers where every number is traceable to real data')
@@ -95,10 +71,11 @@ export function buildProgram(): Command {
       onMode: (c) => process.stderr.write(`${lang() === 'zh' ? '首次启动,加载数据:' : 'first start, loading data: '}${c.reason}\n`),
     });
     progress.stop();
-    if (report) printSyncReport(report, lang());
+    if (report) process.stdout.write(renderSyncReport(report, lang()));
     if (opts.status !== false) await printStatus(db, lang());
     const { startServer } = await import('../server/serve.ts');
-    const server = await startServer(db, port);
+    // embedded: the local-owner token goes next to the lock, for the user's other fincite processes
+    const server = await startServer(db, port, undefined, config.databaseUrl ? {} : { localTokenDir: config.pgliteDir });
     // a second fincite process on this data directory is told where this one serves
     db.describeOwner?.({ url: server.url });
     process.stdout.write(`${lang() === 'zh' ? 'fincite 已启动:' : 'fincite is listening on'} ${server.url} (API: ${server.url}/api/openapi.json)\n`);
@@ -138,17 +115,13 @@ export function buildProgram(): Command {
       try {
         await withDatabase(config, async (db) => {
           const progress = syncProgressPrinter();
-          const report = await syncFromConfig(db, config, {
-            ...(opts.offline ? { offlineDir: opts.offline } : {}),
-            ...(opts.series ? { seriesIds: opts.series } : {}),
+          const report = await syncCommand(db, config, opts, {
             signal: controller.signal,
             onProgress: progress.onProgress,
-            onMode: (c) => process.stderr.write(`${c.reason}\n`),
+            onMode: (reason) => process.stderr.write(`${reason}\n`),
           });
           progress.stop();
-          if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-          else printSyncReport(report, lang());
-          if (report.status !== 'completed' || report.failures.length) process.exitCode = EXIT.unavailable;
+          emit(renderSync(report, Boolean(opts.json), lang()));
         });
       } finally {
         process.off('SIGINT', onSignal);
@@ -177,7 +150,7 @@ export function buildProgram(): Command {
         await ensureLoaded(db, config, { onMode: (c) => process.stderr.write(`${c.reason}\n`) });
         const { createEngine } = await import('../engine/index.ts');
         const { printAnswer } = await import('./answer.ts');
-        const answer = await createEngine({ db, llm: config.llm }).ask(question, explicitLang ? { lang: explicitLang } : {});
+        const answer = await askCommand(createEngine({ db, llm: config.llm }), { question, ...(explicitLang ? { lang: explicitLang } : {}) });
         if (opts.json) process.stdout.write(JSON.stringify(answer, null, 2) + '\n');
         else printAnswer(answer);
         if (answer.unanswerable) process.exitCode = EXIT.userError;
@@ -255,25 +228,9 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON')
     .option('--limit <n>', 'maximum results', '20')
     .action(async (text: string, opts: { json?: boolean; limit: string }) => {
-      const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new FinciteError('bad_limit', { en: '--limit must be a whole number from 1 to 10000', zh: '--limit 必须是 1 到 10000 之间的整数' });
-      if (text.length > 200) throw new FinciteError('input_too_large', { en: 'search text is too long (200 characters at most)', zh: '搜索文本过长(最多 200 个字符)' });
-      await withDatabase(loadConfig(), async (db) => {
-        const hits = searchSeries(await repo.listSeries(db), text, limit);
-        if (opts.json) {
-          const out = hits.map(({ series: s }) => ({ id: s.id, title: s.title, units: s.unit.label, frequency: s.frequency, category: s.category, source: s.source, url: s.url }));
-          process.stdout.write(JSON.stringify(out, null, 2) + '\n');
-          return;
-        }
-        if (!hits.length) {
-          process.stdout.write(lang() === 'zh' ? `没有找到与"${text}"匹配的序列。\n` : `No series match "${text}".\n`);
-          process.exitCode = EXIT.userError;
-          return;
-        }
-        for (const { series: s } of hits) {
-          process.stdout.write(`${s.id.padEnd(18)} ${lang() === 'zh' ? s.title.zh : s.title.en} [${s.unit.label}; ${s.frequency}; ${s.lastDate ?? '—'}]\n`);
-        }
-      });
+      checkSeriesSearch({ text, limit: opts.limit }); // bad input is refused before the database is opened
+      const l = lang();
+      await withDatabase(loadConfig(), async (db) => emit(renderSeriesSearch(await seriesSearchCommand(db, { text, limit: opts.limit }), Boolean(opts.json), l)));
     });
 
   seriesCmd
@@ -284,44 +241,9 @@ export function buildProgram(): Command {
     .option('--to <date>', 'last date, YYYY-MM-DD')
     .option('--json', 'print JSON: {series, observations:[{date, value}]}')
     .action(async (id: string, opts: { from?: string; to?: string; json?: boolean }) => {
-      const from = checkDate(opts.from);
-      const to = checkDate(opts.to);
-      if (from && to && from > to) throw new FinciteError('bad_range', { en: `--from ${from} is after --to ${to}`, zh: `--from ${from} 晚于 --to ${to}` });
-      if (id.length > 100) throw new FinciteError('input_too_large', { en: 'series id is too long', zh: '序列代码过长' });
-      await withDatabase(loadConfig(), async (db) => {
-        const s = await repo.getSeries(db, id);
-        if (!s) throw new UnknownSeriesError(id, suggestSeries(await repo.listSeries(db), id).map((x) => x.id));
-        const rows = await repo.readObservations(db, s.id, from, to);
-        const isBar = Boolean(s.ticker) || rows.some((r) => r.open !== null);
-        if (opts.json) {
-          const observations = rows.map((r) => (isBar ? { date: r.date, value: r.value, open: r.open, high: r.high, low: r.low, close: r.value, volume: r.volume } : { date: r.date, value: r.value }));
-          const series = { id: s.id, title: s.title, units: s.unit.label, unit: s.unit, frequency: s.frequency, category: s.category, source: s.source, url: s.url, notes: s.notes ?? null, ticker: s.ticker ?? null, firstDate: s.firstDate, lastDate: s.lastDate, observationCount: s.observationCount, lastSyncedAt: s.lastSyncedAt, lastSyncMode: s.lastSyncMode };
-          process.stdout.write(JSON.stringify({ series, observations }) + '\n');
-          return;
-        }
-        const l = lang();
-        const out: string[] = [];
-        out.push(`${s.id} — ${l === 'zh' ? s.title.zh : s.title.en}`);
-        out.push(`${l === 'zh' ? '单位' : 'units'}: ${s.unit.label}; ${l === 'zh' ? '频率' : 'frequency'}: ${s.frequency}; ${l === 'zh' ? '来源' : 'source'}: ${s.url}`);
-        if (s.notes) out.push(`${l === 'zh' ? '说明' : 'note'}: ${s.notes}`);
-        if (!rows.length) {
-          out.push(l === 'zh' ? `该区间没有数据(可用区间 ${s.firstDate ?? '—'} 至 ${s.lastDate ?? '—'})。` : `No observations in that range (available ${s.firstDate ?? '—'} to ${s.lastDate ?? '—'}).`);
-          process.stdout.write(out.join('\n') + '\n');
-          process.exitCode = EXIT.userError;
-          return;
-        }
-        const ranged = Boolean(from || to);
-        const shown = ranged ? rows : rows.slice(-20);
-        if (!ranged && rows.length > shown.length) out.push(l === 'zh' ? `(共 ${rows.length} 条,显示最后 ${shown.length} 条;用 --from/--to 或 --json 查看全部)` : `(${rows.length} observations; showing the last ${shown.length}; use --from/--to or --json for all)`);
-        out.push(isBar ? 'date        open        high        low         close       volume' : 'date        value');
-        for (const r of shown) {
-          const v = r.value === null ? '' : String(r.value);
-          out.push(isBar ? [r.date, r.open, r.high, r.low, v, r.volume].map((x) => String(x ?? '').padEnd(11)).join(' ') : `${r.date}  ${v}`);
-        }
-        const lastObs = [...rows].reverse().find((r) => r.value !== null);
-        if (lastObs) out.push(`${l === 'zh' ? '最新' : 'latest'}: ${formatValue(lastObs.value!, s.unit, l)} (${lastObs.date}) [${s.url}]`);
-        process.stdout.write(out.join('\n') + '\n');
-      });
+      checkSeriesShow({ id, ...opts }); // bad input is refused before the database is opened
+      const l = lang();
+      await withDatabase(loadConfig(), async (db) => emit(renderSeriesShow(await seriesShowCommand(db, { id, ...opts }), Boolean(opts.json), l)));
     });
 
   registerDocsCommands(program, lang);
@@ -337,18 +259,12 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (err) {
     // errors in the language asked for, else the language of the text given (a Chinese question → Chinese)
-    const l = (program.getOptionValueSource('lang') === 'cli' ? program.opts<{ lang: Lang }>().lang : argv.slice(2).some((a) => /[\u3400-\u9fff]/.test(a)) ? 'zh' : (program.opts<{ lang?: Lang }>().lang ?? defaultLang())) as Lang;
+    const l = errorLang(argv, program.getOptionValueSource('lang') === 'cli' ? program.opts<{ lang: Lang }>().lang : undefined, program.opts<{ lang?: Lang }>().lang ?? defaultLang());
     if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    if (err instanceof FinciteError) {
-      process.stderr.write(`${err.messages[l]}\n`);
-      return err.status >= 500 ? EXIT.unavailable : EXIT.userError;
-    }
-    if (err instanceof SyncBusyError || err instanceof UnknownSyncSeriesError) {
-      process.stderr.write(`${err.message}\n`);
-      return EXIT.userError;
-    }
-    process.stderr.write(`${l === 'zh' ? '内部错误' : 'internal error'}: ${err instanceof Error ? err.message : String(err)}\n`);
-    if (process.env.FINCITE_DEBUG) console.error(err);
-    return EXIT.internal;
+    const view = errorView(err);
+    const { stderr, exitCode } = renderError(view, l);
+    process.stderr.write(stderr);
+    if (view.kind === 'internal' && process.env.FINCITE_DEBUG) console.error(err);
+    return exitCode;
   }
 }

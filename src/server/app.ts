@@ -13,12 +13,13 @@ import type { Engine } from '../engine/index.ts';
 import type { Database } from '../store/db.ts';
 import * as repo from '../store/repo.ts';
 import { handleAuthRequest, type Auth } from './auth.ts';
-import { identify, langOf, sameOriginGuard, type AppEnv } from './context.ts';
+import { identify, langOf, localOwner, sameOriginGuard, type AppEnv } from './context.ts';
 import { createLimits, type Limits } from './limits.ts';
 import type { ReportJobs } from './jobs.ts';
 import { registerAccount } from './routes/account.ts';
 import { registerAsk } from './routes/ask.ts';
 import { registerData } from './routes/data.ts';
+import { registerLocal } from './routes/local.ts';
 import { registerMcp } from './mcp.ts';
 import { registerOpenAiCompat } from './routes/openai.ts';
 import { registerReports } from './routes/reports.ts';
@@ -39,6 +40,8 @@ export interface AppDeps {
   limits?: Limits;
   /** The built web app (web/dist); absent: API only. */
   webDir?: string;
+  /** The local-owner token (serve.ts writes it to a file only the user can read); absent: no local owner. */
+  localToken?: string;
 }
 
 /** The display name and email of a sign-up or profile update, checked by checkText (bad JSON is better-auth's to answer). */
@@ -155,6 +158,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
 
   app.use('/api/*', identify(auth, settings));
+  // a second fincite process of the server's user (token from the file serve.ts wrote): no quota, no rate limit
+  app.use('*', localOwner(deps.localToken));
+  registerLocal(app, deps);
   registerAsk(app, { ...deps, limits });
   registerData(app, db);
   registerAccount(app, { ...deps, limits });

@@ -6,12 +6,18 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { ServerSettings } from '../config.ts';
 import type { Lang } from '../core/format.ts';
 import { sessionUser, type Auth, type SessionUser } from './auth.ts';
+import { FinciteError } from '../core/errors.ts';
 import { CrossSiteRequestError, UnauthorizedError } from './errors.ts';
 
 export interface AppEnv {
   Variables: {
     ip: string;
     user: SessionUser | null;
+    /**
+     * The request carries the local-owner token of this server (a `fincite` process of the same user on this machine,
+     * see localOwner): it is not subject to the signed-out quota or the per-minute limits.
+     */
+    localOwner: boolean;
     /** Set by the per-minute rate limiter (hono-rate-limiter). */
     rateLimit?: { resetTime?: Date };
   };
@@ -69,6 +75,44 @@ export function identify(auth: Auth, settings: ServerSettings): MiddlewareHandle
   return async (c, next) => {
     c.set('ip', clientIp(c, settings));
     c.set('user', hasSessionCookie(c) ? await sessionUser(auth, c.req.raw) : null);
+    await next();
+  };
+}
+
+/** A request sent a local-owner token that is not this server's (an old token file, or a guess). */
+export class LocalTokenError extends FinciteError {
+  constructor() {
+    super(
+      'local_token_invalid',
+      {
+        zh: '本机令牌无效：它不是当前运行的服务所写的令牌。请重新运行该命令（服务可能已重启）。',
+        en: "The local-owner token is not this server's (the server may have restarted): run the command again.",
+      },
+      401,
+    );
+  }
+}
+
+/** The header a local `fincite` process sends its server's local-owner token in. */
+export const LOCAL_TOKEN_HEADER = 'x-fincite-local-token';
+
+/**
+ * Sets `localOwner`: whether the request carries this server's local-owner token (compared in constant time). The
+ * server writes the token at start to a file only its user can read (serve.ts), so a request with it comes from
+ * that user's own `fincite` process. A request with a wrong token is refused (401), not served as anonymous.
+ * Without a token (tests, PostgreSQL deployments) nobody is the local owner.
+ */
+export function localOwner(token: string | undefined): MiddlewareHandler<AppEnv> {
+  const expected = token ? Buffer.from(token, 'utf8') : null;
+  return async (c, next) => {
+    const sent = c.req.header(LOCAL_TOKEN_HEADER);
+    let owner = false;
+    if (sent !== undefined) {
+      const got = Buffer.from(sent, 'utf8');
+      owner = expected !== null && got.length === expected.length && timingSafeEqual(got, expected);
+      if (!owner) throw new LocalTokenError();
+    }
+    c.set('localOwner', owner);
     await next();
   };
 }

@@ -10,6 +10,7 @@ import { createApp } from './app.ts';
 import { createAuth } from './auth.ts';
 import { createLimits, type Limits } from './limits.ts';
 import { ReportJobs } from './jobs.ts';
+import { writeLocalToken } from '../store/lock.ts';
 
 export interface ServerParts {
   app: ReturnType<typeof createApp>;
@@ -19,7 +20,7 @@ export interface ServerParts {
 }
 
 /** Everything a server process needs, wired once (tests build the same thing without a socket). */
-export async function createServerApp(db: Database, opts: { settings?: ServerSettings; webDir?: string; today?: string; llm?: LlmConfig | null } = {}): Promise<ServerParts> {
+export async function createServerApp(db: Database, opts: { settings?: ServerSettings; webDir?: string; today?: string; llm?: LlmConfig | null; localToken?: string } = {}): Promise<ServerParts> {
   const config = loadConfig();
   const settings = opts.settings ?? config.server;
   const llm = opts.llm === undefined ? config.llm : opts.llm;
@@ -33,6 +34,7 @@ export async function createServerApp(db: Database, opts: { settings?: ServerSet
     settings,
     limits,
     webDir: opts.webDir ?? path.join(config.repoRoot, 'web', 'dist'),
+    ...(opts.localToken ? { localToken: opts.localToken } : {}),
   });
   await jobs.resume();
   return { app, jobs, limits };
@@ -43,8 +45,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(db: Database, port: number, hostname = '0.0.0.0', opts: { settings?: ServerSettings; webDir?: string } = {}): Promise<RunningServer> {
-  const { app, jobs, limits } = await createServerApp(db, opts);
+export async function startServer(db: Database, port: number, hostname = '0.0.0.0', opts: { settings?: ServerSettings; webDir?: string; localTokenDir?: string } = {}): Promise<RunningServer> {
+  // embedded mode: a random local-owner token in a file only this user can read, so the user's other fincite
+  // processes use this server instead of the database it holds (removed on close)
+  const token = opts.localTokenDir ? writeLocalToken(opts.localTokenDir) : null;
+  const { app, jobs, limits } = await createServerApp(db, { ...opts, ...(token ? { localToken: token.token } : {}) });
   // one line on stderr: whether the limits hold across server processes (Redis) or only in this one
   process.stderr.write(`${limits.startLine()}\n`);
   const server: ServerType = await new Promise((resolve) => {
@@ -58,6 +63,7 @@ export async function startServer(db: Database, port: number, hostname = '0.0.0.
       await jobs.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await limits.close();
+      token?.remove();
     },
   };
 }

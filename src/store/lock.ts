@@ -2,12 +2,15 @@
 // one directory lose each other's writes. The process that opens a directory writes `fincite.lock` in it (created
 // exclusively: PID, host, command, start time); another process finds it and stops with a message naming that
 // process and what to do. A lock whose process is gone (killed, crashed) is stale and is taken over.
-import { closeSync, existsSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { FinciteError } from '../core/errors.ts';
 
 export const LOCK_FILE = 'fincite.lock';
+/** The running server's local-owner token, next to the lock; readable by its user only (0600). */
+export const LOCAL_TOKEN_FILE = 'fincite.token';
 
 export interface LockInfo {
   pid: number;
@@ -138,4 +141,39 @@ export function acquireLock(dir: string): HeldLock {
   }
   const holder = readLock(file);
   throw new DatabaseLockedError(dir, holder ?? { pid: 0, host: hostname(), command: 'unknown', startedAt: 'unknown' });
+}
+
+/**
+ * Write a new random local-owner token to `dir`/fincite.token, readable and writable by this user only (0600: created
+ * so, and chmod'ed in case an old file was replaced). A request carrying it is the server's own user (the fincite
+ * command on this machine). Removed by `remove()` and at process exit.
+ */
+export function writeLocalToken(dir: string): { token: string; file: string; remove(): void } {
+  const file = path.join(dir, LOCAL_TOKEN_FILE);
+  const token = randomBytes(32).toString('base64url');
+  try {
+    unlinkSync(file); // a killed server's file: never reuse its mode or content
+  } catch {
+    // none
+  }
+  const fd = openSync(file, 'wx', 0o600);
+  try {
+    writeSync(fd, token);
+  } finally {
+    closeSync(fd);
+  }
+  chmodSync(file, 0o600);
+  let removed = false;
+  const remove = () => {
+    if (removed) return;
+    removed = true;
+    process.removeListener('exit', remove);
+    try {
+      if (readFileSync(file, 'utf8') === token) unlinkSync(file);
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', remove);
+  return { token, file, remove };
 }

@@ -1,0 +1,230 @@
+// A second `fincite` process beside a running embedded server: the server holds the PGlite data directory (see
+// src/store/lock.ts), so `ask`, `series search|show`, `docs search`, `report` and `sync` are sent to the server's
+// local-owner API (src/server/routes/local.ts) with the token it wrote for its user, and the result is printed by
+// the same renderers as in-process (render.ts, answer.ts, write-report.ts): same output, same exit codes.
+// bin/fincite.js loads this module (bundled alone as dist/cli-remote.js) before anything heavy: no database,
+// engine, commander or other dependency is imported here, so a new process answers in a few bare-node starts.
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import path from 'node:path';
+import type { Answer } from '../core/answer.ts';
+import type { Lang } from '../core/format.ts';
+import type { LockInfo } from '../store/lock.ts';
+import { printAnswer } from './answer.ts';
+import type { ReportResult } from './commands.ts';
+import { defaultLang, errorLang, EXIT, renderDocsSearch, renderError, renderSeriesSearch, renderSeriesShow, renderSync, type ErrorView, type Rendered } from './render.ts';
+import { writeReport } from './write-report.ts';
+
+/** Same file names as src/store/lock.ts (not imported: this module stays free of the store). */
+const LOCAL_TOKEN_FILE = 'fincite.token';
+const LOCAL_TOKEN_HEADER = 'x-fincite-local-token';
+
+/** The commands a running server can do for another process (the first word of the command line). */
+export const REMOTE_COMMANDS = ['ask', 'report', 'series', 'docs', 'sync'] as const;
+
+type OptKind = 'bool' | 'value' | 'variadic';
+
+interface Parsed {
+  words: string[];
+  opts: Record<string, string | string[] | true>;
+  lang?: Lang;
+}
+
+/**
+ * The command line as commander reads it for the commands handled here, or null for anything else (help, a
+ * version flag, an unknown option, a missing value, a bad --lang): the full CLI then parses and answers that.
+ */
+function parse(args: string[], spec: Record<string, Record<string, OptKind>>): Parsed | null {
+  const words: string[] = [];
+  const opts: Parsed['opts'] = {};
+  let lang: Lang | undefined;
+  let onlyWords = false;
+  const kindsFor = () => spec[words.slice(0, 2).join(' ')] ?? spec[words[0] ?? ''] ?? {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (onlyWords || !a.startsWith('-') || a === '-') {
+      words.push(a);
+      continue;
+    }
+    if (a === '--') {
+      onlyWords = true;
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = a.startsWith('--') ? (eq > 0 ? a.slice(2, eq) : a.slice(2)) : null;
+    if (!name) return null; // short flags (-h, -V): the full CLI
+    const inline = eq > 0 ? a.slice(eq + 1) : undefined;
+    if (name === 'lang') {
+      const v = inline ?? args[++i];
+      if (v !== 'zh' && v !== 'en') return null;
+      lang = v;
+      continue;
+    }
+    const kind = kindsFor()[name];
+    if (!kind) return null;
+    if (kind === 'bool') {
+      if (inline !== undefined) return null;
+      opts[name] = true;
+    } else if (kind === 'value') {
+      const v = inline ?? args[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('-'))) return null;
+      opts[name] = v;
+    } else {
+      const values = inline !== undefined ? [inline] : [];
+      while (inline === undefined && i + 1 < args.length && !args[i + 1]!.startsWith('-')) values.push(args[++i]!);
+      if (!values.length) return null;
+      opts[name] = [...((opts[name] as string[] | undefined) ?? []), ...values];
+    }
+  }
+  return { words, opts, ...(lang ? { lang } : {}) };
+}
+
+const SPEC: Record<string, Record<string, OptKind>> = {
+  ask: { json: 'bool' },
+  'series search': { json: 'bool', limit: 'value' },
+  'series show': { from: 'value', to: 'value', json: 'bool' },
+  'docs search': { json: 'bool', limit: 'value', from: 'value', to: 'value', kind: 'variadic' },
+  report: { format: 'value', out: 'value' },
+  sync: { offline: 'value', series: 'variadic', json: 'bool' },
+};
+
+const REPORT_FORMATS = ['md', 'html', 'pdf', 'json'];
+
+/** The server's local route and its body for a parsed command line, or null when the full CLI must handle it. */
+function route(p: Parsed): { command: string; body: Record<string, unknown> } | null {
+  const [w0, w1, ...rest] = p.words;
+  const o = p.opts;
+  const s = (k: string) => (typeof o[k] === 'string' ? { [k]: o[k] } : {});
+  const many = (k: string) => (Array.isArray(o[k]) ? { [k]: o[k] } : {});
+  switch (w0) {
+    case 'ask':
+      return w1 !== undefined && !rest.length ? { command: 'ask', body: { question: w1, ...(p.lang ? { lang: p.lang } : {}) } } : null;
+    case 'series':
+      if (w1 === 'search' && rest.length <= 1) return { command: 'series-search', body: { text: rest[0] ?? '', limit: (o.limit as string | undefined) ?? '20' } };
+      if (w1 === 'show' && rest.length === 1) return { command: 'series-show', body: { id: rest[0], ...s('from'), ...s('to') } };
+      return null;
+    case 'docs':
+      return w1 === 'search' && rest.length === 1 ? { command: 'docs-search', body: { text: rest[0], limit: (o.limit as string | undefined) ?? '10', ...s('from'), ...s('to'), ...many('kind') } } : null;
+    case 'report': {
+      const format = (o.format as string | undefined) ?? 'md';
+      if (w1 === undefined || rest.length || !REPORT_FORMATS.includes(format)) return null;
+      return { command: 'report', body: { topic: w1, format, ...(p.lang ? { lang: p.lang } : {}), ...s('out') } };
+    }
+    case 'sync':
+      if (w1 !== undefined) return null;
+      return { command: 'sync', body: { ...(typeof o.offline === 'string' ? { offline: path.resolve(o.offline) } : {}), ...many('series') } };
+    default:
+      return null;
+  }
+}
+
+class Unreachable extends Error {}
+
+/** POST a command; `lang` is the language of any refusal of the HTTP layer. */
+function post(url: string, command: string, token: string, body: unknown, lang: Lang): Promise<{ status: number; json: unknown }> {
+  // the lock names localhost for a server on every interface: ask IPv4 loopback directly (no resolver, no ::1 try)
+  const target = new URL(`/api/local/${command}`, url.replace('//localhost:', '//127.0.0.1:'));
+  const data = Buffer.from(JSON.stringify(body), 'utf8');
+  return new Promise((resolve, reject) => {
+    const req = request(
+      target,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': data.length, 'accept-language': lang, [LOCAL_TOKEN_HEADER]: token } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          try {
+            resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) });
+          } catch {
+            reject(new Unreachable(`HTTP ${res.statusCode}: not a fincite answer`));
+          }
+        });
+        res.on('error', (err) => reject(new Unreachable(err.message)));
+      },
+    );
+    req.on('error', (err: NodeJS.ErrnoException) => reject(new Unreachable(err.code ?? err.message)));
+    req.end(data);
+  });
+}
+
+/** The server the lock names does not answer (or its token cannot be read): what happened and what to do. */
+function unreachable(dir: string, lock: LockInfo, why: string): ErrorView {
+  const what = lock.command || 'fincite serve';
+  return {
+    kind: 'fincite',
+    code: 'server_unreachable',
+    status: 503,
+    messages: {
+      zh: `数据目录 ${dir} 由进程 PID ${lock.pid}（${what}）持有，但它登记的服务 ${lock.url} 无法使用（${why}）。请稍后重试；若该服务已无响应，请先停止它（kill ${lock.pid}）再运行此命令，或用 FINCITE_HOME 指定另一个目录。`,
+      en: `The data directory ${dir} is held by PID ${lock.pid} (${what}), but its server at ${lock.url} cannot be used (${why}). Try again shortly; if that server is stuck, stop it (kill ${lock.pid}) and run the command again, or point FINCITE_HOME at another directory.`,
+    },
+    message: `server at ${lock.url} unreachable (${why})`,
+  };
+}
+
+function emit(r: Rendered): number {
+  process.stdout.write(r.stdout);
+  return r.exitCode ?? EXIT.ok;
+}
+
+/**
+ * Run the command line through the server named by `lock` (the lock of data directory `dir`). Returns the exit
+ * code, or null when this command line is not one handled here (the caller runs the full CLI instead).
+ */
+export async function runRemote(argv: string[], dir: string, lock: LockInfo): Promise<number | null> {
+  const parsed = parse(argv.slice(2), SPEC);
+  const call = parsed && route(parsed);
+  if (!parsed || !call || !lock.url) return null;
+  const lang = parsed.lang ?? defaultLang();
+  const errLang = errorLang(argv, parsed.lang, lang);
+  const fail = (e: ErrorView) => {
+    const { stderr, exitCode } = renderError(e, errLang);
+    process.stderr.write(stderr);
+    return exitCode;
+  };
+  let token: string;
+  try {
+    token = readFileSync(path.join(dir, LOCAL_TOKEN_FILE), 'utf8').trim();
+  } catch (err) {
+    return fail(unreachable(dir, lock, `${LOCAL_TOKEN_FILE}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`));
+  }
+  let res: { status: number; json: unknown };
+  try {
+    res = await post(lock.url, call.command, token, call.body, errLang);
+  } catch (err) {
+    return fail(unreachable(dir, lock, err instanceof Error ? err.message : String(err)));
+  }
+  const json = res.json as { result?: unknown; error?: ErrorView | { code?: string; message?: string } };
+  if (res.status !== 200 || json.result === undefined) {
+    const e = json.error;
+    if (e && 'kind' in e) return fail(e);
+    // a refusal of the HTTP layer (a wrong token, a body too large): its message, in the language asked for
+    return fail({ kind: 'fincite', code: e?.code ?? 'http_error', status: res.status, messages: { zh: e?.message ?? `HTTP ${res.status}`, en: e?.message ?? `HTTP ${res.status}` }, message: e?.message ?? '' });
+  }
+  const json_ = Boolean(parsed.opts.json);
+  switch (call.command) {
+    case 'ask': {
+      const answer = json.result as Answer;
+      if (json_) process.stdout.write(JSON.stringify(answer, null, 2) + '\n');
+      else printAnswer(answer);
+      return answer.unanswerable ? EXIT.userError : EXIT.ok;
+    }
+    case 'series-search':
+      return emit(renderSeriesSearch(json.result as Parameters<typeof renderSeriesSearch>[0], json_, lang));
+    case 'series-show':
+      return emit(renderSeriesShow(json.result as Parameters<typeof renderSeriesShow>[0], json_, lang));
+    case 'docs-search':
+      return emit(renderDocsSearch(json.result as Parameters<typeof renderDocsSearch>[0], json_, lang));
+    case 'report':
+      await writeReport(json.result as ReportResult);
+      return EXIT.ok;
+    case 'sync': {
+      const { report, modes } = json.result as { report: Parameters<typeof renderSync>[0]; modes: string[] };
+      for (const m of modes) process.stderr.write(`${m}\n`);
+      return emit(renderSync(report, json_, lang));
+    }
+    default:
+      return null;
+  }
+}
