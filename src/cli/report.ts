@@ -27,6 +27,8 @@ export function registerReportCommand(program: Command, lang: () => 'zh' | 'en')
         await ensureLoaded(db, config, { onMode: (c) => process.stderr.write(`${c.reason}\n`) });
         await writeReport(await reportCommand(db, config, { topic: raw, format: opts.format, ...(explicit ? { lang: explicit } : {}), ...(opts.out ? { out: opts.out } : {}) }));
       } finally {
+        // the shared PDF browser would keep this process alive until it idles out
+        if (opts.format === 'pdf') await (await import('../report/pdf.ts')).closePdfPool();
         await db.close();
       }
     });

@@ -46,3 +46,30 @@ export class PdfExportError extends FinciteError {
     super('pdf_export_failed', { zh: `PDF导出失败:${detail}`, en: `PDF export failed: ${detail}` }, 500);
   }
 }
+
+/** The PDF pool's queue is full (FINCITE_PDF_QUEUE renders already wait): try again shortly. */
+export class PdfBusyError extends FinciteError {
+  constructor(readonly retryAfter: number) {
+    super('pdf_busy', {
+      zh: `PDF导出繁忙：排队的导出已满。请在 ${retryAfter} 秒后重试。`,
+      en: `PDF export is busy: the export queue is full. Try again in ${retryAfter} seconds.`,
+    }, 503);
+  }
+}
+
+/** One PDF render took longer than FINCITE_PDF_TIMEOUT_MS; its page was closed. */
+export class PdfTimeoutError extends FinciteError {
+  constructor(ms: number) {
+    super('pdf_timeout', {
+      zh: `PDF导出超时（超过 ${Math.round(ms / 100) / 10} 秒），已停止。请稍后重试；报告的 HTML 和 Markdown 版本不受影响。`,
+      en: `PDF export timed out (over ${Math.round(ms / 100) / 10} s) and was stopped. Try again later; the HTML and Markdown versions of the report are not affected.`,
+    }, 504);
+  }
+}
+
+/** A FINCITE_PDF_* setting that is not a whole number in range. */
+export class PdfSettingError extends FinciteError {
+  constructor(name: string, value: string) {
+    super('bad_setting', { zh: `设置 ${name}="${value}" 无效：需要一个正整数。`, en: `The setting ${name}="${value}" is invalid: it must be a positive whole number.` }, 500);
+  }
+}

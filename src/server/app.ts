@@ -114,6 +114,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     const lang = langOf(c);
     if (err instanceof FinciteError) {
       if (err instanceof TooManyRequestsError) c.header('Retry-After', String(err.retryAfter));
+      // a busy service (the PDF pool's full queue, 503) says when to come back too
+      else if (typeof (err as { retryAfter?: unknown }).retryAfter === 'number') c.header('Retry-After', String((err as unknown as { retryAfter: number }).retryAfter));
       return c.json({ error: { code: err.code, message: err.messages[lang] } }, err.status as 400);
     }
     if (err instanceof SyntaxError || (err instanceof HTTPException && err.status === 400)) {
