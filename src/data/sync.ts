@@ -3,6 +3,7 @@
 // next run completes it); a second run with the same data changes nothing; every run is recorded.
 import type { Company, DataProblem, FinDocument, SeriesBatch, SourceId } from '../core/types.ts';
 import type { Database } from '../store/db.ts';
+import { invalidateReadCaches } from '../store/cache.ts';
 import * as repo from '../store/repo.ts';
 import type { CatalogSeries } from './catalog/types.ts';
 import type { SeriesConnector } from './connector.ts';
@@ -174,6 +175,8 @@ export async function runSync(db: Database, opts: SyncOptions): Promise<SyncRepo
     return report;
   } finally {
     await repo.unlockSync(db);
+    // this process's read caches (catalog, series payloads, the engine's context) see the new data at once
+    invalidateReadCaches(db);
   }
 }
 

@@ -4,6 +4,7 @@ import type { SeriesData } from '../analytics/index.ts';
 import { UnknownSeriesError } from '../core/errors.ts';
 import type { IsoDate, SeriesMeta } from '../core/types.ts';
 import type { Database } from '../store/db.ts';
+import { cachedCatalog, cachedSeries } from '../store/cache.ts';
 import * as repo from '../store/repo.ts';
 import { companies } from '../data/catalog/index.ts';
 
@@ -13,34 +14,33 @@ export interface LoadedSeries extends SeriesData {
 
 export class DataAccess {
   private readonly cache = new Map<string, { stamp: string; data: LoadedSeries }>();
-  private metas: Map<string, repo.StoredSeries> | null = null;
   private metasStamp = '';
 
   constructor(readonly db: Database) {}
 
-  /** Series metadata, refreshed when a sync has run since the last read. */
+  /** Series metadata as of the current sync stamp (src/store/cache.ts: one read per sync, shared by the process). */
   async seriesList(): Promise<repo.StoredSeries[]> {
-    const [run] = await repo.listSyncRuns(this.db, 1);
-    const stamp = run ? `${run.id}:${run.status}:${run.finishedAt?.getTime() ?? ''}` : 'none';
-    if (!this.metas || stamp !== this.metasStamp) {
-      this.metas = new Map((await repo.listSeries(this.db)).map((s) => [s.id, s]));
-      this.metasStamp = stamp;
-      this.cache.clear();
-    }
-    return [...this.metas.values()];
+    return (await this.catalog()).list;
   }
 
   /** The catalog by id: the same Map until the next sync, so what is built from it (the verifier's name lexicon) is built once. */
   async seriesMap(): Promise<Map<string, repo.StoredSeries>> {
-    await this.seriesList();
-    return this.metas!;
+    return (await this.catalog()).byId;
   }
 
   async meta(id: string): Promise<repo.StoredSeries> {
-    if (!this.metas) await this.seriesList();
-    const m = this.metas!.get(id) ?? [...this.metas!.values()].find((s) => s.id.toUpperCase() === id.toUpperCase());
+    const m = await cachedSeries(this.db, id);
     if (!m) throw new UnknownSeriesError(id);
     return m;
+  }
+
+  private async catalog() {
+    const c = await cachedCatalog(this.db);
+    if (c.stamp !== this.metasStamp) {
+      this.metasStamp = c.stamp;
+      this.cache.clear();
+    }
+    return c;
   }
 
   async series(id: string): Promise<LoadedSeries> {

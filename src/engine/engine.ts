@@ -6,6 +6,7 @@ import { chinesePunctuationWithTables } from '../core/format.ts';
 import { DateOutOfRangeError, FinciteError } from '../core/errors.ts';
 import { checkText, TEXT_LIMITS } from '../core/text-input.ts';
 import type { Bilingual } from '../core/types.ts';
+import { StampedLru, syncStamp } from '../store/cache.ts';
 import { DataAccess } from './data.ts';
 import { execute, NoAnswerError } from './execute/index.ts';
 import type { AskOptions, Engine, EngineOptions } from './index.ts';
@@ -29,6 +30,9 @@ export { DISCLAIMER, maskNames } from './compose.ts';
 
 /** How many earlier questions of a conversation a follow-up is read against (the last ones). */
 export const MAX_HISTORY = 10;
+
+/** Answers the deterministic engine keeps by default (EngineOptions.answerCache). */
+export const ANSWER_CACHE_ENTRIES = 1000;
 
 const INHERITED_NAMES = { subject: { zh: '主体', en: 'subject' }, measure: { zh: '指标', en: 'measure' }, time: { zh: '时间', en: 'period' } } as const;
 
@@ -68,23 +72,23 @@ function suggestionsFor(lang: 'zh' | 'en', subjects: Subject[], names: Map<strin
 
 export function createEngine(opts: EngineOptions): Engine {
   const data = new DataAccess(opts.db);
-  let ctx: UnderstandContext | null = null;
-  let ctxFor: unknown = null;
+  // built once per sync: the catalog array is the same object until the sync stamp changes (src/store/cache.ts)
+  let built: { for: unknown; ctx: UnderstandContext; names: Map<string, Bilingual> } | null = null;
   const day = opts.today ?? today();
 
   async function context(): Promise<{ ctx: UnderstandContext; names: Map<string, Bilingual> }> {
     const list = await data.seriesList();
-    if (!ctx || ctxFor !== list.length + ':' + (list[0]?.lastSyncedAt?.getTime() ?? '')) {
+    if (built?.for !== list) {
       const companies = await opts.db.query<{ ticker: string; name_zh: string; name_en: string; aliases: string[] | string; currency: string }>('SELECT ticker, name_zh, name_en, aliases, currency FROM companies');
-      ctx = buildContext(
+      const ctx = buildContext(
         list,
         companies.map((c) => ({ ticker: c.ticker, name: { zh: c.name_zh, en: c.name_en }, aliases: typeof c.aliases === 'string' ? (JSON.parse(c.aliases) as string[]) : c.aliases, currency: c.currency })),
         day,
       );
-      ctxFor = list.length + ':' + (list[0]?.lastSyncedAt?.getTime() ?? '');
+      // suggestions name series as answers do ("the 10-year Treasury", not its 90-character official title)
+      built = { for: list, ctx, names: new Map(list.map((s) => [s.id, { zh: s.title.zh, en: seriesName(s, 'en') }])) };
     }
-    // suggestions name series as answers do ("the 10-year Treasury", not its 90-character official title)
-    return { ctx, names: new Map(list.map((s) => [s.id, { zh: s.title.zh, en: seriesName(s, 'en') }])) };
+    return built;
   }
 
   function unanswerable(question: string, why: NotUnderstood, names: Map<string, Bilingual>, suggested?: string[]): Answer {
@@ -106,22 +110,39 @@ export function createEngine(opts: EngineOptions): Engine {
 
   const llm = opts.llm ?? null;
 
+  // Deterministic answers by their inputs, for the current sync stamp: shared (read-only) by every caller. A
+  // pending answer is shared too, so many clients asking one new question at once compute it once.
+  const answers = !llm && (opts.answerCache ?? ANSWER_CACHE_ENTRIES) > 0 ? new StampedLru<Promise<Answer>>(opts.answerCache ?? ANSWER_CACHE_ENTRIES) : null;
+
   return {
     name: llm ? `${llm.provider}:${llm.model}` : 'deterministic',
     async ask(question: string, askOpts: AskOptions = {}): Promise<Answer> {
-      const a = await answer(question, askOpts);
-      if (a.language !== 'zh') return a;
-      // one punctuation pass over everything the answer writes in Chinese (tables keep their pipes)
-      const p = chinesePunctuationWithTables;
-      return {
-        ...a,
-        text: p(a.text),
-        ...(a.understood ? { understood: p(a.understood) } : {}),
-        ...(a.unanswerable ? { unanswerable: { reason: p(a.unanswerable.reason), suggestions: a.unanswerable.suggestions.map(p) } } : {}),
-        ...(a.numbers ? { numbers: a.numbers.map((n) => ({ ...n, text: p(n.text) })) } : {}),
-      };
+      if (!answers || typeof question !== 'string') return punctuated(question, askOpts);
+      const key = JSON.stringify([question, askOpts.lang ?? null, askOpts.history ?? [], day]);
+      const stamp = await syncStamp(opts.db);
+      const hit = answers.get(key, stamp);
+      if (hit) return hit;
+      const pending = punctuated(question, askOpts);
+      answers.set(key, stamp, pending);
+      // a failure (a bad question, a database error) is not kept: the next ask tries again
+      pending.catch(() => answers.delete(key, pending));
+      return pending;
     },
   };
+
+  async function punctuated(question: string, askOpts: AskOptions): Promise<Answer> {
+    const a = await answer(question, askOpts);
+    if (a.language !== 'zh') return a;
+    // one punctuation pass over everything the answer writes in Chinese (tables keep their pipes)
+    const p = chinesePunctuationWithTables;
+    return {
+      ...a,
+      text: p(a.text),
+      ...(a.understood ? { understood: p(a.understood) } : {}),
+      ...(a.unanswerable ? { unanswerable: { reason: p(a.unanswerable.reason), suggestions: a.unanswerable.suggestions.map(p) } } : {}),
+      ...(a.numbers ? { numbers: a.numbers.map((n) => ({ ...n, text: p(n.text) })) } : {}),
+    };
+  }
 
   async function answer(question: string, askOpts: AskOptions): Promise<Answer> {
     {

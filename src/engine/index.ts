@@ -39,6 +39,12 @@ export interface EngineOptions {
   llm?: LlmConfig | null;
   /** Tests: the model object to use instead of one built from `llm`. */
   model?: LanguageModel;
+  /**
+   * Deterministic engine only: how many answers to keep, each for its exact question, language, history, "today"
+   * and sync stamp (the same inputs give the same answer until the data changes); 0 turns the cache off. Default
+   * ANSWER_CACHE_ENTRIES. Never used with a language model (its answers are not a function of the inputs).
+   */
+  answerCache?: number;
 }
 
-export { createEngine, MAX_HISTORY } from './engine.ts';
+export { ANSWER_CACHE_ENTRIES, createEngine, MAX_HISTORY } from './engine.ts';

@@ -1,4 +1,6 @@
 // Series search, series data (JSON and CSV) and document search: read-only views of the store.
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { FinciteError, InvalidDateError, UnknownSeriesError } from '../../core/errors.ts';
 import { chinesePunctuation } from '../../core/format.ts';
@@ -8,7 +10,8 @@ import { suggestSeries } from '../../data/search.ts';
 import { DOCUMENT_KINDS } from '../../knowledge/kinds.ts';
 import { searchPassages } from '../../knowledge/search.ts';
 import type { Database } from '../../store/db.ts';
-import * as repo from '../../store/repo.ts';
+import { cachedCatalog, cachedObservations, cachedSeries, StampedLru, syncStamp } from '../../store/cache.ts';
+import type { StoredObservation, StoredSeries } from '../../store/repo.ts';
 import type { AppEnv } from '../context.ts';
 import { errors } from '../schemas.ts';
 
@@ -106,32 +109,92 @@ export function csvFileName(id: string, rows: Array<{ date: string }>, from?: st
 
 async function loadSeries(db: Database, id: string, from?: string, to?: string) {
   checkRange(from, to);
-  const s = await repo.getSeries(db, id);
-  if (!s) throw new UnknownSeriesError(id, suggestSeries(await repo.listSeries(db), id).map((x) => x.id));
-  return { s, rows: await repo.readObservations(db, s.id, from, to) };
+  const s = await cachedSeries(db, id);
+  if (!s) throw new UnknownSeriesError(id, suggestSeries((await cachedCatalog(db)).list, id).map((x) => x.id));
+  return { s, rows: await cachedObservations(db, s.id, from, to) };
+}
+
+/** A series response serialised once per sync stamp: the JSON bytes, their ETag, and each compressed form once asked for. */
+interface SeriesPayload {
+  json: Buffer;
+  etag: string;
+  gzip?: Buffer;
+  br?: Buffer;
+}
+
+/** Bytes of serialised series responses kept per server process (a full 16k-row daily history is ~0.6 MB). */
+const PAYLOAD_CAPACITY = 64 * 1024 * 1024;
+
+/** Below this size a response is sent as is: compressing it would cost more than it saves. */
+const COMPRESS_MIN_BYTES = 1024;
+
+function payloadBytes(p: SeriesPayload): number {
+  return p.json.length + (p.gzip?.length ?? 0) + (p.br?.length ?? 0);
+}
+
+/** The content coding to send: br, else gzip, when the client accepts it (q=0 refuses), else none. */
+export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
+  const accepted = new Set<string>();
+  for (const part of (acceptEncoding ?? '').toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((x) => /^\s*q=([0-9.]+)\s*$/.exec(x)?.[1]).find((x) => x !== undefined);
+    if (name && (q === undefined || Number(q) > 0)) accepted.add(name.trim());
+  }
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip')) return 'gzip';
+  return null;
+}
+
+/** Whether If-None-Match names this payload (any coding of it: the representations differ only in their encoding). */
+function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = etag.slice(1, -1);
+  return ifNoneMatch.split(',').some((t) => {
+    const tag = t.trim().replace(/^W\//, '');
+    return tag === '*' || tag.replace(/^"|"$/g, '').replace(/-(gz|br)$/, '') === bare;
+  });
 }
 
 export function registerData(app: OpenAPIHono<AppEnv>, db: Database): void {
   app.openapi(searchRoute, async (c) => {
     const { q = '', limit = 20 } = c.req.valid('query');
-    const hits = rankSeries(await repo.listSeries(db), q, limit);
+    const hits = rankSeries((await cachedCatalog(db)).list, q, limit);
     return c.json(
       hits.map(({ series: s, match }) => ({ id: s.id, title: shownTitle(s.title), units: s.unit.label, unit: s.unit, frequency: s.frequency, category: s.category, source: s.source, url: s.url, lastDate: s.lastDate, match })),
       200,
     );
   });
 
+  // The JSON of a series is built once per sync stamp, id and range, and sent as stored bytes (compressed once per
+  // coding); a client holding the current ETag gets 304. Unknown ids and bad ranges are checked on every request.
+  const payloads = new StampedLru<SeriesPayload>(PAYLOAD_CAPACITY, payloadBytes);
   app.openapi(seriesRoute, async (c) => {
     const { from, to } = c.req.valid('query');
-    const { s, rows } = await loadSeries(db, c.req.valid('param').id, from, to);
-    const bars = Boolean(s.ticker);
-    return c.json(
-      {
-        series: { id: s.id, title: shownTitle(s.title), units: s.unit.label, unit: s.unit, frequency: s.frequency, category: s.category, source: s.source, url: s.url, notes: s.notes ?? null, firstDate: s.firstDate, lastDate: s.lastDate },
-        observations: rows.map((r) => (bars ? { date: r.date, value: r.value, open: r.open, high: r.high, low: r.low, close: r.value, volume: r.volume } : { date: r.date, value: r.value })),
-      },
-      200,
-    );
+    const id = c.req.valid('param').id;
+    checkRange(from, to);
+    const stamp = await syncStamp(db);
+    const s = await cachedSeries(db, id);
+    if (!s) throw new UnknownSeriesError(id, suggestSeries((await cachedCatalog(db)).list, id).map((x) => x.id));
+    const key = `${s.id}|${from ?? ''}|${to ?? ''}`;
+    let p = payloads.get(key, stamp);
+    if (!p) {
+      const rows = await cachedObservations(db, s.id, from, to);
+      const json = Buffer.from(JSON.stringify(seriesBody(s, rows)));
+      p = { json, etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
+      payloads.set(key, stamp, p);
+    }
+    const encoding = p.json.length >= COMPRESS_MIN_BYTES ? pickEncoding(c.req.header('accept-encoding')) : null;
+    const etag = encoding ? `${p.etag.slice(0, -1)}-${encoding === 'gzip' ? 'gz' : 'br'}"` : p.etag;
+    const headers: Record<string, string> = { ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
+    if (notModified(c.req.header('if-none-match'), p.etag)) return c.body(null, 304, headers) as never;
+    let body = p.json;
+    if (encoding === 'gzip') body = p.gzip ??= gzipSync(p.json, { level: 6 });
+    if (encoding === 'br') body = p.br ??= brotliCompressSync(p.json, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: p.json.length } });
+    if (encoding) {
+      headers['Content-Encoding'] = encoding;
+      payloads.set(key, stamp, p); // its weight now counts the compressed form
+    }
+    return c.body(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length), 200, { ...headers, 'Content-Type': 'application/json' }) as never;
   });
 
   app.openapi(csvRoute, async (c) => {
@@ -173,6 +236,15 @@ export function registerData(app: OpenAPIHono<AppEnv>, db: Database): void {
     const hits = await searchPassages(db, q, { limit, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(kind ? { kinds: [kind as never] } : {}) });
     return c.json(hits.map((h) => ({ documentId: h.documentId, title: h.title, date: h.date, url: h.url, kind: h.kind, publisher: h.publisher, score: h.score, snippet: h.snippet, text: h.text })), 200);
   });
+}
+
+/** The JSON body of GET /api/series/{id}: the series and its observations (tickers with open/high/low/close/volume). */
+export function seriesBody(s: StoredSeries, rows: StoredObservation[]) {
+  const bars = Boolean(s.ticker);
+  return {
+    series: { id: s.id, title: shownTitle(s.title), units: s.unit.label, unit: s.unit, frequency: s.frequency, category: s.category, source: s.source, url: s.url, notes: s.notes ?? null, firstDate: s.firstDate, lastDate: s.lastDate },
+    observations: rows.map((r) => (bars ? { date: r.date, value: r.value, open: r.open, high: r.high, low: r.low, close: r.value, volume: r.volume } : { date: r.date, value: r.value })),
+  };
 }
 
 /** A catalog title as people read it: Chinese with full-width punctuation (the catalog keeps ASCII brackets). */
