@@ -33,9 +33,10 @@ async function authSecret(db: Database, settings: ServerSettings): Promise<strin
   if (settings.authSecret) return settings.authSecret;
   const stored = await repo.getSetting(db, 'auth_secret');
   if (stored) return stored;
-  const secret = randomBytes(32).toString('base64url');
-  await repo.setSetting(db, 'auth_secret', secret);
-  return secret;
+  // several servers starting at once on one empty database: the first secret written wins and every one of them
+  // reads it back (an overwrite would leave each server signing cookies the others cannot read)
+  await db.query("INSERT INTO app_settings (key, value) VALUES ('auth_secret', $1) ON CONFLICT (key) DO NOTHING", [randomBytes(32).toString('base64url')]);
+  return (await repo.getSetting(db, 'auth_secret'))!;
 }
 
 /** Password length (ASVS 2.1.1, 2.1.2). */

@@ -11,6 +11,7 @@ import { createAuth } from './auth.ts';
 import { createLimits, type Limits } from './limits.ts';
 import { ReportJobs } from './jobs.ts';
 import { writeLocalToken } from '../store/lock.ts';
+import { closePdfPool } from '../report/pdf.ts';
 
 export interface ServerParts {
   app: ReturnType<typeof createApp>;
@@ -64,6 +65,8 @@ export async function startServer(db: Database, port: number, hostname = '0.0.0.
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await limits.close();
       token?.remove();
+      // the shared PDF browser, if a download started it
+      await closePdfPool();
     },
   };
 }
