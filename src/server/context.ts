@@ -18,8 +18,6 @@ export interface AppEnv {
      * see localOwner): it is not subject to the signed-out quota or the per-minute limits.
      */
     localOwner: boolean;
-    /** Set by the per-minute rate limiter (hono-rate-limiter). */
-    rateLimit?: { resetTime?: Date };
   };
 }
 

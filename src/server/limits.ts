@@ -18,7 +18,7 @@ import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { ServerSettings } from '../config.ts';
 import { FinciteError } from '../core/errors.ts';
-import { clientIp } from './context.ts';
+import { clientIp, type AppContext } from './context.ts';
 import { TooManyRequestsError } from './errors.ts';
 
 /** Defaults of the optional settings (README lists them with their variables). */
@@ -239,11 +239,8 @@ export function machineLimit(limits: Limits, settings: ServerSettings): Middlewa
 
 /** Requests of this machine's own fincite CLI (the local-owner token) are not limited. */
 export function isLocalOwner(c: Context): boolean {
-  try {
-    return c.get('localOwner' as never) === true;
-  } catch {
-    return false;
-  }
+  // set by context.ts localOwner() on every route after /api/auth (auth requests are never the local owner's)
+  return (c as AppContext).get('localOwner') === true;
 }
 
 /** The key of a bearer token: a hash, so the store never holds the token itself. */

@@ -13,8 +13,8 @@ import { client, cookieHeader, signUp, testSettings } from './helpers.ts';
 let db: Database;
 const apps: ServerParts[] = [];
 
-async function app(over: Partial<ServerSettings> = {}): Promise<ServerParts> {
-  const parts = await createServerApp(db, { settings: testSettings(over), webDir: '/nonexistent', llm: null });
+async function app(over: Partial<ServerSettings> = {}, localToken?: string): Promise<ServerParts> {
+  const parts = await createServerApp(db, { settings: testSettings(over), webDir: '/nonexistent', llm: null, ...(localToken ? { localToken } : {}) });
   apps.push(parts);
   return parts;
 }
@@ -189,6 +189,23 @@ describe('/mcp and /v1 limits', () => {
     expect(statuses).toEqual([401, 401, 401, 429]);
     // the right token from another address still works
     expect((await parts.app.request('/v1/models', { headers: bearer(token, '10.25.0.2') })).status).toBe(200);
+  });
+});
+
+describe('the local owner (this machine’s own fincite CLI)', () => {
+  it('is not limited per minute nor counted against the signed-out quota; others are', async () => {
+    const local = 'local-owner-token-0123456789abcdef';
+    const parts = await app({ askPerMinute: 2, anonDailyQuota: 2, apiToken: token, machinePerMinute: 2 }, local);
+    const askAs = (headers: Record<string, string>) => client(parts.app, '', '10.27.0.1').req('/api/ask?lang=en', { method: 'POST', json: { question: 'latest CPI?' }, headers });
+    const owner = [];
+    for (let i = 0; i < 4; i++) owner.push((await askAs({ 'x-fincite-local-token': local })).status);
+    expect(owner).toEqual([200, 200, 200, 200]);
+    const other = [];
+    for (let i = 0; i < 3; i++) other.push((await askAs({})).status);
+    expect(other).toEqual([200, 200, 429]);
+    const v1 = [];
+    for (let i = 0; i < 3; i++) v1.push((await parts.app.request('/v1/models', { headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': '10.27.0.2', 'x-fincite-local-token': local } })).status);
+    expect(v1).toEqual([200, 200, 200]);
   });
 });
 
