@@ -1,35 +1,70 @@
-// Benchmark: HTTP throughput of `fincite serve` under autocannon (50 connections): POST /api/ask on the
-// deterministic engine and GET /api/series/{id}, next to the trivial GET /livez on the same server in the same
-// run (the baseline). Reports req/s, p50/p99 latency, errors and non-2xx (must be 0), and the server's memory
-// before and after. The server runs in its own process. Writes bench/results/serve.json.
+// Benchmark: HTTP throughput of `fincite serve` under autocannon (50 connections), next to the trivial GET /livez
+// of the same servers in the same run (the baseline):
+//   - POST /api/ask over ~1,000 distinct questions generated from the catalog (bench/serve-questions.ts): the cold
+//     pass asks each once (nothing cached for it: the engine computes every answer), then a timed warm run rotates
+//     over the same questions (the engine's answer cache serves repeats; see ARCHITECTURE "Read caches");
+//   - GET /api/series/DGS10, the full history of a daily series (~16k observations), plain and gzip as browsers
+//     ask, and a one-year range;
+// for one process on the embedded PGlite database, and for one and two processes on PostgreSQL + Redis behind a
+// local round-robin TCP balancer (bench/lb.ts; its own cost is /livez through it next to /livez direct).
+// Reports req/s, p50/p99 latency, errors and non-2xx (any makes the exit code non-zero), the declined share of
+// the questions, 2-vs-1 ratios and the servers' memory. Writes bench/results/serve.json.
+// BENCH_DURATION (s per timed run, default 10); BENCH_SKIP_PG=1 runs the PGlite part only.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { startLoadBalancer } from './lb.ts';
+import { benchQuestions } from './serve-questions.ts';
+import { benchPostgresUrl, loadBenchPostgres } from './snapshot-pg.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 50;
+const QUESTIONS = benchQuestions();
+const SERIES = '/api/series/DGS10';
 
-const child: ChildProcess = fork(path.join(here, 'serve-child.ts'), [], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-const ask = <T>(msg: string, key: string): Promise<T> =>
-  new Promise((resolve) => {
-    const on = (m: Record<string, unknown>) => {
-      if (key in m) {
-        child.off('message', on);
-        resolve(m[key] as T);
-      }
-    };
-    child.on('message', on);
-    if (msg) child.send(msg);
-  });
-const url = await ask<string>('', 'url');
 type Mem = { rssMB: number; heapUsedMB: number };
 
-// Questions the deterministic engine answers from the data (rotated so no single answer is the only path hit).
-const QUESTIONS = ['10年期美债收益率最新是多少?', 'What is the latest Fed balance sheet size?', '2022年6月以来美联储持有的MBS减少了多少?', 'How much did CPI rise over the last year?'];
+interface Server {
+  url: string;
+  request<T>(msg: string, key: string): Promise<T>;
+  stop(): Promise<void>;
+}
+
+async function startServer(env: Record<string, string> = {}): Promise<Server> {
+  const child: ChildProcess = fork(path.join(here, 'serve-child.ts'), [], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const request = <T>(msg: string, key: string): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const on = (m: Record<string, unknown>) => {
+        if (key in m) {
+          child.off('message', on);
+          child.off('exit', onExit);
+          resolve(m[key] as T);
+        }
+      };
+      const onExit = (code: number | null) => reject(new Error(`bench server exited (${code}) before answering ${key}`));
+      child.on('message', on);
+      child.once('exit', onExit);
+      if (msg) child.send(msg);
+    });
+  const url = await request<string>('', 'url');
+  return {
+    url,
+    request,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.send('stop');
+      }),
+  };
+}
 
 interface Run {
   route: string;
@@ -39,47 +74,201 @@ interface Run {
   requests: number;
   errors: number;
   non2xx: number;
+  /** Mean response body size (bytes on the wire). */
+  bytesPerResponse: number;
 }
 
-async function load(route: string, opts: Partial<autocannon.Options>): Promise<Run> {
-  const r = await autocannon({ url: url + route, connections: CONNECTIONS, duration: DURATION, ...opts });
-  return { route: `${opts.method ?? 'GET'} ${route}`, reqPerSec: Math.round(r.requests.average), p50ms: r.latency.p50, p99ms: r.latency.p99, requests: r.requests.total, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+function summary(route: string, r: autocannon.Result): Run {
+  return {
+    route,
+    reqPerSec: Math.round(r.requests.average),
+    p50ms: r.latency.p50,
+    p99ms: r.latency.p99,
+    requests: r.requests.total,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    bytesPerResponse: r.requests.total ? Math.round(r.throughput.total / r.requests.total) : 0,
+  };
 }
 
-// warm-up: the first answers load the series into the engine's cache
-for (const q of QUESTIONS) await fetch(`${url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: q }) });
-await fetch(`${url}/api/series/DGS10?from=2025-01-01`);
-const memBefore = await ask<Mem>('gc-mem', 'mem');
-
-const runs: Run[] = [];
-runs.push(await load('/livez', {}));
-runs.push(
-  await load('/api/ask', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    requests: QUESTIONS.map((q) => ({ method: 'POST', path: '/api/ask', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: q }) })),
-  }),
-);
-runs.push(await load('/api/series/DGS10?from=2025-01-01', {}));
-const memAfterLoad = await ask<Mem>('mem', 'mem');
-const memAfterGc = await ask<Mem>('gc-mem', 'mem');
-child.send('stop');
-
-const base = runs[0]!.reqPerSec;
-console.log(`\nbench:serve — ${CONNECTIONS} connections, ${DURATION} s per route, server in its own process (${cpus().length} cores)`);
-console.log('route                                  req/s    vs /livez   p50 ms   p99 ms   errors  non-2xx');
-for (const r of runs) {
-  console.log(`${r.route.padEnd(38)} ${String(r.reqPerSec).padStart(7)}   ${(r.reqPerSec / base).toFixed(3).padStart(8)}x  ${String(r.p50ms).padStart(7)}  ${String(r.p99ms).padStart(7)}  ${String(r.errors).padStart(7)}  ${String(r.non2xx).padStart(7)}`);
+async function timed(base: string, route: string, label: string, headers: Record<string, string> = {}): Promise<Run> {
+  const r = await autocannon({ url: base + route, connections: CONNECTIONS, duration: DURATION, headers });
+  return summary(label, r);
 }
-console.log(`server memory: before ${memBefore.rssMB} MB RSS (heap ${memBefore.heapUsedMB} MB); after load ${memAfterLoad.rssMB} MB (heap ${memAfterLoad.heapUsedMB} MB); after GC ${memAfterGc.rssMB} MB (heap ${memAfterGc.heapUsedMB} MB)`);
 
-const failed = runs.filter((r) => r.errors > 0 || r.non2xx > 0);
+const askBody = (q: string) => JSON.stringify({ question: q });
+
+/** Each question once (none asked before on these servers): the engine computes every answer. */
+async function coldPass(base: string): Promise<{ run: Run; declined: string[]; answered: Array<{ question: string; understood: string }> }> {
+  let next = 0;
+  const declined: string[] = [];
+  const answered: Array<{ question: string; understood: string }> = [];
+  const r = await autocannon({
+    url: base + '/api/ask',
+    connections: CONNECTIONS,
+    amount: QUESTIONS.length,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/ask',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({ ...req, body: askBody(QUESTIONS[next++ % QUESTIONS.length]!) }),
+        onResponse: (status, body) => {
+          if (status !== 200) return;
+          const a = JSON.parse(body) as { question: string; unanswerable?: unknown; understood?: string };
+          if (a.unanswerable) declined.push(a.question);
+          else answered.push({ question: a.question, understood: a.understood ?? '' });
+        },
+      },
+    ],
+  });
+  return { run: summary(`POST /api/ask cold (${QUESTIONS.length} distinct, each once)`, r), declined, answered };
+}
+
+/** The same questions again for DURATION seconds, rotating (repeats: the answer cache). */
+async function warmAsk(base: string): Promise<Run> {
+  let next = 0;
+  const r = await autocannon({
+    url: base + '/api/ask',
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [{ method: 'POST', path: '/api/ask', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: askBody(QUESTIONS[next++ % QUESTIONS.length]!) }) }],
+  });
+  return summary(`POST /api/ask warm (rotating ${QUESTIONS.length})`, r);
+}
+
+interface Scenario {
+  name: string;
+  processes: number;
+  database: 'pglite' | 'postgres';
+  /** The in-run baseline: GET /livez of one server, direct. */
+  baseline: Run;
+  runs: Run[];
+  questions?: { distinct: number; declined: number; declinedShare: number; sampleAnswered: Array<{ question: string; understood: string }>; sampleDeclined: string[] };
+  memory?: Record<string, Mem[]>;
+}
+
+async function scenario(name: string, database: 'pglite' | 'postgres', servers: Server[], viaBalancer: boolean): Promise<Scenario> {
+  const direct = servers[0]!.url;
+  const lb = viaBalancer ? await startLoadBalancer(servers.map((s) => s.url)) : null;
+  const base = lb?.url ?? direct;
+  try {
+    for (const s of servers) await fetch(s.url + SERIES).then((r) => r.arrayBuffer()); // each builds its payload once
+    const memBefore = await Promise.all(servers.map((s) => s.request<Mem>('gc-mem', 'mem')));
+    const baseline = await timed(direct, '/livez', 'GET /livez (direct)');
+    const runs: Run[] = [];
+    if (lb) runs.push(await timed(base, '/livez', 'GET /livez (through the balancer)'));
+    const cold = await coldPass(base);
+    runs.push(cold.run);
+    runs.push(await warmAsk(base));
+    runs.push(await timed(base, SERIES, `GET ${SERIES} (full history)`));
+    runs.push(await timed(base, SERIES, `GET ${SERIES} (full history, gzip)`, { 'accept-encoding': 'gzip, deflate, br' }));
+    runs.push(await timed(base, `${SERIES}?from=2025-01-01`, `GET ${SERIES}?from=2025-01-01`));
+    const memAfter = await Promise.all(servers.map((s) => s.request<Mem>('gc-mem', 'mem')));
+    const pick = <T>(xs: T[], n: number) => xs.filter((_, i) => i % Math.max(1, Math.floor(xs.length / n)) === 0).slice(0, n);
+    return {
+      name,
+      processes: servers.length,
+      database,
+      baseline,
+      runs,
+      questions: {
+        distinct: QUESTIONS.length,
+        declined: cold.declined.length,
+        declinedShare: Math.round((cold.declined.length / QUESTIONS.length) * 1000) / 1000,
+        sampleAnswered: pick(cold.answered, 5),
+        sampleDeclined: pick(cold.declined, 5),
+      },
+      memory: { beforeLoadAfterGc: memBefore, afterLoadAfterGc: memAfter },
+    };
+  } finally {
+    await lb?.close();
+  }
+}
+
+const scenarios: Scenario[] = [];
+{
+  const s = await startServer();
+  try {
+    scenarios.push(await scenario('one process, embedded PGlite', 'pglite', [s], false));
+  } finally {
+    await s.stop();
+  }
+}
+let pgSkipped: string | null = null;
+if (process.env.BENCH_SKIP_PG === '1') pgSkipped = 'BENCH_SKIP_PG=1';
+else {
+  const pg = await benchPostgresUrl();
+  if ('unavailable' in pg) pgSkipped = pg.unavailable;
+  else {
+    await loadBenchPostgres(pg.url);
+    const env = {
+      BENCH_DATABASE_URL: pg.url,
+      REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      FINCITE_REDIS_PREFIX: `fincite-bench-${process.pid}:`,
+      FINCITE_ASK_RATE_LIMIT: '1000000000',
+      FINCITE_ANON_DAILY_QUOTA: '1000000000',
+    };
+    for (const n of [1, 2]) {
+      const servers = await Promise.all(Array.from({ length: n }, () => startServer(env)));
+      try {
+        scenarios.push(await scenario(`${n === 1 ? 'one process' : 'two processes'}, PostgreSQL + Redis, behind the balancer`, 'postgres', servers, true));
+      } finally {
+        await Promise.all(servers.map((s) => s.stop()));
+      }
+    }
+  }
+}
+
+const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
+const runOf = (s: Scenario | undefined, prefix: string) => s?.runs.find((r) => r.route.startsWith(prefix));
+console.log(`\nbench:serve — ${CONNECTIONS} connections, ${DURATION} s per timed run, servers in their own processes (${cpus().length} cores)`);
+for (const s of scenarios) {
+  console.log(`\n${s.name}`);
+  console.log(`  questions: ${s.questions!.distinct} distinct, ${s.questions!.declined} declined (${(s.questions!.declinedShare * 100).toFixed(1)}%)`);
+  console.log('  route                                              req/s   vs /livez   p50 ms   p99 ms  errors  non-2xx  bytes/resp');
+  for (const r of [s.baseline, ...s.runs]) {
+    console.log(
+      `  ${r.route.padEnd(48)} ${String(r.reqPerSec).padStart(7)}   ${ratio(r.reqPerSec, s.baseline.reqPerSec).toFixed(3).padStart(8)}x  ${String(r.p50ms).padStart(7)}  ${String(r.p99ms).padStart(7)}  ${String(r.errors).padStart(6)}  ${String(r.non2xx).padStart(7)}  ${String(r.bytesPerResponse).padStart(10)}`,
+    );
+  }
+}
+const one = scenarios.find((s) => s.database === 'postgres' && s.processes === 1);
+const two = scenarios.find((s) => s.database === 'postgres' && s.processes === 2);
+const twoVsOne = one && two
+  ? {
+      askCold: ratio(runOf(two, 'POST /api/ask cold')!.reqPerSec, runOf(one, 'POST /api/ask cold')!.reqPerSec),
+      askWarm: ratio(runOf(two, 'POST /api/ask warm')!.reqPerSec, runOf(one, 'POST /api/ask warm')!.reqPerSec),
+      seriesFull: ratio(runOf(two, `GET ${SERIES} (full history)`)!.reqPerSec, runOf(one, `GET ${SERIES} (full history)`)!.reqPerSec),
+      livezThroughBalancer: ratio(runOf(two, 'GET /livez (through')!.reqPerSec, runOf(one, 'GET /livez (through')!.reqPerSec),
+    }
+  : null;
+if (twoVsOne) console.log(`\ntwo processes vs one (PostgreSQL + Redis, same balancer): ask cold ${twoVsOne.askCold}x, ask warm ${twoVsOne.askWarm}x, full-history series ${twoVsOne.seriesFull}x, /livez ${twoVsOne.livezThroughBalancer}x`);
+if (pgSkipped) console.log(`\nPostgreSQL part skipped: ${pgSkipped}`);
+const sample = scenarios[0]!.questions!;
+console.log(`\nsample answers (question → what the engine understood):\n${sample.sampleAnswered.map((a) => `  ${a.question} → ${a.understood}`).join('\n')}`);
+if (sample.sampleDeclined.length) console.log(`sample declined:\n${sample.sampleDeclined.map((q) => `  ${q}`).join('\n')}`);
+
 mkdirSync(path.join(here, 'results'), { recursive: true });
 writeFileSync(
   path.join(here, 'results', 'serve.json'),
-  JSON.stringify({ date: new Date().toISOString(), cores: cpus().length, connections: CONNECTIONS, durationSeconds: DURATION, runs: runs.map((r) => ({ ...r, vsBaseline: Math.round((r.reqPerSec / base) * 1000) / 1000 })), memory: { before: memBefore, afterLoad: memAfterLoad, afterGc: memAfterGc } }, null, 2) + '\n',
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      cores: cpus().length,
+      connections: CONNECTIONS,
+      durationSeconds: DURATION,
+      targets: { askVsLivez: 0.05, seriesFullVsLivez: 0.1, p99ms: 250, errors: 0, askTwoVsOne: 1.5 },
+      scenarios: scenarios.map((s) => ({ ...s, runs: [s.baseline, ...s.runs].map((r) => ({ ...r, vsBaseline: ratio(r.reqPerSec, s.baseline.reqPerSec) })) })),
+      twoVsOne,
+      ...(pgSkipped ? { postgresSkipped: pgSkipped } : {}),
+    },
+    null,
+    2,
+  ) + '\n',
 );
+const failed = scenarios.flatMap((s) => [s.baseline, ...s.runs].filter((r) => r.errors > 0 || r.non2xx > 0).map((r) => `${s.name}: ${r.route}`));
 if (failed.length) {
-  console.error(`errors under load: ${failed.map((r) => r.route).join(', ')}`);
+  console.error(`errors under load: ${failed.join('; ')}`);
   process.exit(1);
 }
