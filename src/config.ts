@@ -25,6 +25,11 @@ const EnvSchema = z.object({
   FINCITE_OFFLINE: z.enum(['0', '1', 'true', 'false']).optional(),
   FRED_API_KEY: z.string().min(1).optional(),
   FINCITE_LIVE_PROBE_URL: z.string().url().optional(),
+  FINCITE_REPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  FINCITE_REPORT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).optional(),
+  FINCITE_REPORT_HEARTBEAT_SECONDS: z.coerce.number().int().refine((n) => n === 0 || n >= 10, 'must be 0 (off) or at least 10').optional(),
+  FINCITE_REPORT_RETRIES: z.coerce.number().int().min(0).max(10).optional(),
+  FINCITE_SYNC_CRON: z.string().trim().optional(),
   FINCITE_PUBLIC_URL: z.string().url().optional(),
   FINCITE_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),
   FINCITE_AUTH_SECRET: z.string().min(32).optional(),
@@ -64,6 +69,20 @@ export interface ServerSettings {
   signInAccountLimit?: number;
 }
 
+/** The job queue of `fincite serve` (pg-boss on PostgreSQL or on the embedded PGlite). */
+export interface QueueSettings {
+  /** Report jobs one server runs at a time (reports are CPU-bound: 1 per process by default). */
+  concurrency: number;
+  /** Visibility timeout: a report job running longer than this (seconds) is taken back and retried. */
+  timeoutSeconds: number;
+  /** A running job's worker reports every half of this (seconds); a job whose reports stop (its server died) is retried. 0: off. */
+  heartbeatSeconds: number;
+  /** Retries of a report job after a failed or lost execution, with exponential backoff. */
+  retryLimit: number;
+  /** Cron expression (UTC) of the scheduled data sync, run by one server; unset: no scheduled sync. */
+  syncCron?: string;
+}
+
 export interface Config {
   /** Home directory for the embedded database and caches. */
   home: string;
@@ -79,6 +98,8 @@ export interface Config {
   liveProbeUrl: string;
   repoRoot: string;
   server: ServerSettings;
+  /** The job queue (report jobs, the scheduled sync); defaults documented in README. */
+  queue: QueueSettings;
   /** The language model of the LLM mode (FINCITE_LLM_* or $FINCITE_HOME/config.json), or null: deterministic. */
   llm: LlmConfig | null;
 }
@@ -105,6 +126,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     liveProbeUrl: e.FINCITE_LIVE_PROBE_URL ?? 'https://fred.stlouisfed.org/graph/fredgraph.csv?id=DFF&cosd=2024-01-01',
     repoRoot,
     llm: loadLlmConfig(env, home),
+    queue: {
+      concurrency: e.FINCITE_REPORT_CONCURRENCY ?? 1,
+      timeoutSeconds: e.FINCITE_REPORT_TIMEOUT_SECONDS ?? 600,
+      heartbeatSeconds: e.FINCITE_REPORT_HEARTBEAT_SECONDS ?? 30,
+      retryLimit: e.FINCITE_REPORT_RETRIES ?? 2,
+      syncCron: e.FINCITE_SYNC_CRON || undefined,
+    },
     server: {
       publicUrl: e.FINCITE_PUBLIC_URL,
       trustProxy: e.FINCITE_TRUST_PROXY === '1' || e.FINCITE_TRUST_PROXY === 'true',

@@ -1,12 +1,21 @@
-// Deep research reports as background jobs: a job is a row (queued → running → done | failed) that survives a
-// restart — jobs left queued or running are picked up again when the server starts. Reports are CPU-bound, so
-// jobs run one at a time in this process; progress is written to the row for any client to poll.
+// Deep research reports as background jobs on a durable queue (pg-boss, on PostgreSQL or the embedded PGlite; see
+// queue.ts). A job is a row (queued → running → done | failed) plus a queue entry inserted in the same
+// transaction, so a job is never lost and never queued without its row. Any server's worker takes it
+// (FINCITE_REPORT_CONCURRENCY at a time per process; reports are CPU-bound), a failed build is retried with backoff,
+// and a job whose worker died is taken back after the visibility timeout and run by another. Exactly-once
+// completion: every execution claims the row with a fresh token and is recorded in report_runs; only the
+// execution still holding the claim may store the result (the UPDATE checks the token), so a worker that lost its
+// claim has its late result discarded and logged. Progress is written to the row for any client to poll.
+import { randomUUID } from 'node:crypto';
+import type { JobWithMetadata, PgBoss } from 'pg-boss';
+import { loadConfig, type QueueSettings } from '../config.ts';
 import { FinciteError, userMessage } from '../core/errors.ts';
 import { buildReport, exportReport, resolveReportTopic, topicId, type Report, type ReportStep } from '../report/index.ts';
 import type { LlmConfig } from '../engine/llm/config.ts';
 import * as state from '../store/app-state.ts';
 import type { Database } from '../store/db.ts';
 import { logFailure } from './log.ts';
+import { DEFAULT_QUEUE_SETTINGS, REPORT_QUEUE, startBoss, SYNC_QUEUE, transactionDb, WORKER_ID } from './queue.ts';
 
 /** The fixed stages of a job, so a client can draw a progress bar: done/total counts stages. */
 export const STAGES = ['queued', 'resolve', 'compute', 'prose', 'verify', 'render', 'done'] as const;
@@ -90,9 +99,36 @@ function politeDatabase(db: Database): Database {
   });
 }
 
+/** A test-only pause (ms) right after a job is claimed, so a test can kill a server while it runs a job. Read only here. */
+const testDelayMs = (): number => Math.max(0, Number(process.env.FINCITE_REPORT_TEST_DELAY_MS ?? 0) || 0);
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** What a report job's queue entry carries: the row is the job, this only points at it. */
+interface ReportJobData {
+  reportId: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A job whose queue entry ended (retries used up, e.g. its workers kept dying) without the report being finished. */
+const INTERRUPTED = new FinciteError('report_interrupted', {
+  zh: '报告未能完成（多次尝试后仍中断），请重新生成。',
+  en: 'The report could not be finished (interrupted after several attempts); please generate it again.',
+});
+const RETRYING = { zh: '上次执行出错，稍后自动重试', en: 'the last attempt failed; it will be retried shortly' };
+
+export interface ReportJobsOptions {
+  today?: string;
+  llm?: LlmConfig | null;
+  /** Queue settings (concurrency, visibility timeout, retries, sync schedule); default DEFAULT_QUEUE_SETTINGS. */
+  queue?: QueueSettings;
+}
+
 export class ReportJobs {
-  private readonly queue: string[] = [];
-  private running: Promise<void> | null = null;
+  private boss: PgBoss | null = null;
+  private starting: Promise<PgBoss> | null = null;
+  private workerId: string | null = null;
   private stopped = false;
   /** The topic key (topicId of the resolved topic) of each job seen by this process. */
   private readonly keys = new Map<string, string>();
@@ -100,40 +136,132 @@ export class ReportJobs {
   private recent: Array<{ key: string; ms: number }> | null = null;
   /** Topic text → topic key, for the rows of earlier reports. */
   private readonly topicKeys = new Map<string, string>();
-  private current: string | null = null;
+  /** Jobs this process queued (created or resumed): idle() waits until they are finished, by whichever server. */
+  private readonly mine = new Set<string>();
+  /** Executions running in this process. */
+  private readonly running = new Set<Promise<void>>();
+  private readonly settings: QueueSettings;
 
   constructor(
     private readonly db: Database,
-    private readonly opts: { today?: string; llm?: LlmConfig | null } = {},
-  ) {}
-
-  /** Re-queue the jobs a previous process left unfinished. */
-  async resume(): Promise<number> {
-    const jobs = await state.unfinishedReportJobs(this.db);
-    for (const j of jobs) this.queue.push(j.id);
-    this.kick();
-    return jobs.length;
+    private readonly opts: ReportJobsOptions = {},
+  ) {
+    this.settings = opts.queue ?? DEFAULT_QUEUE_SETTINGS;
   }
 
-  /** Check the topic (a clear 4xx now rather than a failed job later), store the job and queue it. */
+  /** Start the queue and this process's workers now (a server does at start; otherwise the first job does). */
+  async start(): Promise<void> {
+    if (!this.stopped) await this.queue();
+  }
+
+  private queue(): Promise<PgBoss> {
+    this.starting ??= (async () => {
+      const boss = await startBoss(this.db, this.settings);
+      try {
+        this.workerId = await boss.work<ReportJobData>(
+          REPORT_QUEUE,
+          { localConcurrency: this.settings.concurrency, batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 2 },
+          async ([job]) => {
+            if (!job) return;
+            const run = this.run(job as JobWithMetadata<ReportJobData>); // includeMetadata: retryCount and retryLimit
+            this.running.add(run);
+            try {
+              await run; // a throw fails this attempt: pg-boss retries it after the backoff
+            } finally {
+              this.running.delete(run);
+              this.wake(); // fetch the next job now rather than after the polling interval
+            }
+          },
+        );
+        if (this.settings.syncCron) {
+          // one job per tick however many servers run (pg-boss's schedule); whichever worker fetches it syncs
+          await boss.schedule(SYNC_QUEUE, this.settings.syncCron, null, { tz: 'UTC' });
+          await boss.work(SYNC_QUEUE, { pollingIntervalSeconds: 30 }, async () => this.sync());
+        } else await boss.unschedule(SYNC_QUEUE);
+      } catch (err) {
+        await boss.stop({ graceful: false }).catch(() => undefined);
+        throw err;
+      }
+      this.boss = boss;
+      return boss;
+    })();
+    this.starting.catch(() => (this.starting = null));
+    return this.starting;
+  }
+
+  private wake(): void {
+    if (this.boss && this.workerId && !this.stopped) this.boss.notifyWorker(this.workerId);
+  }
+
+  /**
+   * Put unfinished jobs back on the queue when their queue entry is missing (rows from before the queue existed, or
+   * created while a server was stopping); fail those whose entry ended without finishing them. Safe on every server
+   * at once: an entry has the report's id, so a second insert of it is a no-op.
+   */
+  async resume(): Promise<number> {
+    if (this.stopped) return 0;
+    const jobs = await state.unfinishedReportJobs(this.db);
+    if (!jobs.length) return 0;
+    const boss = await this.queue();
+    let queued = 0;
+    for (const j of jobs) {
+      const [entry] = await boss.findJobs<ReportJobData>(REPORT_QUEUE, { data: { reportId: j.id } });
+      if (!entry) {
+        await boss.send(REPORT_QUEUE, { reportId: j.id }, UUID.test(j.id) ? { id: j.id } : {});
+      } else if (entry.state !== 'created' && entry.state !== 'retry' && entry.state !== 'active') {
+        await state.failReportJob(this.db, j.id, null, { code: INTERRUPTED.code, message: userMessage(INTERRUPTED, j.lang) }, j.progress);
+        continue;
+      }
+      this.mine.add(j.id);
+      queued++;
+    }
+    this.wake();
+    return queued;
+  }
+
+  /** Check the topic (a clear 4xx now rather than a failed job later), then store the row and its queue entry in one transaction. */
   async create(userId: string, topic: string, lang: 'zh' | 'en'): Promise<state.ReportJob> {
     const resolved = await resolveReportTopic(this.db, topic);
-    const job = await state.createReportJob(this.db, userId, topic.trim(), lang, progressOf('queued', lang));
+    // A stopping server stores the row only; the next server start (resume) queues it.
+    const boss = this.stopped ? null : await this.queue();
+    const job = await this.db.transaction(async (tx) => {
+      const row = await state.createReportJob(tx, userId, topic.trim(), lang, progressOf('queued', lang));
+      if (boss) await boss.send(REPORT_QUEUE, { reportId: row.id }, { id: row.id, db: transactionDb(tx) });
+      return row;
+    });
     this.keys.set(job.id, topicId(resolved));
-    this.queue.push(job.id);
-    this.kick();
+    if (boss) {
+      this.mine.add(job.id);
+      this.wake();
+    }
     return job;
   }
 
-  /** Resolves when the queue is empty (tests, shutdown). */
+  /** Resolves when the jobs this process queued are finished (by any server) and nothing runs here (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    for (;;) {
+      if (this.running.size) {
+        await Promise.allSettled([...this.running]);
+        continue;
+      }
+      if (!this.boss || this.stopped || !this.mine.size) return;
+      const open = new Set(await state.unfinishedReportIds(this.db, [...this.mine]));
+      for (const id of this.mine) if (!open.has(id)) this.mine.delete(id);
+      if (!this.mine.size) return;
+      await sleep(50);
+    }
   }
 
+  /**
+   * Stop taking jobs and wait (up to 20 s) for the running ones; a job still running then stays claimed on the
+   * queue and another server takes it after the visibility timeout.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.queue.length = 0;
-    await this.idle();
+    const boss = this.boss ?? (this.starting ? await this.starting.catch(() => null) : null);
+    this.boss = null;
+    if (boss) await boss.stop({ graceful: true, timeout: 20_000 });
+    await Promise.allSettled([...this.running]);
   }
 
   /** The stages a job of this process passes through. */
@@ -144,7 +272,7 @@ export class ReportJobs {
   /**
    * How long an unfinished job should take and how much of that is left: the median duration of the last few
    * reports of the same topic, else of recent reports of any topic, else DEFAULT_REPORT_MS; a queued job also
-   * waits for the jobs ahead of it. Null for a finished or failed job.
+   * waits for the jobs queued before it and one running. Null for a finished or failed job.
    */
   async estimate(job: state.ReportJob, now = Date.now()): Promise<JobEstimate | null> {
     if (job.status !== 'queued' && job.status !== 'running') return null;
@@ -160,8 +288,8 @@ export class ReportJobs {
       const started = Date.parse((job.progress as JobProgress).startedAt ?? job.startedAt ?? '') || now;
       remainingMs = Math.max(0, totalMs - (now - started));
     } else {
-      // the one running now, then those queued ahead (unknown position: assume it is next)
-      const ahead = Math.max(0, this.queue.indexOf(job.id)) + (this.current && this.current !== job.id ? 1 : 0);
+      const { queuedAhead, running } = await state.reportQueuePosition(this.db, job.id, job.createdAt);
+      const ahead = queuedAhead + (running > 0 ? 1 : 0);
       remainingMs = totalMs + Math.round(ahead * typical);
     }
     return { totalMs, remainingMs, basis, samples: samples.length };
@@ -195,29 +323,24 @@ export class ReportJobs {
     return out;
   }
 
-  private kick(): void {
-    if (this.running || this.stopped) return;
-    this.running = (async () => {
-      for (let id = this.queue.shift(); id !== undefined && !this.stopped; id = this.queue.shift()) {
-        this.current = id;
-        try {
-          await this.run(id);
-        } finally {
-          this.current = null;
-        }
-      }
-    })().finally(() => {
-      this.running = null;
-      if (this.queue.length && !this.stopped) this.kick();
-    });
+  /** The scheduled data sync: the same sync as `fincite sync` (recorded in sync_runs), under the same database lock. */
+  private async sync(): Promise<void> {
+    const { syncFromConfig } = await import('../data/bootstrap.ts');
+    const r = await syncFromConfig(this.db, loadConfig());
+    console.log(
+      `[fincite] ${new Date().toISOString()} scheduled sync #${r.runId} (${r.mode}) by ${WORKER_ID}: ${r.status}, ${r.seriesDone}/${r.seriesTotal} series, ${r.rowsAdded} rows added, ${r.rowsRevised} revised, ${r.failures.length} failures`,
+    );
+    this.recent = null;
+    if (r.status === 'failed') throw new Error(`scheduled sync #${r.runId} failed`);
   }
 
-  private async run(id: string): Promise<void> {
-    const [row] = await this.db.query<{ user_id: string }>('SELECT user_id FROM reports WHERE id = $1', [id]);
+  /** One execution of a job: claim the row, build, and store the result only if the claim still holds. */
+  private async run(job: JobWithMetadata<ReportJobData>): Promise<void> {
+    const id = job.data.reportId;
+    const [row] = await this.db.query<{ lang: string }>('SELECT lang FROM reports WHERE id = $1', [id]);
     if (!row) return; // deleted while queued
-    const job = await state.getReportJob(this.db, row.user_id, id);
-    if (!job || job.status === 'done' || job.status === 'failed') return;
-    const lang = job.lang;
+    const lang = row.lang === 'en' ? 'en' : 'zh';
+    const claim = randomUUID();
     const startedAt = new Date().toISOString();
     const stages: StageTiming[] = [];
     const plan = this.plan();
@@ -232,30 +355,42 @@ export class ReportJobs {
       return { ...progressOf(stage, lang, detail), startedAt, plan, stages: stages.map((s) => ({ ...s })) };
     };
     let last: JobProgress = at('resolve');
+    const claimed = await state.claimReportJob(this.db, id, claim, WORKER_ID, last);
+    if (!claimed) return; // already finished (a late re-delivery) or deleted: nothing to run
     // progress rows are written in order, one at a time; the build does not wait for them
     let writes = Promise.resolve();
     const progress = (p: JobProgress) => {
       last = p;
-      writes = writes.then(() => state.updateReportProgress(this.db, id, p)).catch(() => undefined);
+      writes = writes.then(() => state.updateReportProgress(this.db, id, claim, p)).catch(() => undefined);
     };
     try {
-      await state.markReportRunning(this.db, id, last);
+      const delay = testDelayMs();
+      if (delay) await sleep(delay);
       const onProgress = (step: ReportStep) => progress(step.stage === 'section' ? at('compute', `${step.index + 1}. ${step.heading[lang]}`) : at(step.stage));
-      const report: Report = await buildReport(politeDatabase(this.db), job.topic, { lang, onProgress, llm: this.opts.llm ?? null, ...(this.opts.today ? { today: this.opts.today } : {}) });
+      const report: Report = await buildReport(politeDatabase(this.db), claimed.topic, { lang, onProgress, llm: this.opts.llm ?? null, ...(this.opts.today ? { today: this.opts.today } : {}) });
       progress(at('render'));
       await yieldToServer();
       const [markdown, html] = await Promise.all([exportReport(report, 'md'), exportReport(report, 'html')]);
       await writes;
-      await state.finishReportJob(this.db, id, { title: report.title, report, markdown: String(markdown), html: String(html), progress: at('done') });
-      this.recent = null; // the next estimate includes this report
+      const held = await state.finishReportJob(this.db, id, claim, { title: report.title, report, markdown: String(markdown), html: String(html), progress: at('done') });
+      if (held) this.recent = null; // the next estimate includes this report
+      else console.error(`[fincite] ${new Date().toISOString()} report job ${id}: attempt ${claimed.attempt} on ${WORKER_ID} finished after losing its claim; its result was discarded`);
     } catch (err) {
       await writes;
-      const error = { code: err instanceof FinciteError ? err.code : 'internal', message: userMessage(err, lang) };
-      if (!(err instanceof FinciteError)) logFailure(`report job ${id}`, err);
       const open = stages[stages.length - 1];
       if (open && !open.endedAt) open.endedAt = new Date().toISOString();
-      const failed: JobProgress = { ...last, stages };
-      await state.failReportJob(this.db, id, error, failed).catch(() => undefined);
+      if (err instanceof FinciteError || job.retryCount >= job.retryLimit) {
+        // a user-facing error (the same on every attempt) or the last attempt: the job fails for good
+        if (!(err instanceof FinciteError)) logFailure(`report job ${id}`, err);
+        const error = { code: err instanceof FinciteError ? err.code : 'internal', message: userMessage(err, lang) };
+        const failed: JobProgress = { ...last, stages };
+        await state.failReportJob(this.db, id, claim, error, failed).catch((e: unknown) => logFailure(`report job ${id}`, e));
+        return;
+      }
+      logFailure(`report job ${id} (attempt ${claimed.attempt}, to be retried)`, err);
+      const retry: JobProgress = { ...progressOf('queued', lang, RETRYING[lang]), startedAt, plan, stages };
+      await state.releaseReportJob(this.db, id, claim, retry).catch((e: unknown) => logFailure(`report job ${id}`, e));
+      throw err;
     } finally {
       this.keys.delete(id);
     }

@@ -25,7 +25,7 @@ export async function createServerApp(db: Database, opts: { settings?: ServerSet
   const config = loadConfig();
   const settings = opts.settings ?? config.server;
   const llm = opts.llm === undefined ? config.llm : opts.llm;
-  const jobs = new ReportJobs(db, { llm, ...(opts.today ? { today: opts.today } : {}) });
+  const jobs = new ReportJobs(db, { llm, queue: config.queue, ...(opts.today ? { today: opts.today } : {}) });
   const limits = createLimits(settings);
   const app = createApp({
     db,
@@ -53,6 +53,8 @@ export async function startServer(db: Database, port: number, hostname = '0.0.0.
   const { app, jobs, limits } = await createServerApp(db, { ...opts, ...(token ? { localToken: token.token } : {}) });
   // one line on stderr: whether the limits hold across server processes (Redis) or only in this one
   process.stderr.write(`${limits.startLine()}\n`);
+  // a server works the queue from the start: jobs created by other servers, the scheduled sync
+  await jobs.start();
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s));
   });

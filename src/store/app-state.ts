@@ -152,23 +152,94 @@ export async function unfinishedReportJobs(db: Executor): Promise<ReportJob[]> {
   return rows.map(toJob);
 }
 
-export async function markReportRunning(db: Executor, id: string, progress: ReportProgress): Promise<void> {
-  await db.query(`UPDATE reports SET status = 'running', started_at = $2, progress = $3::jsonb WHERE id = $1`, [id, new Date(), JSON.stringify(progress)]);
+/**
+ * Claim a job for one execution: the row becomes `running` under a new claim token (any earlier execution's token
+ * stops counting), its attempt count goes up and the execution is recorded in report_runs. Null when there is
+ * nothing to run: the row was deleted, or it is already done or failed (a late re-delivery).
+ */
+export async function claimReportJob(db: Database, id: string, claim: string, worker: string, progress: ReportProgress): Promise<{ userId: string; topic: string; lang: 'zh' | 'en'; attempt: number } | null> {
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const [r] = await tx.query<{ user_id: string; topic: string; lang: string; attempt: number }>(
+      `UPDATE reports SET status = 'running', claim = $2, attempt = attempt + 1, started_at = $3, progress = $4::jsonb
+         WHERE id = $1 AND status IN ('queued', 'running') RETURNING user_id, topic, lang, attempt`,
+      [id, claim, now, JSON.stringify(progress)],
+    );
+    if (!r) return null;
+    await tx.query(`INSERT INTO report_runs (id, report_id, attempt, claim, worker, outcome, started_at) VALUES ($1, $2, $3, $4, $5, 'running', $6)`, [randomUUID(), id, r.attempt, claim, worker, now]);
+    return { userId: r.user_id, topic: r.topic, lang: r.lang === 'en' ? 'en' : 'zh', attempt: Number(r.attempt) };
+  });
 }
 
-export async function updateReportProgress(db: Executor, id: string, progress: ReportProgress): Promise<void> {
-  await db.query('UPDATE reports SET progress = $2::jsonb WHERE id = $1', [id, JSON.stringify(progress)]);
+/** Write the progress of a running job, only while `claim` still holds it (a stale execution writes nothing). */
+export async function updateReportProgress(db: Executor, id: string, claim: string, progress: ReportProgress): Promise<void> {
+  await db.query('UPDATE reports SET progress = $3::jsonb WHERE id = $1 AND claim = $2', [id, claim, JSON.stringify(progress)]);
 }
 
-export async function finishReportJob(db: Executor, id: string, out: { title: string; report: unknown; markdown: string; html: string; progress: ReportProgress }): Promise<void> {
-  await db.query(
-    `UPDATE reports SET status = 'done', title = $2, report = $3::jsonb, markdown = $4, html = $5, progress = $6::jsonb, finished_at = $7 WHERE id = $1`,
-    [id, out.title, JSON.stringify(out.report), out.markdown, out.html, JSON.stringify(out.progress), new Date()],
+/** End an execution's report_runs row; `held` says whether it still held the claim when it ended. */
+async function endRun(tx: Executor, claim: string, outcome: 'succeeded' | 'failed' | 'discarded', now: Date): Promise<void> {
+  await tx.query('UPDATE report_runs SET outcome = $2, finished_at = $3 WHERE claim = $1', [claim, outcome, now]);
+}
+
+/**
+ * Complete the job with its outputs — only if `claim` still holds it (the UPDATE checks the token). Returns false
+ * when the execution had lost its claim (expired and re-delivered, or already completed by another): its result
+ * is discarded and its run recorded as `discarded`.
+ */
+export async function finishReportJob(db: Database, id: string, claim: string, out: { title: string; report: unknown; markdown: string; html: string; progress: ReportProgress }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const done = await tx.query(
+      `UPDATE reports SET status = 'done', claim = NULL, title = $3, report = $4::jsonb, markdown = $5, html = $6, progress = $7::jsonb, finished_at = $8
+         WHERE id = $1 AND claim = $2 AND status = 'running' RETURNING id`,
+      [id, claim, out.title, JSON.stringify(out.report), out.markdown, out.html, JSON.stringify(out.progress), now],
+    );
+    await endRun(tx, claim, done.length ? 'succeeded' : 'discarded', now);
+    return done.length > 0;
+  });
+}
+
+/**
+ * Fail the job for good (a user-facing error), only if `claim` still holds it; with `claim` null, a job whose
+ * queue entry ended without completing it (retries used up while its workers died). Returns whether it was failed.
+ */
+export async function failReportJob(db: Database, id: string, claim: string | null, error: { code: string; message: string }, progress: ReportProgress): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const failed = await tx.query(
+      `UPDATE reports SET status = 'failed', claim = NULL, error = $3::jsonb, progress = $4::jsonb, finished_at = $5
+         WHERE id = $1 AND status IN ('queued', 'running') AND ${claim === null ? '$2::text IS NULL' : 'claim = $2'} RETURNING id`,
+      [id, claim, JSON.stringify(error), JSON.stringify(progress), now],
+    );
+    if (claim !== null) await endRun(tx, claim, failed.length ? 'failed' : 'discarded', now);
+    return failed.length > 0;
+  });
+}
+
+/** An execution failed and the job will be retried: back to `queued` (if `claim` still holds it), the run `failed`. */
+export async function releaseReportJob(db: Database, id: string, claim: string, progress: ReportProgress): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const released = await tx.query(`UPDATE reports SET status = 'queued', claim = NULL, progress = $3::jsonb WHERE id = $1 AND claim = $2 RETURNING id`, [id, claim, JSON.stringify(progress)]);
+    await endRun(tx, claim, 'failed', new Date());
+    return released.length > 0;
+  });
+}
+
+/** How many jobs are ahead of a queued one: those queued before it, and whether any is running. */
+export async function reportQueuePosition(db: Executor, id: string, createdAt: string): Promise<{ queuedAhead: number; running: number }> {
+  const [r] = await db.query<{ ahead: string | number; running: string | number }>(
+    `SELECT (SELECT count(*) FROM reports WHERE status = 'queued' AND created_at < $2 AND id <> $1) AS ahead,
+            (SELECT count(*) FROM reports WHERE status = 'running' AND id <> $1) AS running`,
+    [id, new Date(createdAt)],
   );
+  return { queuedAhead: Number(r?.ahead ?? 0), running: Number(r?.running ?? 0) };
 }
 
-export async function failReportJob(db: Executor, id: string, error: { code: string; message: string }, progress: ReportProgress): Promise<void> {
-  await db.query(`UPDATE reports SET status = 'failed', error = $2::jsonb, progress = $3::jsonb, finished_at = $4 WHERE id = $1`, [id, JSON.stringify(error), JSON.stringify(progress), new Date()]);
+/** Which of these jobs are still queued or running. */
+export async function unfinishedReportIds(db: Executor, ids: string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db.query<{ id: string }>(`SELECT id FROM reports WHERE id = ANY($1::text[]) AND status IN ('queued', 'running')`, [ids]);
+  return rows.map((r) => r.id);
 }
 
 export type ReportOutput = 'report' | 'markdown' | 'html';
