@@ -66,10 +66,23 @@ function remoteTarget() {
   return { dir, lock };
 }
 
+/** Whether a bundle is newer than its sources: those listed in `<bundle>.inputs.json` (the build writes it), else every source file. */
+function fresh(bundlePath) {
+  if (!existsSync(bundlePath)) return false;
+  const built = statSync(bundlePath).mtimeMs;
+  const list = bundlePath.replace(/\.js$/, '.inputs.json');
+  if (!existsSync(list)) return built >= srcNewest();
+  try {
+    return JSON.parse(readFileSync(list, 'utf8')).every((f) => statSync(path.join(root, f)).mtimeMs <= built);
+  } catch {
+    return false; // a source was removed or renamed: rebuild or compile
+  }
+}
+
 let tsxRegistered = false;
-/** Import a module of the checkout: its bundle when that is newer than every source file, else the TypeScript via tsx. */
+/** Import a module of the checkout: its bundle when that is current, else the TypeScript via tsx. */
 async function load(bundlePath, source) {
-  if (existsSync(bundlePath) && statSync(bundlePath).mtimeMs >= srcNewest()) return import(bundlePath);
+  if (fresh(bundlePath)) return import(bundlePath);
   if (!tsxRegistered) {
     const { register } = await import('tsx/esm/api');
     register();

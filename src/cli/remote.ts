@@ -5,7 +5,7 @@
 // bin/fincite.js loads this module (bundled alone as dist/cli-remote.js) before anything heavy: no database,
 // engine, commander or other dependency is imported here, so a new process answers in a few bare-node starts.
 import { readFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { connect } from 'node:net';
 import path from 'node:path';
 import type { Answer } from '../core/answer.ts';
 import type { Lang } from '../core/format.ts';
@@ -120,31 +120,60 @@ function route(p: Parsed): { command: string; body: Record<string, unknown> } | 
 
 class Unreachable extends Error {}
 
-/** POST a command; `lang` is the language of any refusal of the HTTP layer. */
+/** The body of an HTTP/1.1 chunked response. */
+function unchunk(raw: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  let at = 0;
+  for (;;) {
+    const eol = raw.indexOf('\r\n', at);
+    if (eol < 0) throw new Unreachable('truncated response');
+    const size = parseInt(raw.subarray(at, eol).toString('latin1'), 16);
+    if (!Number.isFinite(size)) throw new Unreachable('bad chunk');
+    if (size === 0) return Buffer.concat(parts);
+    parts.push(raw.subarray(eol + 2, eol + 2 + size));
+    at = eol + 2 + size + 2;
+  }
+}
+
+/**
+ * POST a command to the server and read its JSON answer; `lang` is the language of any refusal of the HTTP layer.
+ * A plain HTTP/1.1 exchange on a loopback socket (node:net), not node:http: loading node:http alone costs a new
+ * process more than a bare node start, and this is the path whose start time counts.
+ */
 function post(url: string, command: string, token: string, body: unknown, lang: Lang): Promise<{ status: number; json: unknown }> {
   // the lock names localhost for a server on every interface: ask IPv4 loopback directly (no resolver, no ::1 try)
   const target = new URL(`/api/local/${command}`, url.replace('//localhost:', '//127.0.0.1:'));
   const data = Buffer.from(JSON.stringify(body), 'utf8');
+  const head =
+    `POST ${target.pathname} HTTP/1.1\r\nHost: ${target.host}\r\nContent-Type: application/json\r\nContent-Length: ${data.length}\r\n` +
+    `Accept-Language: ${lang}\r\n${LOCAL_TOKEN_HEADER}: ${token}\r\nConnection: close\r\n\r\n`;
   return new Promise((resolve, reject) => {
-    const req = request(
-      target,
-      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': data.length, 'accept-language': lang, [LOCAL_TOKEN_HEADER]: token } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          try {
-            resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) });
-          } catch {
-            reject(new Unreachable(`HTTP ${res.statusCode}: not a fincite answer`));
-          }
-        });
-        res.on('error', (err) => reject(new Unreachable(err.message)));
-      },
-    );
-    req.on('error', (err: NodeJS.ErrnoException) => reject(new Unreachable(err.code ?? err.message)));
-    req.end(data);
+    const chunks: Buffer[] = [];
+    const socket = connect({ host: target.hostname, port: Number(target.port || 80) }, () => {
+      socket.write(head);
+      socket.end(data);
+    });
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('error', (err: NodeJS.ErrnoException) => reject(new Unreachable(err.code ?? err.message)));
+    socket.on('end', () => {
+      try {
+        const raw = Buffer.concat(chunks);
+        const sep = raw.indexOf('\r\n\r\n');
+        if (sep < 0) throw new Unreachable('no HTTP answer');
+        const headers = raw.subarray(0, sep).toString('latin1').split('\r\n');
+        const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(headers[0] ?? '')?.[1] ?? 0);
+        const chunked = headers.some((h) => /^transfer-encoding:\s*chunked/i.test(h));
+        const rest = raw.subarray(sep + 4);
+        const text = (chunked ? unchunk(rest) : rest).toString('utf8');
+        try {
+          resolve({ status, json: JSON.parse(text) });
+        } catch {
+          throw new Unreachable(`HTTP ${status}: not a fincite answer`);
+        }
+      } catch (err) {
+        reject(err instanceof Unreachable ? err : new Unreachable(String(err)));
+      }
+    });
   });
 }
 
