@@ -150,8 +150,9 @@ function post(url: string, command: string, token: string, body: unknown, lang: 
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     const socket = connect({ host: target.hostname, port: Number(target.port || 80) }, () => {
-      socket.write(head);
-      socket.end(data);
+      // not end(): a half-closed request makes Node's server drop a response that takes a while (a PDF, a sync);
+      // `Connection: close` has the server close the socket after answering
+      socket.write(Buffer.concat([Buffer.from(head, 'latin1'), data]));
     });
     socket.on('data', (c: Buffer) => chunks.push(c));
     socket.on('error', (err: NodeJS.ErrnoException) => reject(new Unreachable(err.code ?? err.message)));
