@@ -135,6 +135,11 @@ describe.skipIf(reason)('limits shared by two servers on PostgreSQL and Redis', 
     expect(statuses.filter((s) => s === 200)).toHaveLength(ASK_LIMIT);
     expect(statuses.filter((s) => s === 429)).toHaveLength(5);
     expect(statuses.slice(0, ASK_LIMIT).every((s) => s === 200)).toBe(true);
+    // the signed-out quota (a Redis counter per address and day) counted the admitted questions once, on both servers
+    for (const s of [a, b]) {
+      const me = (await (await fetch(`${s.url}/api/me`, { headers: { 'x-forwarded-for': '10.40.0.1' } })).json()) as { quota: { limit: number; remaining: number } };
+      expect(me.quota).toEqual({ limit: 1000, remaining: 1000 - ASK_LIMIT });
+    }
 
     const parallel = await Promise.all(Array.from({ length: 2 * ASK_LIMIT }, (_, i) => ask(i % 2 ? b : a, '10.40.0.2')));
     expect(parallel.filter((r) => r.status === 200)).toHaveLength(ASK_LIMIT);
@@ -142,8 +147,11 @@ describe.skipIf(reason)('limits shared by two servers on PostgreSQL and Redis', 
     expect(refused).toHaveLength(ASK_LIMIT);
     for (const r of refused) expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
 
-    // the server without Redis counts on its own: the same address still has its whole minute there
+    // the server without Redis counts on its own: the same address still has its whole minute there, and its quota
+    // is the database's
     expect((await ask(solo, '10.40.0.1')).status).toBe(200);
+    const soloMe = (await (await fetch(`${solo.url}/api/me`, { headers: { 'x-forwarded-for': '10.40.0.1' } })).json()) as { quota: { remaining: number } };
+    expect(soloMe.quota.remaining).toBe(999);
   }, 60_000);
 
   it('the sign-in throttle per account holds across both servers; the right password is refused too', async () => {
