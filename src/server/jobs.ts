@@ -109,6 +109,11 @@ interface ReportJobData {
   reportId: string;
 }
 
+/** A sync job's data: the schedule sends none (every series); a job sent by hand may name series, like `fincite sync --series`. */
+interface SyncJobData {
+  seriesIds?: string[];
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A job whose queue entry ended (retries used up, e.g. its workers kept dying) without the report being finished. */
@@ -176,7 +181,7 @@ export class ReportJobs {
         if (this.settings.syncCron) {
           // one job per tick however many servers run (pg-boss's schedule); whichever worker fetches it syncs
           await boss.schedule(SYNC_QUEUE, this.settings.syncCron, null, { tz: 'UTC' });
-          await boss.work(SYNC_QUEUE, { pollingIntervalSeconds: 30 }, async () => this.sync());
+          await boss.work<SyncJobData>(SYNC_QUEUE, { pollingIntervalSeconds: 5 }, async ([job]) => this.sync(job?.data ?? null));
         } else await boss.unschedule(SYNC_QUEUE);
       } catch (err) {
         await boss.stop({ graceful: false }).catch(() => undefined);
@@ -323,10 +328,13 @@ export class ReportJobs {
     return out;
   }
 
-  /** The scheduled data sync: the same sync as `fincite sync` (recorded in sync_runs), under the same database lock. */
-  private async sync(): Promise<void> {
+  /**
+   * The scheduled data sync: the same sync as `fincite sync` (live sources when reachable, else the snapshot;
+   * recorded in sync_runs), under the same database lock. The schedule sends no data: every series.
+   */
+  private async sync(data: SyncJobData | null): Promise<void> {
     const { syncFromConfig } = await import('../data/bootstrap.ts');
-    const r = await syncFromConfig(this.db, loadConfig());
+    const r = await syncFromConfig(this.db, loadConfig(), data?.seriesIds?.length ? { seriesIds: data.seriesIds } : {});
     console.log(
       `[fincite] ${new Date().toISOString()} scheduled sync #${r.runId} (${r.mode}) by ${WORKER_ID}: ${r.status}, ${r.seriesDone}/${r.seriesTotal} series, ${r.rowsAdded} rows added, ${r.rowsRevised} revised, ${r.failures.length} failures`,
     );

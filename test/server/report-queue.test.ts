@@ -14,7 +14,7 @@ import { catalog } from '../../src/data/catalog/index.ts';
 import { runSync } from '../../src/data/sync.ts';
 import type { QueueSettings } from '../../src/config.ts';
 import { ReportJobs } from '../../src/server/jobs.ts';
-import { REPORT_QUEUE, startBoss, transactionDb } from '../../src/server/queue.ts';
+import { REPORT_QUEUE, startBoss, SYNC_QUEUE, transactionDb } from '../../src/server/queue.ts';
 import * as state from '../../src/store/app-state.ts';
 import { openDatabase, type Database } from '../../src/store/db.ts';
 import { backends, createPostgresDatabase, freshPglite, postgresUnavailable, repoRoot, snapshotRoot } from '../helpers/db.ts';
@@ -262,6 +262,35 @@ describe('the queue in one process', async () => {
       await db.close();
     }
   });
+
+  it('with FINCITE_SYNC_CRON the sync is scheduled on the queue and its job runs the CLI sync; without it, no schedule', async () => {
+    const db = await freshPglite();
+    const offline = process.env.FINCITE_OFFLINE;
+    process.env.FINCITE_OFFLINE = '1'; // the sync reads the snapshot, as `fincite sync` does offline
+    const scheduled = new ReportJobs(db, { queue: { ...QUICK, syncCron: '30 22 * * 1-5' } });
+    const probe = await startBoss(db, QUICK);
+    try {
+      await scheduled.start();
+      expect((await probe.getSchedules(SYNC_QUEUE)).map((s) => [s.cron, s.timezone])).toEqual([['30 22 * * 1-5', 'UTC']]);
+      // what the schedule sends at each tick (here naming one series, to keep the test short): a worker takes it
+      await probe.send(SYNC_QUEUE, { seriesIds: ['UNRATE'] });
+      const run = await until('the sync job to finish', async () => (await db.query<{ status: string; series_total: number }>(`SELECT status, series_total FROM sync_runs WHERE status <> 'running'`))[0], 60_000, 100);
+      expect(run).toMatchObject({ status: 'completed', series_total: 1 });
+      expect(((await db.query<{ n: string }>(`SELECT count(*) AS n FROM observations WHERE series_id = 'UNRATE'`))[0]!.n)).not.toBe('0');
+      await scheduled.stop();
+      // a server started without the setting removes the schedule: it is off
+      const unscheduled = new ReportJobs(db, { queue: QUICK });
+      await unscheduled.start();
+      expect(await probe.getSchedules(SYNC_QUEUE)).toEqual([]);
+      await unscheduled.stop();
+    } finally {
+      if (offline === undefined) delete process.env.FINCITE_OFFLINE;
+      else process.env.FINCITE_OFFLINE = offline;
+      await scheduled.stop();
+      await probe.stop({ graceful: false });
+      await db.close();
+    }
+  }, 90_000);
 
   it('PGlite: jobs run; an execution that throws is retried with backoff and the job completes once', async () => {
     const db = await freshPglite();
