@@ -50,7 +50,8 @@ function remoteTarget() {
     else if (!args[i].startsWith('-')) command = args[i];
   }
   if (!REMOTE.has(command)) return null;
-  const dir = path.join(path.resolve(process.env.FINCITE_HOME || path.join(homedir(), '.fincite')), 'pgdata');
+  if (process.env.FINCITE_HOME === '') return null; // invalid: the full CLI says so
+  const dir = path.join(path.resolve(process.env.FINCITE_HOME ?? path.join(homedir(), '.fincite')), 'pgdata');
   let lock;
   try {
     lock = JSON.parse(readFileSync(path.join(dir, 'fincite.lock'), 'utf8'));
