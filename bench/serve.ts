@@ -25,6 +25,8 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 50;
 const QUESTIONS = benchQuestions();
 const SERIES = '/api/series/DGS10';
+/** What browsers send: the server picks br, else gzip. */
+const BROWSER_ENCODING = { 'accept-encoding': 'gzip, deflate, br' };
 
 type Mem = { rssMB: number; heapUsedMB: number };
 
@@ -79,6 +81,8 @@ interface Run {
 }
 
 function summary(route: string, r: autocannon.Result): Run {
+  // a revalidation's 304 is its success
+  const ok304 = route.includes('304') ? (r.statusCodeStats?.['304']?.count ?? 0) : 0;
   return {
     route,
     reqPerSec: Math.round(r.requests.average),
@@ -86,7 +90,7 @@ function summary(route: string, r: autocannon.Result): Run {
     p99ms: r.latency.p99,
     requests: r.requests.total,
     errors: r.errors + r.timeouts,
-    non2xx: r.non2xx,
+    non2xx: r.non2xx - ok304,
     bytesPerResponse: r.requests.total ? Math.round(r.throughput.total / r.requests.total) : 0,
   };
 }
@@ -162,7 +166,9 @@ async function scenario(name: string, database: 'pglite' | 'postgres', servers: 
     runs.push(cold.run);
     runs.push(await warmAsk(base));
     runs.push(await timed(base, SERIES, `GET ${SERIES} (full history)`));
-    runs.push(await timed(base, SERIES, `GET ${SERIES} (full history, gzip)`, { 'accept-encoding': 'gzip, deflate, br' }));
+    runs.push(await timed(base, SERIES, `GET ${SERIES} (full history, compressed)`, BROWSER_ENCODING));
+    const etag = (await fetch(direct + SERIES, { headers: BROWSER_ENCODING })).headers.get('etag') ?? '';
+    runs.push(await timed(base, SERIES, `GET ${SERIES} (revalidation → 304)`, { ...BROWSER_ENCODING, 'if-none-match': etag }));
     runs.push(await timed(base, `${SERIES}?from=2025-01-01`, `GET ${SERIES}?from=2025-01-01`));
     const memAfter = await Promise.all(servers.map((s) => s.request<Mem>('gc-mem', 'mem')));
     const pick = <T>(xs: T[], n: number) => xs.filter((_, i) => i % Math.max(1, Math.floor(xs.length / n)) === 0).slice(0, n);
@@ -186,11 +192,44 @@ async function scenario(name: string, database: 'pglite' | 'postgres', servers: 
   }
 }
 
+/** The same bytes from a bare node:http server (bench/static-child.ts): the load generator's ceiling for that body. */
+async function ceiling(label: string, body: Buffer, headers: Record<string, string>): Promise<Run> {
+  const child = fork(path.join(here, 'static-child.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = (key: string) => new Promise<Record<string, unknown>>((resolve) => child.once('message', (m: Record<string, unknown>) => key in m && resolve(m)));
+  const { url } = (await next('url')) as { url: string };
+  child.send({ body: body.toString('base64'), headers });
+  await next('ready');
+  try {
+    return await timed(url, '/', label);
+  } finally {
+    child.send({ stop: true });
+  }
+}
+
 const scenarios: Scenario[] = [];
+let ceilings: Run[] = [];
 {
   const s = await startServer();
   try {
     scenarios.push(await scenario('one process, embedded PGlite', 'pglite', [s], false));
+    const bytesOf = async (headers: Record<string, string>) => {
+      const r = await fetch(s.url + SERIES, { headers }); // decoded by fetch whatever the coding
+      return Buffer.from(await r.arrayBuffer());
+    };
+    const raw = await new Promise<{ plain: Buffer; compressed: Buffer; coding: string }>((resolve, reject) => {
+      // node:http, not fetch: fetch would decompress the body
+      import('node:http').then(({ get }) => {
+        get(s.url + SERIES, { headers: BROWSER_ENCODING }, (res) => {
+          const parts: Buffer[] = [];
+          res.on('data', (c: Buffer) => parts.push(c));
+          res.on('end', async () => resolve({ plain: await bytesOf({}), compressed: Buffer.concat(parts), coding: String(res.headers['content-encoding']) }));
+        }).on('error', reject);
+      }, reject);
+    });
+    ceilings = [
+      await ceiling(`bare node:http, the same ${raw.plain.length} bytes`, raw.plain, { 'content-type': 'application/json' }),
+      await ceiling(`bare node:http, the same ${raw.compressed.length} bytes (${raw.coding})`, raw.compressed, { 'content-type': 'application/json', 'content-encoding': raw.coding }),
+    ];
   } finally {
     await s.stop();
   }
@@ -233,6 +272,8 @@ for (const s of scenarios) {
     );
   }
 }
+console.log(`\nload generator ceiling (the series bodies from a bare server; 50 connections, ${DURATION} s):`);
+for (const r of ceilings) console.log(`  ${r.route.padEnd(48)} ${String(r.reqPerSec).padStart(7)} req/s  p50 ${r.p50ms} ms  p99 ${r.p99ms} ms`);
 const one = scenarios.find((s) => s.database === 'postgres' && s.processes === 1);
 const two = scenarios.find((s) => s.database === 'postgres' && s.processes === 2);
 const twoVsOne = one && two
@@ -261,6 +302,7 @@ writeFileSync(
       targets: { askVsLivez: 0.05, seriesFullVsLivez: 0.1, p99ms: 250, errors: 0, askTwoVsOne: 1.5 },
       scenarios: scenarios.map((s) => ({ ...s, runs: [s.baseline, ...s.runs].map((r) => ({ ...r, vsBaseline: ratio(r.reqPerSec, s.baseline.reqPerSec) })) })),
       twoVsOne,
+      loadGeneratorCeiling: ceilings,
       ...(pgSkipped ? { postgresSkipped: pgSkipped } : {}),
     },
     null,

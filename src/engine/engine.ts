@@ -73,12 +73,14 @@ function suggestionsFor(lang: 'zh' | 'en', subjects: Subject[], names: Map<strin
 export function createEngine(opts: EngineOptions): Engine {
   const data = new DataAccess(opts.db);
   // built once per sync: the catalog array is the same object until the sync stamp changes (src/store/cache.ts)
-  let built: { for: unknown; ctx: UnderstandContext; names: Map<string, Bilingual> } | null = null;
-  const day = opts.today ?? today();
+  let built: { for: unknown; day: string; ctx: UnderstandContext; names: Map<string, Bilingual> } | null = null;
+  // "today" of calendar words and of the answer cache's key: read at each question, so a server running past
+  // midnight moves to the new day (the context is rebuilt for it)
+  let day = opts.today ?? today();
 
   async function context(): Promise<{ ctx: UnderstandContext; names: Map<string, Bilingual> }> {
     const list = await data.seriesList();
-    if (built?.for !== list) {
+    if (built?.for !== list || built.day !== day) {
       const companies = await opts.db.query<{ ticker: string; name_zh: string; name_en: string; aliases: string[] | string; currency: string }>('SELECT ticker, name_zh, name_en, aliases, currency FROM companies');
       const ctx = buildContext(
         list,
@@ -86,7 +88,7 @@ export function createEngine(opts: EngineOptions): Engine {
         day,
       );
       // suggestions name series as answers do ("the 10-year Treasury", not its 90-character official title)
-      built = { for: list, ctx, names: new Map(list.map((s) => [s.id, { zh: s.title.zh, en: seriesName(s, 'en') }])) };
+      built = { for: list, day, ctx, names: new Map(list.map((s) => [s.id, { zh: s.title.zh, en: seriesName(s, 'en') }])) };
     }
     return built;
   }
@@ -117,6 +119,7 @@ export function createEngine(opts: EngineOptions): Engine {
   return {
     name: llm ? `${llm.provider}:${llm.model}` : 'deterministic',
     async ask(question: string, askOpts: AskOptions = {}): Promise<Answer> {
+      day = opts.today ?? today();
       if (!answers || typeof question !== 'string') return punctuated(question, askOpts);
       const key = JSON.stringify([question, askOpts.lang ?? null, askOpts.history ?? [], day]);
       const stamp = await syncStamp(opts.db);
