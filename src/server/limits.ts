@@ -112,6 +112,8 @@ export interface Limits {
   /** Redis only: count one signed-out question for `key` on `day` and return the day's count (one round trip). Null: use the database's quota. */
   takeQuota(key: string, day: string): Promise<number> | null;
   usedQuota(key: string, day: string): Promise<number> | null;
+  /** Resolves once Redis is connected (at most `waitMs`; memory: at once), so a new server does not answer 503 while it connects. */
+  ready(waitMs?: number): Promise<void>;
   /** One line for the server's start, in both languages. */
   startLine(): string;
   close(): Promise<void>;
@@ -209,6 +211,17 @@ export function createLimits(settings: ServerSettings): Limits {
           throw new LimiterUnavailableError();
         },
       );
+    },
+    ready(waitMs = 3000) {
+      if (!redis || redis.status === 'ready') return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, waitMs);
+        timer.unref();
+        redis.once('ready', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     },
     startLine() {
       return redis
