@@ -120,6 +120,17 @@ function route(p: Parsed): { command: string; body: Record<string, unknown> } | 
 
 class Unreachable extends Error {}
 
+/**
+ * How long a command waits for the server without receiving anything: lookups and answers take milliseconds to
+ * seconds, so 60 s without a byte means the server is stuck; a report or a sync may legitimately take minutes (no
+ * limit: Ctrl-C ends the wait). FINCITE_REMOTE_TIMEOUT_MS overrides it (tests).
+ */
+function idleTimeout(command: string): number {
+  const set = Number(process.env.FINCITE_REMOTE_TIMEOUT_MS);
+  if (Number.isInteger(set) && set > 0) return set;
+  return command === 'report' || command === 'sync' ? 0 : 60_000;
+}
+
 /** The body of an HTTP/1.1 chunked response. */
 function unchunk(raw: Buffer): Buffer {
   const parts: Buffer[] = [];
@@ -140,7 +151,7 @@ function unchunk(raw: Buffer): Buffer {
  * A plain HTTP/1.1 exchange on a loopback socket (node:net), not node:http: loading node:http alone costs a new
  * process more than a bare node start, and this is the path whose start time counts.
  */
-function post(url: string, command: string, token: string, body: unknown, lang: Lang): Promise<{ status: number; json: unknown }> {
+function post(url: string, command: string, token: string, body: unknown, lang: Lang, idleMs: number): Promise<{ status: number; json: unknown }> {
   // the lock names localhost for a server on every interface: ask IPv4 loopback directly (no resolver, no ::1 try)
   const target = new URL(`/api/local/${command}`, url.replace('//localhost:', '//127.0.0.1:'));
   const data = Buffer.from(JSON.stringify(body), 'utf8');
@@ -156,6 +167,13 @@ function post(url: string, command: string, token: string, body: unknown, lang: 
     });
     socket.on('data', (c: Buffer) => chunks.push(c));
     socket.on('error', (err: NodeJS.ErrnoException) => reject(new Unreachable(err.code ?? err.message)));
+    // a server that accepts but does not answer (stopped, stuck): give up after a while without a byte
+    if (idleMs > 0) {
+      socket.setTimeout(idleMs, () => {
+        socket.destroy();
+        reject(new Unreachable(`no answer in ${Math.round(idleMs / 1000)} s`));
+      });
+    }
     socket.on('end', () => {
       try {
         const raw = Buffer.concat(chunks);
@@ -221,7 +239,7 @@ export async function runRemote(argv: string[], dir: string, lock: LockInfo): Pr
   }
   let res: { status: number; json: unknown };
   try {
-    res = await post(lock.url, call.command, token, call.body, errLang);
+    res = await post(lock.url, call.command, token, call.body, errLang, idleTimeout(call.command));
   } catch (err) {
     return fail(unreachable(dir, lock, err instanceof Error ? err.message : String(err)));
   }

@@ -6,6 +6,7 @@
 // refusal; a server that does not answer gets a clear message with its PID.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,9 +30,9 @@ function env(home: string): NodeJS.ProcessEnv {
   return e;
 }
 
-function fincite(home: string, args: string[], cwd = repoRoot): Promise<Run> {
+function fincite(home: string, args: string[], cwd = repoRoot, extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env: env(home), cwd, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], { env: { ...env(home), ...extraEnv }, cwd, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, stdout, stderr });
     });
   });
@@ -234,6 +235,22 @@ describe('when the holder cannot serve', () => {
     const zh = await fincite(h, ['ask', '美联储总资产']);
     expect(zh.code).toBe(3);
     expect(zh.stderr).toMatch(new RegExp(`PID ${pid}.*无法使用.*kill ${pid}`));
+  }, 60_000);
+
+  it('a server that accepts but never answers: the same message after the wait, not a hang', async () => {
+    const silent = createServer(() => undefined); // accepts connections, never writes
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+    try {
+      const { home: h, pid } = lockedHome(`http://localhost:${(silent.address() as AddressInfo).port}`);
+      const started = Date.now();
+      const r = await fincite(h, ['ask', 'WALCL latest'], repoRoot, { FINCITE_REMOTE_TIMEOUT_MS: '300' });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain(`PID ${pid}`);
+      expect(r.stderr).toContain('no answer in');
+      expect(Date.now() - started).toBeLessThan(20_000);
+    } finally {
+      silent.close();
+    }
   }, 60_000);
 });
 
