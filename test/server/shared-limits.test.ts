@@ -2,16 +2,20 @@
 // database and one Redis (a key prefix of this run's own) — the per-minute ask limit admits exactly N across both,
 // sequentially and in parallel, and the per-account sign-in throttle holds across both. A third server without
 // REDIS_URL says at start that its limits are per process. Skipped with the reason when PostgreSQL or Redis is not
-// reachable, except under CI, where both are required.
-import { spawn, type ChildProcess } from 'node:child_process';
+// reachable, except under CI, where both are required. Also: a Redis of this test's own (redis-server on a free
+// port) stopped and started again under a running server — sign-in fails closed with a 503 and comes back.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServerApp } from '../../src/server/serve.ts';
 import { openDatabase } from '../../src/store/db.ts';
-import { createPostgresDatabase, postgresUnavailable, repoRoot } from '../helpers/db.ts';
+import { createPostgresDatabase, freshPglite, postgresUnavailable, repoRoot } from '../helpers/db.ts';
+import { client, signUp, testSettings } from './helpers.ts';
 
 const REDIS_URL = process.env.FINCITE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -165,6 +169,61 @@ describe.skipIf(reason)('limits shared by two servers on PostgreSQL and Redis', 
       const right = await post(s, 'sign-in/email', '10.41.2.1', { email: 'shared@example.com', password: 'the shared passphrase' });
       expect(right.status).toBe(429);
       expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+  }, 60_000);
+});
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+
+const noRedisServer = spawnSync('redis-server', ['--version']).error ? 'redis-server is not installed' : null;
+if (noRedisServer && process.env.CI) throw new Error(`CI requires redis-server: ${noRedisServer}`);
+
+describe.skipIf(reason ?? noRedisServer)('Redis stopping under a running server', () => {
+  let redis: ChildProcess | undefined;
+  let port: number;
+  const startRedis = async () => {
+    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const probe = new Redis(`redis://127.0.0.1:${port}`, { retryStrategy: (n) => (n > 50 ? null : 100) });
+    probe.on('error', () => undefined);
+    await probe.ping();
+    probe.disconnect();
+  };
+  afterAll(async () => {
+    if (redis) await stop(redis);
+  });
+
+  it('sign-in answers 503 while Redis is down (the per-minute limits fall back to memory) and works again when it is back', async () => {
+    port = await freePort();
+    await startRedis();
+    const db = await freshPglite();
+    const token = 'machine-token-0123456789';
+    const parts = await createServerApp(db, { settings: testSettings({ redisUrl: `redis://127.0.0.1:${port}`, redisPrefix: 'outage:', apiToken: token }), webDir: '/nonexistent', llm: null });
+    try {
+      await signUp(parts.app, 'outage@example.com', 'O', 'the outage passphrase', '10.42.0.1');
+      const signIn = () => client(parts.app, '', '10.42.0.2').req('/api/auth/sign-in/email', { method: 'POST', json: { email: 'outage@example.com', password: 'the outage passphrase' } });
+      expect((await signIn()).status).toBe(200);
+
+      await stop(redis!);
+      const t = performance.now();
+      const down = await signIn();
+      expect(down.status).toBe(503);
+      expect(((await down.json()) as { error: { code: string } }).error.code).toBe('limits_unavailable');
+      expect(performance.now() - t).toBeLessThan(2500); // no request waits for a reconnect
+      expect((await parts.app.request('/v1/models', { headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': '10.42.0.3' } })).status).toBe(200);
+
+      await startRedis();
+      await expect.poll(async () => (await signIn()).status, { timeout: 10_000, interval: 200 }).toBe(200);
+    } finally {
+      await parts.jobs.stop();
+      await parts.limits.close();
+      await db.close();
     }
   }, 60_000);
 });
