@@ -7,6 +7,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closePdfPool, configurePdfPool, htmlToPdf, pdfPoolSettingsFromEnv, pdfPoolStats, pdfUnavailable } from '../../src/report/pdf.ts';
 import { PdfBusyError, PdfSettingError, PdfTimeoutError } from '../../src/report/errors.ts';
+import { createServerApp } from '../../src/server/serve.ts';
+import { loadedSnapshotDatabase } from '../helpers/db.ts';
+import { signUp, testSettings } from '../server/helpers.ts';
 
 const noChromium = pdfUnavailable();
 if (noChromium && process.env.CI) {
@@ -108,4 +111,34 @@ describe.skipIf(Boolean(noChromium))('one shared browser, bounded', () => {
     expect(isPdf(await htmlToPdf(page(7), { lang: 'en' }))).toBe(true);
     expect(pdfPoolStats().launches).toBe(launches + 1);
   }, 60_000);
+});
+
+describe.skipIf(Boolean(noChromium))('PDF downloads of the server through the pool', () => {
+  it('concurrent downloads beyond the queue: 503 with Retry-After in the caller’s language; the rendered one is a PDF', async () => {
+    const db = await loadedSnapshotDatabase();
+    const parts = await createServerApp(db, { settings: testSettings(), webDir: '/nonexistent', today: '2026-11-24' });
+    try {
+      const alice = await signUp(parts.app, 'pdf-pool@example.com');
+      const job = (await (await alice.req('/api/reports', { method: 'POST', json: { topic: 'yield curve', lang: 'en' } })).json()) as { id: string };
+      await parts.jobs.idle();
+      configurePdfPool({ concurrency: 1, queueLimit: 0, timeoutMs: 60_000 });
+      const launches = pdfPoolStats().launches;
+      const get = () => alice.req(`/api/reports/${job.id}/pdf`, { headers: { 'accept-language': 'zh-CN' } });
+      const answers = await Promise.all([get(), get(), get()]);
+      const ok = answers.filter((r) => r.status === 200);
+      const busy = answers.filter((r) => r.status === 503);
+      expect(ok).toHaveLength(1);
+      expect(busy).toHaveLength(2);
+      expect(isPdf(Buffer.from(await ok[0]!.arrayBuffer()))).toBe(true);
+      for (const r of busy) {
+        expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(((await r.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'pdf_busy', message: expect.stringContaining('秒后重试') });
+      }
+      expect(pdfPoolStats().launches - launches).toBeLessThanOrEqual(1);
+    } finally {
+      configurePdfPool({ concurrency: 2, queueLimit: 16 });
+      await parts.jobs.stop();
+      await db.close();
+    }
+  }, 120_000);
 });
