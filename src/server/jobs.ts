@@ -15,7 +15,7 @@ import type { LlmConfig } from '../engine/llm/config.ts';
 import * as state from '../store/app-state.ts';
 import type { Database } from '../store/db.ts';
 import { logFailure } from './log.ts';
-import { DEFAULT_QUEUE_SETTINGS, REPORT_QUEUE, startBoss, SYNC_QUEUE, transactionDb, WORKER_ID } from './queue.ts';
+import { DEFAULT_QUEUE_SETTINGS, REPORT_DEAD_QUEUE, REPORT_QUEUE, startBoss, SYNC_QUEUE, transactionDb, WORKER_ID } from './queue.ts';
 
 /** The fixed stages of a job, so a client can draw a progress bar: done/total counts stages. */
 export const STAGES = ['queued', 'resolve', 'compute', 'prose', 'verify', 'render', 'done'] as const;
@@ -178,6 +178,10 @@ export class ReportJobs {
             }
           },
         );
+        // a job whose last attempt expired (its worker died or overran) lands here: its report fails with a clear message
+        await boss.work<ReportJobData>(REPORT_DEAD_QUEUE, { pollingIntervalSeconds: 2 }, async ([job]) => {
+          if (job) await this.abandon(job.data.reportId);
+        });
         if (this.settings.syncCron) {
           // one job per tick however many servers run (pg-boss's schedule); whichever worker fetches it syncs
           await boss.schedule(SYNC_QUEUE, this.settings.syncCron, null, { tz: 'UTC' });
@@ -214,7 +218,7 @@ export class ReportJobs {
       if (!entry) {
         await boss.send(REPORT_QUEUE, { reportId: j.id }, UUID.test(j.id) ? { id: j.id } : {});
       } else if (entry.state !== 'created' && entry.state !== 'retry' && entry.state !== 'active') {
-        await state.failReportJob(this.db, j.id, null, { code: INTERRUPTED.code, message: userMessage(INTERRUPTED, j.lang) }, j.progress);
+        await this.abandon(j.id);
         continue;
       }
       this.mine.add(j.id);
@@ -222,6 +226,17 @@ export class ReportJobs {
     }
     this.wake();
     return queued;
+  }
+
+  /** Fail a job whose queue entry ended without completing it; an execution still running then has its result discarded. */
+  private async abandon(id: string): Promise<void> {
+    const [row] = await this.db.query<{ lang: string; progress: unknown }>(`SELECT lang, progress FROM reports WHERE id = $1 AND status IN ('queued', 'running')`, [id]);
+    if (!row) return;
+    const lang = row.lang === 'en' ? 'en' : 'zh';
+    const progress = (typeof row.progress === 'string' ? JSON.parse(row.progress) : row.progress) as state.ReportProgress;
+    if (await state.failReportJob(this.db, id, null, { code: INTERRUPTED.code, message: userMessage(INTERRUPTED, lang) }, progress)) {
+      console.error(`[fincite] ${new Date().toISOString()} report job ${id}: no attempt completed (retries used up); marked failed`);
+    }
   }
 
   /** Check the topic (a clear 4xx now rather than a failed job later), then store the row and its queue entry in one transaction. */

@@ -11,6 +11,8 @@ import { logFailure } from './log.ts';
 
 export const REPORT_QUEUE = 'fincite-report';
 export const SYNC_QUEUE = 'fincite-sync';
+/** Report jobs whose retries are used up without completing (their workers kept dying or timing out): failed here. */
+export const REPORT_DEAD_QUEUE = 'fincite-report-dead';
 
 /** The defaults of QueueSettings (README documents them; tests override some). */
 export const DEFAULT_QUEUE_SETTINGS: QueueSettings = { concurrency: 1, timeoutSeconds: 600, heartbeatSeconds: 30, retryLimit: 2 };
@@ -53,7 +55,9 @@ export async function startBoss(db: Database, settings: QueueSettings): Promise<
   const boss = 'url' in target ? new PgBoss({ connectionString: target.url, max: 4, ...common }) : new PgBoss({ db: fromPglite(target.pglite), backend: 'pglite', ...common });
   boss.on('error', (err) => logFailure('job queue', err));
   await boss.start();
+  await boss.createQueue(REPORT_DEAD_QUEUE, { retryLimit: 5, retryDelay: 5, deleteAfterSeconds: 7 * 86_400 });
   const report = {
+    deadLetter: REPORT_DEAD_QUEUE,
     retryLimit: settings.retryLimit,
     retryDelay: RETRY_DELAY_SECONDS,
     retryBackoff: true,

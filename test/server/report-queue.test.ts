@@ -101,9 +101,9 @@ describe.skipIf(reason)('report jobs on two servers sharing one PostgreSQL', () 
       FINCITE_SIGNIN_RATE_LIMIT: '1000',
       FINCITE_ASK_RATE_LIMIT: '1000',
       // a short visibility timeout (no heartbeat) so the killed server's job comes back within seconds
-      FINCITE_REPORT_TIMEOUT_SECONDS: '4',
+      FINCITE_REPORT_TIMEOUT_SECONDS: '3',
       FINCITE_REPORT_HEARTBEAT_SECONDS: '0',
-      FINCITE_REPORT_TEST_DELAY_MS: '200',
+      FINCITE_REPORT_TEST_DELAY_MS: '100',
       LANG: 'en_US.UTF-8',
     });
     [a, b] = await Promise.all([startServe(env), startServe(env)]);
@@ -187,7 +187,7 @@ describe.skipIf(reason)('report jobs on two servers sharing one PostgreSQL', () 
       expect(done.worker).toContain(`:${b.child.pid}:`);
       expect(done.attempt).toBeGreaterThan(v.attempt);
       const [took] = await db.query<{ started_at: Date }>(`SELECT started_at FROM report_runs WHERE report_id = $1 AND outcome = 'succeeded'`, [v.report_id]);
-      console.info(`[report-queue] the killed server's job was taken up by the other ${((took!.started_at.getTime() - killedAt) / 1000).toFixed(1)} s after the kill (visibility timeout 4 s)`);
+      console.info(`[report-queue] the killed server's job was taken up by the other ${((took!.started_at.getTime() - killedAt) / 1000).toFixed(1)} s after the kill (visibility timeout 3 s)`);
       // what the web app polls still works: the surviving server reports it done, with its stage timeline
       const job = (await (await req(b, `/api/reports/${v.report_id}`)).json()) as { status: string; progress: { stage: string; stages: unknown[] }; estimate: unknown };
       expect(job).toMatchObject({ status: 'done', progress: { stage: 'done' }, estimate: null });
@@ -291,6 +291,32 @@ describe('the queue in one process', async () => {
       await db.close();
     }
   }, 90_000);
+
+  it('PGlite: a job whose only attempt outlives the visibility timeout fails with a clear message; its late result is discarded', async () => {
+    const db = await freshPglite();
+    const delay = process.env.FINCITE_REPORT_TEST_DELAY_MS;
+    process.env.FINCITE_REPORT_TEST_DELAY_MS = '6000'; // the execution overruns a 1 s timeout
+    const jobs = new ReportJobs(db, { queue: { concurrency: 1, timeoutSeconds: 1, heartbeatSeconds: 0, retryLimit: 0 }, llm: null, today: '2026-11-24' });
+    try {
+      await loadLabour(db);
+      await db.query(`INSERT INTO auth_user (id, name, email, email_verified, created_at, updated_at) VALUES ('u1', 'U', 'u1@example.com', false, now(), now())`);
+      const job = await jobs.create('u1', 'labour market', 'en');
+      const failed = await until('the job to be failed', async () => {
+        const j = await state.getReportJob(db, 'u1', job.id);
+        return j?.status === 'failed' ? j : null;
+      }, 30_000);
+      expect(failed.error).toMatchObject({ code: 'report_interrupted' });
+      expect(failed.error!.message).toMatch(/could not be finished/);
+      await jobs.idle(); // the overrunning execution ends
+      expect(await db.query('SELECT attempt, outcome FROM report_runs WHERE report_id = $1', [job.id])).toEqual([{ attempt: 1, outcome: 'discarded' }]);
+      expect((await state.getReportJob(db, 'u1', job.id))!.status).toBe('failed');
+    } finally {
+      if (delay === undefined) delete process.env.FINCITE_REPORT_TEST_DELAY_MS;
+      else process.env.FINCITE_REPORT_TEST_DELAY_MS = delay;
+      await jobs.stop();
+      await db.close();
+    }
+  }, 60_000);
 
   it('PGlite: jobs run; an execution that throws is retried with backoff and the job completes once', async () => {
     const db = await freshPglite();
