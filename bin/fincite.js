@@ -36,11 +36,11 @@ let newest;
 const srcNewest = () => (newest ??= newestSource(path.join(root, 'src')));
 
 // A second process beside a running embedded server (issue 13): the server holds the data directory, so `ask`,
-// `report`, `series`, `docs` and `sync` go through its local HTTP API. Decided here, before the big bundle or tsx
+// `report`, `series`, `docs`, `events` and `sync` go through its local HTTP API. Decided here, before the big bundle or tsx
 // is loaded: read the lock (a small JSON file), and if it names a live server on this host, load only the small
 // client (dist/cli-remote.js, or src/cli/remote.ts in an edited checkout). It returns null for a command line it
 // does not handle (help, a bad option): the full CLI below answers that.
-const REMOTE = new Set(['ask', 'report', 'series', 'docs', 'sync']);
+const REMOTE = new Set(['ask', 'report', 'series', 'docs', 'events', 'sync']);
 function remoteTarget() {
   if (process.env.DATABASE_URL) return null;
   const args = process.argv.slice(2);

@@ -1,5 +1,5 @@
 // The work of the CLI commands that may run in this process or in a running server (`ask`, `series search|show`,
-// `docs search`, `report`, `sync`): each checks its raw arguments (the same typed errors either way) and returns
+// `docs search`, `events`, `report`, `sync`): each checks its raw arguments (the same typed errors either way) and returns
 // a plain JSON-able result that src/cli/render.ts prints. main.ts calls these on its own database; the server's
 // local-owner routes (src/server/routes/local.ts) call them on the server's, for a second `fincite` process.
 import path from 'node:path';
@@ -14,11 +14,11 @@ import { isIsoDate } from '../data/quality.ts';
 import { searchSeries, suggestSeries } from '../data/search.ts';
 import { SyncBusyError, UnknownSyncSeriesError, type SyncReport } from '../data/sync.ts';
 import type { Engine } from '../engine/index.ts';
-import { DOCUMENT_KINDS, MAX_LIMIT } from '../knowledge/kinds.ts';
+import { DOCUMENT_KINDS, EVENT_KINDS, MAX_LIMIT } from '../knowledge/kinds.ts';
 import type { ReportFormat } from '../report/types.ts';
 import type { Database } from '../store/db.ts';
 import * as repo from '../store/repo.ts';
-import type { ErrorView, PassageHitView, QueryAnalysisView, SeriesShowResult, SeriesSummaryView } from './render.ts';
+import type { ErrorView, PassageHitView, PolicyEventView, QueryAnalysisView, SeriesShowResult, SeriesSummaryView } from './render.ts';
 
 export function checkDate(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
@@ -146,6 +146,29 @@ export async function docsSearchCommand(db: Database, args: DocsSearchArgs): Pro
   const found = await searchPassages(db, args.text, { limit, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(kinds ? { kinds } : {}) });
   const hits = found.map((h) => ({ documentId: h.documentId, title: h.title, date: h.date, url: h.url, kind: h.kind, position: h.position, score: h.score, text: h.text, snippet: h.snippet }));
   return JSON.parse(JSON.stringify({ text: args.text, analysis: { concepts: analysis.concepts, unknown: analysis.unknown }, hits })) as { text: string; analysis: QueryAnalysisView; hits: PassageHitView[] };
+}
+
+// ---- events ----
+
+export interface EventsArgs {
+  from?: string;
+  to?: string;
+  kind?: string[];
+}
+
+export function checkEvents(args: EventsArgs): { from?: string; to?: string; kinds?: Array<(typeof EVENT_KINDS)[number]> } {
+  const from = checkDate(args.from);
+  const to = checkDate(args.to);
+  checkRange(from, to);
+  const kinds = checkKinds(args.kind, EVENT_KINDS);
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(kinds ? { kinds } : {}) };
+}
+
+export async function eventsCommand(db: Database, args: EventsArgs): Promise<{ events: PolicyEventView[]; problems: string[] }> {
+  const query = checkEvents(args);
+  const { listEvents } = await import('../knowledge/events.ts');
+  const { events, problems } = await listEvents(db, query);
+  return JSON.parse(JSON.stringify({ events, problems })) as { events: PolicyEventView[]; problems: string[] };
 }
 
 // ---- report ----

@@ -18,6 +18,7 @@ export { EXIT };
 
 /** Print what a command rendered and set its exit code. */
 function emit(r: Rendered): void {
+  if (r.stderr) process.stderr.write(r.stderr);
   process.stdout.write(r.stdout);
   if (r.exitCode !== undefined) process.exitCode = r.exitCode;
 }

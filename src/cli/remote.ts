@@ -1,7 +1,7 @@
 // A second `fincite` process beside a running embedded server: the server holds the PGlite data directory (see
-// src/store/lock.ts), so `ask`, `series search|show`, `docs search`, `report` and `sync` are sent to the server's
-// local-owner API (src/server/routes/local.ts) with the token it wrote for its user, and the result is printed by
-// the same renderers as in-process (render.ts, answer.ts, write-report.ts): same output, same exit codes.
+// src/store/lock.ts), so `ask`, `series search|show`, `docs search`, `events`, `report` and `sync` are sent to the
+// server's local-owner API (src/server/routes/local.ts) with the token it wrote for its user, and the result is
+// printed by the same renderers as in-process (render.ts, answer.ts, write-report.ts): same output, same exit codes.
 // bin/fincite.js loads this module (bundled alone as dist/cli-remote.js) before anything heavy: no database,
 // engine, commander or other dependency is imported here, so a new process answers in a few bare-node starts.
 import { readFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import type { Lang } from '../core/format.ts';
 import type { LockInfo } from '../store/lock.ts';
 import { printAnswer } from './answer.ts';
 import type { ReportResult } from './commands.ts';
-import { defaultLang, errorLang, EXIT, renderDocsSearch, renderError, renderSeriesSearch, renderSeriesShow, renderSync, type ErrorView, type Rendered } from './render.ts';
+import { defaultLang, errorLang, EXIT, renderDocsSearch, renderError, renderEvents, renderSeriesSearch, renderSeriesShow, renderSync, type ErrorView, type Rendered } from './render.ts';
 import { writeReport } from './write-report.ts';
 
 /** Same file names as src/store/lock.ts (not imported: this module stays free of the store). */
@@ -20,7 +20,7 @@ const LOCAL_TOKEN_FILE = 'fincite.token';
 const LOCAL_TOKEN_HEADER = 'x-fincite-local-token';
 
 /** The commands a running server can do for another process (the first word of the command line). */
-export const REMOTE_COMMANDS = ['ask', 'report', 'series', 'docs', 'sync'] as const;
+export const REMOTE_COMMANDS = ['ask', 'report', 'series', 'docs', 'events', 'sync'] as const;
 
 type OptKind = 'bool' | 'value' | 'variadic';
 
@@ -84,6 +84,7 @@ const SPEC: Record<string, Record<string, OptKind>> = {
   'series search': { json: 'bool', limit: 'value' },
   'series show': { from: 'value', to: 'value', json: 'bool' },
   'docs search': { json: 'bool', limit: 'value', from: 'value', to: 'value', kind: 'variadic' },
+  events: { json: 'bool', from: 'value', to: 'value', kind: 'variadic' },
   report: { format: 'value', out: 'value' },
   sync: { offline: 'value', series: 'variadic', json: 'bool' },
 };
@@ -105,6 +106,8 @@ function route(p: Parsed): { command: string; body: Record<string, unknown> } | 
       return null;
     case 'docs':
       return w1 === 'search' && rest.length === 1 ? { command: 'docs-search', body: { text: rest[0], limit: (o.limit as string | undefined) ?? '10', ...s('from'), ...s('to'), ...many('kind') } } : null;
+    case 'events':
+      return w1 === undefined ? { command: 'events', body: { ...s('from'), ...s('to'), ...many('kind') } } : null;
     case 'report': {
       const format = (o.format as string | undefined) ?? 'md';
       if (w1 === undefined || rest.length || !REPORT_FORMATS.includes(format)) return null;
@@ -212,6 +215,7 @@ function unreachable(dir: string, lock: LockInfo, why: string): ErrorView {
 }
 
 function emit(r: Rendered): number {
+  if (r.stderr) process.stderr.write(r.stderr);
   process.stdout.write(r.stdout);
   return r.exitCode ?? EXIT.ok;
 }
@@ -264,6 +268,8 @@ export async function runRemote(argv: string[], dir: string, lock: LockInfo): Pr
       return emit(renderSeriesShow(json.result as Parameters<typeof renderSeriesShow>[0], json_, lang));
     case 'docs-search':
       return emit(renderDocsSearch(json.result as Parameters<typeof renderDocsSearch>[0], json_, lang));
+    case 'events':
+      return emit(renderEvents(json.result as Parameters<typeof renderEvents>[0], json_, lang));
     case 'report':
       await writeReport(json.result as ReportResult);
       return EXIT.ok;

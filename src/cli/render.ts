@@ -11,6 +11,8 @@ export const EXIT = { ok: 0, userError: 1, usage: 2, unavailable: 3, internal: 7
 /** What a command prints and the exit code it ends with (undefined: success). */
 export interface Rendered {
   stdout: string;
+  /** Written before stdout (warnings). */
+  stderr?: string;
   exitCode?: number;
 }
 
@@ -219,6 +221,44 @@ export function renderDocsSearch(result: { text: string; analysis: QueryAnalysis
     out.push(`    ${h.url}`);
   });
   return { stdout: out.join('\n') + '\n' };
+}
+
+// ---- events ----
+
+export const EVENT_KIND_NAMES: Record<string, { zh: string; en: string }> = {
+  qt_plan: { zh: '缩表计划', en: 'QT plan' },
+  qt_start: { zh: '缩表开始', en: 'QT start' },
+  qt_cap_change: { zh: '缩表上限', en: 'QT cap' },
+  qt_end: { zh: '缩表结束', en: 'QT end' },
+  rate_decision: { zh: '利率决议', en: 'rate decision' },
+  srf: { zh: '常备回购', en: 'standing repo' },
+  reinvestment: { zh: '再投资', en: 'reinvestment' },
+  balance_sheet_other: { zh: '资产负债表', en: 'balance sheet' },
+};
+
+export interface PolicyEventView {
+  id: string;
+  date: string;
+  kind: string;
+  title: { zh: string; en: string };
+  detail: { zh: string; en: string };
+  citation: { quote: string; title: string; date: string; url: string };
+}
+
+/** `fincite events`: the timeline as text or JSON; events that could not be cited are named on stderr. */
+export function renderEvents(result: { events: PolicyEventView[]; problems: string[] }, json: boolean, l: Lang): Rendered {
+  const { events, problems } = result;
+  const stderr = problems.map((p) => `${l === 'zh' ? '无法引证的事件' : 'event without a citation'}: ${p}\n`).join('');
+  const exit = events.length ? {} : { exitCode: NO_RESULTS };
+  if (json) return { stdout: JSON.stringify(events, null, 2) + '\n', stderr, ...exit };
+  if (!events.length) return { stdout: l === 'zh' ? '该条件下没有事件。\n' : 'No events match.\n', stderr, ...exit };
+  const out: string[] = [];
+  for (const e of events) {
+    out.push(`${e.date}  [${EVENT_KIND_NAMES[e.kind]?.[l] ?? e.kind}] ${e.title[l]}${e.detail[l] ? ` — ${e.detail[l]}` : ''}`);
+    const c = e.citation;
+    out.push(`            ${l === 'zh' ? '原文' : 'quote'}: "${c.quote}" — ${c.title}, ${c.date}, ${c.url}`);
+  }
+  return { stdout: out.join('\n') + '\n', stderr };
 }
 
 // ---- report ----

@@ -56,6 +56,8 @@ const CASES: Array<{ name: string; args: string[]; code: number }> = [
   { name: 'series show bad date (exit 1)', args: ['series', 'show', 'WALCL', '--from', '2026-13-01'], code: 1 },
   { name: 'docs search', args: ['docs', 'search', '缩表 上限', '--limit', '3'], code: 0 },
   { name: 'docs search --json with kinds', args: ['docs', 'search', 'balance sheet runoff', '--kind', 'statement', 'minutes', '--limit', '2', '--json'], code: 0 },
+  { name: 'events', args: ['events', '--kind', 'qt_start', 'qt_cap_change'], code: 0 },
+  { name: 'events --json in a range', args: ['events', '--from', '2022-01-01', '--to', '2022-12-31', '--json'], code: 0 },
   { name: 'report (Markdown on stdout)', args: ['report', 'QT'], code: 0 },
 ];
 

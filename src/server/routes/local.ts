@@ -6,7 +6,7 @@
 // in-process. Not part of the public OpenAPI document.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { askCommand, docsSearchCommand, errorView, reportCommand, seriesSearchCommand, seriesShowCommand, syncCommand } from '../../cli/commands.ts';
+import { askCommand, docsSearchCommand, errorView, eventsCommand, reportCommand, seriesSearchCommand, seriesShowCommand, syncCommand } from '../../cli/commands.ts';
 import { loadConfig } from '../../config.ts';
 import { FinciteError } from '../../core/errors.ts';
 import type { Engine } from '../../engine/index.ts';
@@ -36,6 +36,7 @@ export function registerLocal(app: OpenAPIHono<AppEnv>, deps: { db: Database; en
     'series-search': (a) => seriesSearchCommand(db, { text: str(a.text) ?? '', limit: str(a.limit) ?? '20' }),
     'series-show': (a) => seriesShowCommand(db, { id: str(a.id) ?? '', ...opt('from', str(a.from)), ...opt('to', str(a.to)) }),
     'docs-search': (a) => docsSearchCommand(db, { text: str(a.text) ?? '', limit: str(a.limit) ?? '10', ...opt('from', str(a.from)), ...opt('to', str(a.to)), ...(strs(a.kind) ? { kind: strs(a.kind)! } : {}) }),
+    events: (a) => eventsCommand(db, { ...opt('from', str(a.from)), ...opt('to', str(a.to)), ...(strs(a.kind) ? { kind: strs(a.kind)! } : {}) }),
     report: (a) =>
       reportCommand(db, loadConfig(), {
         topic: str(a.topic) ?? '',
