@@ -65,6 +65,9 @@ export interface SyncReport {
   durationMs: number;
 }
 
+/** Rows per transaction of a first bulk import (several whole series each; see repo.applyBulkSeriesBatches). */
+const BULK_GROUP_ROWS = 100_000;
+
 export class SyncBusyError extends Error {
   constructor() {
     super('another sync is running on this database');
@@ -106,29 +109,60 @@ export async function runSync(db: Database, opts: SyncOptions): Promise<SyncRepo
     const snapshot = opts.snapshotDir ? new SnapshotReader(opts.snapshotDir) : undefined;
     if (bulk) await repo.dropObservationsConstraints(db);
     try {
+      const stored = async (entry: CatalogSeries, batch: SeriesBatch, res: repo.ApplyResult, announced = false) => {
+        const problems = [...batch.problems];
+        if (res.unitChanged) problems.push({ kind: 'unit_change', seriesId: entry.id, detail: `units reported as "${batch.reportedUnits}" differ from the stored units` });
+        await repo.recordProblems(db, runId, problems);
+        report.problems.push(...problems);
+        report.rowsAdded += res.added;
+        report.rowsRevised += res.revised;
+        report.rowsUnchanged += res.unchanged;
+        const key = `${batch.provenance.source}:${batch.provenance.mode}`;
+        const s = (report.bySource[key] ??= { added: 0, revised: 0, series: 0 });
+        s.added += res.added;
+        s.revised += res.revised;
+        s.series += 1;
+        report.seriesDone++;
+        if (!announced) opts.onProgress?.({ type: 'series', done: report.seriesDone + report.failures.length, total: entries.length, seriesId: entry.id, added: res.added, revised: res.revised });
+        if (report.seriesDone % 25 === 0) await repo.updateSyncProgress(db, runId, report.seriesDone);
+      };
+      // a first import writes whole series in groups of about BULK_GROUP_ROWS rows, one transaction per group
+      let group: Array<{ entry: CatalogSeries; batch: SeriesBatch }> = [];
+      let groupRows = 0;
+      const flush = async () => {
+        const done = group;
+        group = [];
+        groupRows = 0;
+        if (!done.length || opts.signal?.aborted) return; // read but not written: the next run writes them
+        // progress is shown as each series is written, and an abort stops the group after the series being written
+        const results = await repo.applyBulkSeriesBatches(
+          db,
+          done.map((g) => g.batch),
+          runId,
+          (i) => {
+            const { entry, batch } = done[i]!;
+            const n = batch.observations.length;
+            opts.onProgress?.({ type: 'series', done: report.seriesDone + report.failures.length + i + 1, total: entries.length, seriesId: entry.id, added: n, revised: 0 });
+            return !opts.signal?.aborted;
+          },
+        );
+        for (let i = 0; i < results.length; i++) await stored(done[i]!.entry, done[i]!.batch, results[i]!, true);
+      };
       await forEachBatch(entries, opts, snapshot, async (entry, batch, error) => {
+        if (batch && bulk) {
+          group.push({ entry, batch });
+          groupRows += batch.observations.length;
+          if (groupRows >= BULK_GROUP_ROWS) await flush();
+          return;
+        }
         if (batch) {
-          const res = await repo.applySeriesBatch(db, batch, runId, { assumeEmpty: bulk });
-          const problems = [...batch.problems];
-          if (res.unitChanged) problems.push({ kind: 'unit_change', seriesId: entry.id, detail: `units reported as "${batch.reportedUnits}" differ from the stored units` });
-          await repo.recordProblems(db, runId, problems);
-          report.problems.push(...problems);
-          report.rowsAdded += res.added;
-          report.rowsRevised += res.revised;
-          report.rowsUnchanged += res.unchanged;
-          const key = `${batch.provenance.source}:${batch.provenance.mode}`;
-          const s = (report.bySource[key] ??= { added: 0, revised: 0, series: 0 });
-          s.added += res.added;
-          s.revised += res.revised;
-          s.series += 1;
-          report.seriesDone++;
-          opts.onProgress?.({ type: 'series', done: report.seriesDone + report.failures.length, total: entries.length, seriesId: entry.id, added: res.added, revised: res.revised });
+          await stored(entry, batch, await repo.applySeriesBatch(db, batch, runId));
         } else {
           report.failures.push({ seriesId: entry.id, error: error ?? 'unknown error' });
           opts.onProgress?.({ type: 'series', done: report.seriesDone + report.failures.length, total: entries.length, seriesId: entry.id, added: 0, revised: 0, error });
         }
-        if (report.seriesDone % 25 === 0) await repo.updateSyncProgress(db, runId, report.seriesDone);
       });
+      await flush();
       if (!opts.seriesIds?.length && !opts.signal?.aborted) {
         if (opts.documents?.length) {
           opts.onProgress?.({ type: 'phase', phase: 'documents' });
