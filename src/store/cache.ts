@@ -156,8 +156,11 @@ export async function cachedSeries(db: Executor, id: string): Promise<repo.Store
   return byId.get(id) ?? list.find((s) => s.id.toUpperCase() === id.toUpperCase()) ?? null;
 }
 
-/** Full histories kept per process (observations, not bytes: a 16k-row daily series is ~2 MB of objects). */
-const OBSERVATION_CAPACITY = 2_000_000;
+/**
+ * Observations of full histories kept per process: ~250 bytes each as objects (a 16k-row daily series ~4 MB), so
+ * at most ~60 MB — the series most recently asked for, not the whole 868k-row snapshot.
+ */
+const OBSERVATION_CAPACITY = 250_000;
 const histories = new WeakMap<object, StampedLru<repo.StoredObservation[]>>();
 
 /**
