@@ -38,3 +38,15 @@ export async function startLoadBalancer(backends: string[]): Promise<LoadBalance
       }),
   };
 }
+
+// Run as a child process (bench:serve does): the balancer gets its own event loop, not the load generator's.
+if (process.send && process.argv[2] === '--child') {
+  const lb = await startLoadBalancer(process.argv.slice(3));
+  process.on('message', async (m: string) => {
+    if (m === 'stop') {
+      await lb.close();
+      process.exit(0);
+    }
+  });
+  process.send({ url: lb.url });
+}

@@ -6,7 +6,7 @@
 //   - GET /api/series/DGS10, the full history of a daily series (~16k observations), plain and gzip as browsers
 //     ask, and a one-year range;
 // for one process on the embedded PGlite database, and for one and two processes on PostgreSQL + Redis behind a
-// local round-robin TCP balancer (bench/lb.ts; its own cost is /livez through it next to /livez direct).
+// local round-robin TCP balancer in its own process (bench/lb.ts; its cost: /livez through it next to /livez direct).
 // Reports req/s, p50/p99 latency, errors and non-2xx (any makes the exit code non-zero), the declined share of
 // the questions, 2-vs-1 ratios and the servers' memory. Writes bench/results/serve.json.
 // BENCH_DURATION (s per timed run, default 10); BENCH_SKIP_PG=1 runs the PGlite part only.
@@ -16,7 +16,6 @@ import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { startLoadBalancer } from './lb.ts';
 import { benchQuestions } from './serve-questions.ts';
 import { benchPostgresUrl, loadBenchPostgres } from './snapshot-pg.ts';
 
@@ -80,12 +79,14 @@ interface Run {
   bytesPerResponse: number;
 }
 
-function summary(route: string, r: autocannon.Result): Run {
+/** `elapsedMs`: a pass of a fixed number of requests is timed from its start to its last response (autocannon's
+ * per-second average and duration count whole seconds, which for a pass of a few seconds is off by up to a third). */
+function summary(route: string, r: autocannon.Result, elapsedMs?: number): Run {
   // a revalidation's 304 is its success
   const ok304 = route.includes('304') ? (r.statusCodeStats?.['304']?.count ?? 0) : 0;
   return {
     route,
-    reqPerSec: Math.round(r.requests.average),
+    reqPerSec: Math.round(elapsedMs ? r.requests.total / (elapsedMs / 1000) : r.requests.average),
     p50ms: r.latency.p50,
     p99ms: r.latency.p99,
     requests: r.requests.total,
@@ -107,6 +108,8 @@ async function coldPass(base: string): Promise<{ run: Run; declined: string[]; a
   let next = 0;
   const declined: string[] = [];
   const answered: Array<{ question: string; understood: string }> = [];
+  const started = performance.now();
+  let last = started;
   const r = await autocannon({
     url: base + '/api/ask',
     connections: CONNECTIONS,
@@ -118,6 +121,7 @@ async function coldPass(base: string): Promise<{ run: Run; declined: string[]; a
         headers: { 'content-type': 'application/json' },
         setupRequest: (req) => ({ ...req, body: askBody(QUESTIONS[next++ % QUESTIONS.length]!) }),
         onResponse: (status, body) => {
+          last = performance.now();
           if (status !== 200) return;
           const a = JSON.parse(body) as { question: string; unanswerable?: unknown; understood?: string };
           if (a.unanswerable) declined.push(a.question);
@@ -126,7 +130,7 @@ async function coldPass(base: string): Promise<{ run: Run; declined: string[]; a
       },
     ],
   });
-  return { run: summary(`POST /api/ask cold (${QUESTIONS.length} distinct, each once)`, r), declined, answered };
+  return { run: summary(`POST /api/ask cold (${QUESTIONS.length} distinct, each once)`, r, last - started), declined, answered };
 }
 
 /** The same questions again for DURATION seconds, rotating (repeats: the answer cache). */
@@ -139,6 +143,20 @@ async function warmAsk(base: string): Promise<Run> {
     requests: [{ method: 'POST', path: '/api/ask', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: askBody(QUESTIONS[next++ % QUESTIONS.length]!) }) }],
   });
   return summary(`POST /api/ask warm (rotating ${QUESTIONS.length})`, r);
+}
+
+/** bench/lb.ts in its own process: piping the responses must not take the load generator's event loop. */
+async function balancerProcess(backends: string[]): Promise<{ url: string; close(): Promise<void> }> {
+  const child = fork(path.join(here, 'lb.ts'), ['--child', ...backends], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const url = await new Promise<string>((resolve) => child.once('message', (m: { url: string }) => resolve(m.url)));
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.send('stop');
+      }),
+  };
 }
 
 interface Scenario {
@@ -154,7 +172,7 @@ interface Scenario {
 
 async function scenario(name: string, database: 'pglite' | 'postgres', servers: Server[], viaBalancer: boolean): Promise<Scenario> {
   const direct = servers[0]!.url;
-  const lb = viaBalancer ? await startLoadBalancer(servers.map((s) => s.url)) : null;
+  const lb = viaBalancer ? await balancerProcess(servers.map((s) => s.url)) : null;
   const base = lb?.url ?? direct;
   try {
     for (const s of servers) await fetch(s.url + SERIES).then((r) => r.arrayBuffer()); // each builds its payload once
