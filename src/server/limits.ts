@@ -18,7 +18,9 @@ import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { ServerSettings } from '../config.ts';
 import { FinciteError } from '../core/errors.ts';
+import type { Database } from '../store/db.ts';
 import { clientIp, type AppContext } from './context.ts';
+import { embeddedQuota } from './quota-embedded.ts';
 import { TooManyRequestsError } from './errors.ts';
 
 /** Defaults of the optional settings (README lists them with their variables). */
@@ -109,7 +111,11 @@ export interface Limits {
   readonly signUpAddress: Bucket;
   readonly signInAccount: Bucket;
   readonly authAddress: Bucket;
-  /** Redis only: count one signed-out question for `key` on `day` and return the day's count (one round trip). Null: use the database's quota. */
+  /**
+   * Count one signed-out question for `key` on `day` and return the day's count: Redis (one round trip), or on an
+   * embedded server this process's count written back in the background (quota-embedded.ts). Null: use the
+   * database's quota (one upsert; several processes on PostgreSQL without Redis).
+   */
   takeQuota(key: string, day: string): Promise<number> | null;
   usedQuota(key: string, day: string): Promise<number> | null;
   /** Resolves once Redis is connected (at most `waitMs`; memory: at once), so a new server does not answer 503 while it connects. */
@@ -154,7 +160,7 @@ function redactUrl(url: string): string {
 }
 
 /** The limits of a server with `settings`: shared through Redis when settings.redisUrl is set, else in memory. */
-export function createLimits(settings: ServerSettings): Limits {
+export function createLimits(settings: ServerSettings, opts: { db?: Database } = {}): Limits {
   const prefix = settings.redisPrefix ?? LIMIT_DEFAULTS.redisPrefix;
   const machine = settings.machinePerMinute ?? LIMIT_DEFAULTS.machinePerMinute;
   const accountLimit = settings.signInAccountLimit ?? LIMIT_DEFAULTS.signInAccountLimit;
@@ -174,6 +180,8 @@ export function createLimits(settings: ServerSettings): Limits {
     return new Bucket(shared, points);
   };
   const quotaKey = (key: string, day: string) => `${prefix}quota:${day}:${key}`;
+  // embedded (one owner process) without Redis: the quota is counted here and stored in the background
+  const embedded = !redis && opts.db?.kind === 'pglite' ? embeddedQuota(opts.db) : null;
 
   return {
     kind: redis ? 'redis' : 'memory',
@@ -186,6 +194,7 @@ export function createLimits(settings: ServerSettings): Limits {
     signInAccount: bucket('signin-account', accountLimit, LIMIT_DEFAULTS.signInAccountWindow, 'closed'),
     authAddress: bucket('auth-ip', LIMIT_DEFAULTS.authPerMinute, 60, 'closed'),
     takeQuota(key, day) {
+      if (embedded) return embedded.take(key, day);
       if (!redis) return null;
       const k = quotaKey(key, day);
       // INCR and EXPIRE in one MULTI: atomic, one round trip; the key outlives its UTC day by a day
@@ -204,6 +213,7 @@ export function createLimits(settings: ServerSettings): Limits {
         });
     },
     usedQuota(key, day) {
+      if (embedded) return embedded.used(key, day);
       if (!redis) return null;
       return redis.get(quotaKey(key, day)).then(
         (v) => Number(v ?? 0),
@@ -229,6 +239,7 @@ export function createLimits(settings: ServerSettings): Limits {
         : '限流与登录保护仅在本进程内有效（未设置 REDIS_URL；多台服务器请设置 REDIS_URL）/ limits are per process (no REDIS_URL; set REDIS_URL to share them across servers)';
     },
     async close() {
+      await embedded?.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());
     },
   };

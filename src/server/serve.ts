@@ -26,7 +26,7 @@ export async function createServerApp(db: Database, opts: { settings?: ServerSet
   const settings = opts.settings ?? config.server;
   const llm = opts.llm === undefined ? config.llm : opts.llm;
   const jobs = new ReportJobs(db, { llm, queue: config.queue, ...(opts.today ? { today: opts.today } : {}) });
-  const limits = createLimits(settings);
+  const limits = createLimits(settings, { db });
   // a new server waits (up to 3 s) for Redis, so its first sign-ins are not refused while it connects
   await limits.ready();
   const app = createApp({
