@@ -1,12 +1,16 @@
-// Benchmark: HTTP throughput of `fincite serve` under autocannon (50 connections), next to the trivial GET /livez
-// of the same servers in the same run (the baseline):
+// Benchmark: HTTP throughput of `fincite serve` (50 connections), next to the trivial GET /livez of the same servers
+// in the same run (the baseline). The timed runs use wrk (bench/wrk.ts: C, its own process, 1 thread, leaving the
+// servers the cores) when /usr/bin/wrk exists, else autocannon (in this process: on 2 cores it takes one, and it is
+// then the limit for large bodies); BENCH_CLIENT=wrk|autocannon chooses. The cold pass (a fixed number of requests,
+// each question once) always uses autocannon: at a few hundred req/s the client is not the bound.
 //   - POST /api/ask over ~1,000 distinct questions generated from the catalog (bench/serve-questions.ts): the cold
 //     pass asks each once (nothing cached for it: the engine computes every answer), then a timed warm run rotates
 //     over the same questions (the engine's answer cache serves repeats; see ARCHITECTURE "Read caches");
 //   - GET /api/series/DGS10, the full history of a daily series (~16k observations), plain and gzip as browsers
 //     ask, and a one-year range;
 // for one process on the embedded PGlite database, and for one and two processes on PostgreSQL + Redis behind a
-// local round-robin TCP balancer in its own process (bench/lb.ts; its cost: /livez through it next to /livez direct).
+// balancer: nginx with deploy/nginx.conf's proxy settings when /usr/sbin/nginx exists (BENCH_BALANCER=nginx|node),
+// else bench/lb.ts's round-robin TCP proxy in its own process (its cost: /livez through it next to /livez direct).
 // Reports req/s, p50/p99 latency, errors and non-2xx (any makes the exit code non-zero), the declined share of
 // the questions, 2-vs-1 ratios and the servers' memory. Writes bench/results/serve.json.
 // BENCH_DURATION (s per timed run, default 10); BENCH_SKIP_PG=1 runs the PGlite part only.
@@ -16,8 +20,10 @@ import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { nginxAvailable, startNginx } from './lb.ts';
 import { benchQuestions } from './serve-questions.ts';
 import { benchPostgresUrl, loadBenchPostgres } from './snapshot-pg.ts';
+import { runWrk, WRK, wrkAvailable, type WrkOptions } from './wrk.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -26,6 +32,12 @@ const QUESTIONS = benchQuestions();
 const SERIES = '/api/series/DGS10';
 /** What browsers send: the server picks br, else gzip. */
 const BROWSER_ENCODING = { 'accept-encoding': 'gzip, deflate, br' };
+const CLIENT: 'wrk' | 'autocannon' = (process.env.BENCH_CLIENT as 'wrk' | 'autocannon' | undefined) ?? (wrkAvailable() ? 'wrk' : 'autocannon');
+if (CLIENT !== 'wrk' && CLIENT !== 'autocannon') throw new Error(`BENCH_CLIENT must be wrk or autocannon, not ${String(CLIENT)}`);
+if (CLIENT === 'wrk' && !wrkAvailable()) throw new Error(`BENCH_CLIENT=wrk but ${WRK} does not exist`);
+const BALANCER: 'nginx' | 'node' = (process.env.BENCH_BALANCER as 'nginx' | 'node' | undefined) ?? (nginxAvailable() ? 'nginx' : 'node');
+if (BALANCER !== 'nginx' && BALANCER !== 'node') throw new Error(`BENCH_BALANCER must be nginx or node, not ${String(BALANCER)}`);
+console.log(`bench:serve: load generator ${CLIENT === 'wrk' ? `wrk (${WRK}, 1 thread)` : 'autocannon (in-process)'} for the timed runs, autocannon for the cold pass; balancer ${BALANCER === 'nginx' ? 'nginx' : 'bench/lb.ts (Node TCP proxy)'}`);
 
 type Mem = { rssMB: number; heapUsedMB: number };
 
@@ -96,7 +108,27 @@ function summary(route: string, r: autocannon.Result, elapsedMs?: number): Run {
   };
 }
 
+/** A timed run with wrk. Unexpected statuses are counted per response in Lua, except for the full-history bodies
+ * (~0.5 MB: handing each to Lua costs the client more than half its rate), where wrk's own count of >= 400 is used. */
+async function timedWrk(label: string, o: Omit<WrkOptions, 'connections' | 'durationSeconds' | 'threads'>): Promise<Run> {
+  const r = await runWrk({ ...o, connections: CONNECTIONS, durationSeconds: DURATION, threads: 1 });
+  return {
+    route: label,
+    reqPerSec: r.reqPerSec,
+    p50ms: r.p50ms,
+    p99ms: r.p99ms,
+    requests: r.requests,
+    errors: r.errors.connect + r.errors.read + r.errors.write + r.errors.timeout,
+    non2xx: r.non2xx ?? r.errors.status,
+    bytesPerResponse: r.requests ? Math.round(r.bytes / r.requests) : 0,
+  };
+}
+
 async function timed(base: string, route: string, label: string, headers: Record<string, string> = {}): Promise<Run> {
+  if (CLIENT === 'wrk') {
+    const large = route === SERIES && !label.includes('304');
+    return timedWrk(label, { url: base + route, headers, okStatuses: label.includes('304') ? [304] : [], countNon2xx: !large && !label.startsWith('bare') });
+  }
   const r = await autocannon({ url: base + route, connections: CONNECTIONS, duration: DURATION, headers });
   return summary(label, r);
 }
@@ -135,6 +167,10 @@ async function coldPass(base: string): Promise<{ run: Run; declined: string[]; a
 
 /** The same questions again for DURATION seconds, rotating (repeats: the answer cache). */
 async function warmAsk(base: string): Promise<Run> {
+  const label = `POST /api/ask warm (rotating ${QUESTIONS.length})`;
+  if (CLIENT === 'wrk') {
+    return timedWrk(label, { url: base + '/api/ask', method: 'POST', headers: { 'content-type': 'application/json' }, bodies: QUESTIONS.map(askBody), countNon2xx: true });
+  }
   let next = 0;
   const r = await autocannon({
     url: base + '/api/ask',
@@ -142,11 +178,12 @@ async function warmAsk(base: string): Promise<Run> {
     duration: DURATION,
     requests: [{ method: 'POST', path: '/api/ask', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: askBody(QUESTIONS[next++ % QUESTIONS.length]!) }) }],
   });
-  return summary(`POST /api/ask warm (rotating ${QUESTIONS.length})`, r);
+  return summary(label, r);
 }
 
 /** bench/lb.ts in its own process: piping the responses must not take the load generator's event loop. */
 async function balancerProcess(backends: string[]): Promise<{ url: string; close(): Promise<void> }> {
+  if (BALANCER === 'nginx') return startNginx(backends);
   const child = fork(path.join(here, 'lb.ts'), ['--child', ...backends], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const url = await new Promise<string>((resolve) => child.once('message', (m: { url: string }) => resolve(m.url)));
   return {
@@ -279,7 +316,7 @@ else {
 
 const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
 const runOf = (s: Scenario | undefined, prefix: string) => s?.runs.find((r) => r.route.startsWith(prefix));
-console.log(`\nbench:serve — ${CONNECTIONS} connections, ${DURATION} s per timed run, servers in their own processes (${cpus().length} cores)`);
+console.log(`\nbench:serve — ${CONNECTIONS} connections, ${DURATION} s per timed run, servers in their own processes (${cpus().length} cores); client ${CLIENT}${CLIENT === 'wrk' ? ' (1 thread)' : ''}, cold pass autocannon; balancer ${BALANCER}`);
 for (const s of scenarios) {
   console.log(`\n${s.name}`);
   console.log(`  questions: ${s.questions!.distinct} distinct, ${s.questions!.declined} declined (${(s.questions!.declinedShare * 100).toFixed(1)}%)`);
@@ -290,7 +327,7 @@ for (const s of scenarios) {
     );
   }
 }
-console.log(`\nload generator ceiling (the series bodies from a bare server; 50 connections, ${DURATION} s):`);
+console.log(`\nceiling (the series bodies from a bare node:http server, no work; ${CLIENT}, 50 connections, ${DURATION} s):`);
 for (const r of ceilings) console.log(`  ${r.route.padEnd(48)} ${String(r.reqPerSec).padStart(7)} req/s  p50 ${r.p50ms} ms  p99 ${r.p99ms} ms`);
 const one = scenarios.find((s) => s.database === 'postgres' && s.processes === 1);
 const two = scenarios.find((s) => s.database === 'postgres' && s.processes === 2);
@@ -317,6 +354,8 @@ writeFileSync(
       cores: cpus().length,
       connections: CONNECTIONS,
       durationSeconds: DURATION,
+      client: CLIENT === 'wrk' ? 'wrk (1 thread) for the timed runs, autocannon for the cold pass' : 'autocannon',
+      balancer: BALANCER === 'nginx' ? 'nginx (worker_processes 1, deploy/nginx.conf proxy settings)' : 'bench/lb.ts (Node TCP proxy)',
       targets: { askVsLivez: 0.05, seriesFullVsLivez: 0.1, p99ms: 250, errors: 0, askTwoVsOne: 1.5 },
       scenarios: scenarios.map((s) => ({ ...s, runs: [s.baseline, ...s.runs].map((r) => ({ ...r, vsBaseline: ratio(r.reqPerSec, s.baseline.reqPerSec) })) })),
       twoVsOne,
