@@ -49,6 +49,20 @@ const askRoute = createRoute({
 const today = () => new Date().toISOString().slice(0, 10);
 const quotaKey = (ip: string) => `ip:${ip}`;
 
+/**
+ * An answer's JSON, serialised once per answer object: the engine's answer cache hands the same object to every
+ * asker of the same question, so repeats cost no serialisation. Answers are not changed after they are returned.
+ */
+const serialised = new WeakMap<Answer, string>();
+function answerJson(answer: Answer): string {
+  let json = serialised.get(answer);
+  if (json === undefined) {
+    json = JSON.stringify(answer);
+    serialised.set(answer, json);
+  }
+  return json;
+}
+
 /** Signed-out visitors' quota for today: { limit, remaining }. */
 export async function quotaStatus(db: Database, settings: ServerSettings, ip: string, limits?: Limits): Promise<{ limit: number; remaining: number }> {
   const used = (await limits?.usedQuota(quotaKey(ip), today())) ?? (await state.usedQuota(db, quotaKey(ip), today()));
@@ -135,6 +149,6 @@ export function registerAsk(app: OpenAPIHono<AppEnv>, deps: { db: Database; engi
     const answer = await engine.ask(body.question, opts);
     const saved = await save(answer);
     if (saved) c.header('X-Conversation-Id', saved.conversationId);
-    return c.json(answer as z.infer<typeof AnswerSchema>, 200);
+    return c.body(answerJson(answer), 200, { 'content-type': 'application/json' }) as never;
   });
 }
