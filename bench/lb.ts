@@ -67,6 +67,8 @@ export async function startNginx(backends: string[]): Promise<LoadBalancer> {
   }
   return {
     url,
+    // the master and its workers
+    pids: () => [child.pid!, ...readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)],
     close: async () => {
       if (!dead) child.kill('SIGQUIT');
       await exited;
@@ -78,6 +80,8 @@ export async function startNginx(backends: string[]): Promise<LoadBalancer> {
 export interface LoadBalancer {
   url: string;
   close(): Promise<void>;
+  /** The balancer's processes (for the bench's CPU accounting). */
+  pids?(): number[];
 }
 
 export async function startLoadBalancer(backends: string[]): Promise<LoadBalancer> {

@@ -15,7 +15,7 @@
 // the questions, 2-vs-1 ratios and the servers' memory. Writes bench/results/serve.json.
 // BENCH_DURATION (s per timed run, default 10); BENCH_SKIP_PG=1 runs the PGlite part only.
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,7 @@ type Mem = { rssMB: number; heapUsedMB: number };
 
 interface Server {
   url: string;
+  pid: number;
   request<T>(msg: string, key: string): Promise<T>;
   stop(): Promise<void>;
 }
@@ -70,6 +71,7 @@ async function startServer(env: Record<string, string> = {}): Promise<Server> {
   const url = await request<string>('', 'url');
   return {
     url,
+    pid: child.pid!,
     request,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -89,6 +91,40 @@ interface Run {
   non2xx: number;
   /** Mean response body size (bytes on the wire). */
   bytesPerResponse: number;
+  /** CPU used during the run, in % of one core: each server, the balancer, the whole machine (of 100 × cores). */
+  cpu?: { serversPct: number[]; balancerPct: number | null; machinePct: number };
+}
+
+/** Processes whose CPU time each timed run reports (set per scenario). */
+const watched: { servers: number[]; balancer: () => number[] } = { servers: [], balancer: () => [] };
+const CLK_TCK = 100; // Linux USER_HZ
+const cpuTicks = (pid: number): number => {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').slice(readFileSync(`/proc/${pid}/stat`, 'utf8').lastIndexOf(')') + 2).split(' ');
+    return Number(f[11]) + Number(f[12]); // utime + stime
+  } catch {
+    return 0;
+  }
+};
+const machineTicks = (): { busy: number } => {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return { busy: f.reduce((a, b) => a + b, 0) - f[3]! - f[4]! }; // all but idle and iowait
+};
+async function withCpu(run: () => Promise<Run>): Promise<Run> {
+  if (!existsSync('/proc/stat')) return run();
+  const lbPids = watched.balancer();
+  const before = { servers: watched.servers.map(cpuTicks), lb: lbPids.map(cpuTicks), machine: machineTicks(), t: performance.now() };
+  const r = await run();
+  const secs = (performance.now() - before.t) / 1000;
+  const pct = (ticks: number) => Math.round((ticks / CLK_TCK / secs) * 100);
+  return {
+    ...r,
+    cpu: {
+      serversPct: watched.servers.map((p, i) => pct(cpuTicks(p) - before.servers[i]!)),
+      balancerPct: lbPids.length ? pct(lbPids.reduce((a, p, i) => a + cpuTicks(p) - before.lb[i]!, 0)) : null,
+      machinePct: pct(machineTicks().busy - before.machine.busy),
+    },
+  };
 }
 
 /** `elapsedMs`: a pass of a fixed number of requests is timed from its start to its last response (autocannon's
@@ -125,6 +161,10 @@ async function timedWrk(label: string, o: Omit<WrkOptions, 'connections' | 'dura
 }
 
 async function timed(base: string, route: string, label: string, headers: Record<string, string> = {}): Promise<Run> {
+  return withCpu(() => timedRun(base, route, label, headers));
+}
+
+async function timedRun(base: string, route: string, label: string, headers: Record<string, string>): Promise<Run> {
   if (CLIENT === 'wrk') {
     const large = route === SERIES && !label.includes('304');
     return timedWrk(label, { url: base + route, headers, okStatuses: label.includes('304') ? [304] : [], countNon2xx: !large && !label.startsWith('bare') });
@@ -167,6 +207,10 @@ async function coldPass(base: string): Promise<{ run: Run; declined: string[]; a
 
 /** The same questions again for DURATION seconds, rotating (repeats: the answer cache). */
 async function warmAsk(base: string): Promise<Run> {
+  return withCpu(() => warmAskRun(base));
+}
+
+async function warmAskRun(base: string): Promise<Run> {
   const label = `POST /api/ask warm (rotating ${QUESTIONS.length})`;
   if (CLIENT === 'wrk') {
     return timedWrk(label, { url: base + '/api/ask', method: 'POST', headers: { 'content-type': 'application/json' }, bodies: QUESTIONS.map(askBody), countNon2xx: true });
@@ -182,12 +226,13 @@ async function warmAsk(base: string): Promise<Run> {
 }
 
 /** bench/lb.ts in its own process: piping the responses must not take the load generator's event loop. */
-async function balancerProcess(backends: string[]): Promise<{ url: string; close(): Promise<void> }> {
+async function balancerProcess(backends: string[]): Promise<{ url: string; close(): Promise<void>; pids?(): number[] }> {
   if (BALANCER === 'nginx') return startNginx(backends);
   const child = fork(path.join(here, 'lb.ts'), ['--child', ...backends], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const url = await new Promise<string>((resolve) => child.once('message', (m: { url: string }) => resolve(m.url)));
   return {
     url,
+    pids: () => [child.pid!],
     close: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -211,14 +256,16 @@ async function scenario(name: string, database: 'pglite' | 'postgres', servers: 
   const direct = servers[0]!.url;
   const lb = viaBalancer ? await balancerProcess(servers.map((s) => s.url)) : null;
   const base = lb?.url ?? direct;
+  watched.servers = servers.map((s) => s.pid);
+  watched.balancer = () => lb?.pids?.() ?? [];
   try {
     for (const s of servers) await fetch(s.url + SERIES).then((r) => r.arrayBuffer()); // each builds its payload once
     const memBefore = await Promise.all(servers.map((s) => s.request<Mem>('gc-mem', 'mem')));
     const baseline = await timed(direct, '/livez', 'GET /livez (direct)');
     const runs: Run[] = [];
     if (lb) runs.push(await timed(base, '/livez', 'GET /livez (through the balancer)'));
-    const cold = await coldPass(base);
-    runs.push(cold.run);
+    let cold!: Awaited<ReturnType<typeof coldPass>>;
+    runs.push(await withCpu(async () => (cold = await coldPass(base)).run));
     runs.push(await warmAsk(base));
     runs.push(await timed(base, SERIES, `GET ${SERIES} (full history)`));
     runs.push(await timed(base, SERIES, `GET ${SERIES} (full history, compressed)`, BROWSER_ENCODING));
@@ -252,6 +299,8 @@ async function ceiling(label: string, body: Buffer, headers: Record<string, stri
   const child = fork(path.join(here, 'static-child.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const next = (key: string) => new Promise<Record<string, unknown>>((resolve) => child.once('message', (m: Record<string, unknown>) => key in m && resolve(m)));
   const { url } = (await next('url')) as { url: string };
+  watched.servers = [child.pid!];
+  watched.balancer = () => [];
   child.send({ body: body.toString('base64'), headers });
   await next('ready');
   try {
@@ -314,21 +363,22 @@ else {
   }
 }
 
+const cpuText = (r: Run) => (r.cpu ? `${r.cpu.serversPct.join('+')} | ${r.cpu.balancerPct ?? '-'} | ${r.cpu.machinePct}` : '');
 const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
 const runOf = (s: Scenario | undefined, prefix: string) => s?.runs.find((r) => r.route.startsWith(prefix));
 console.log(`\nbench:serve — ${CONNECTIONS} connections, ${DURATION} s per timed run, servers in their own processes (${cpus().length} cores); client ${CLIENT}${CLIENT === 'wrk' ? ' (1 thread)' : ''}, cold pass autocannon; balancer ${BALANCER}`);
 for (const s of scenarios) {
   console.log(`\n${s.name}`);
   console.log(`  questions: ${s.questions!.distinct} distinct, ${s.questions!.declined} declined (${(s.questions!.declinedShare * 100).toFixed(1)}%)`);
-  console.log('  route                                              req/s   vs /livez   p50 ms   p99 ms  errors  non-2xx  bytes/resp');
+  console.log('  route                                              req/s   vs /livez   p50 ms   p99 ms  errors  non-2xx  bytes/resp  CPU % of a core: servers | balancer | machine');
   for (const r of [s.baseline, ...s.runs]) {
     console.log(
-      `  ${r.route.padEnd(48)} ${String(r.reqPerSec).padStart(7)}   ${ratio(r.reqPerSec, s.baseline.reqPerSec).toFixed(3).padStart(8)}x  ${String(r.p50ms).padStart(7)}  ${String(r.p99ms).padStart(7)}  ${String(r.errors).padStart(6)}  ${String(r.non2xx).padStart(7)}  ${String(r.bytesPerResponse).padStart(10)}`,
+      `  ${r.route.padEnd(48)} ${String(r.reqPerSec).padStart(7)}   ${ratio(r.reqPerSec, s.baseline.reqPerSec).toFixed(3).padStart(8)}x  ${String(r.p50ms).padStart(7)}  ${String(r.p99ms).padStart(7)}  ${String(r.errors).padStart(6)}  ${String(r.non2xx).padStart(7)}  ${String(r.bytesPerResponse).padStart(10)}  ${cpuText(r)}`,
     );
   }
 }
 console.log(`\nceiling (the series bodies from a bare node:http server, no work; ${CLIENT}, 50 connections, ${DURATION} s):`);
-for (const r of ceilings) console.log(`  ${r.route.padEnd(48)} ${String(r.reqPerSec).padStart(7)} req/s  p50 ${r.p50ms} ms  p99 ${r.p99ms} ms`);
+for (const r of ceilings) console.log(`  ${r.route.padEnd(48)} ${String(r.reqPerSec).padStart(7)} req/s  p50 ${r.p50ms} ms  p99 ${r.p99ms} ms  CPU: server | - | machine ${cpuText(r)}`);
 const one = scenarios.find((s) => s.database === 'postgres' && s.processes === 1);
 const two = scenarios.find((s) => s.database === 'postgres' && s.processes === 2);
 const twoVsOne = one && two
