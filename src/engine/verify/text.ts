@@ -329,8 +329,8 @@ export interface EntityLexicon {
   /** name → ids; Latin names lower-cased unless case matters (short or all-caps names). */
   exact: Map<string, Set<string>>;
   folded: Map<string, Set<string>>;
-  /** Longest name first. */
-  names: Array<{ name: string; folded: boolean }>;
+  /** Longest name first; whether it starts / ends with a Latin letter or digit (then it must not touch one). */
+  names: Array<{ name: string; folded: boolean; latinStart: boolean; latinEnd: boolean; ids: Set<string> }>;
 }
 
 /**
@@ -355,7 +355,8 @@ export function entityLexicon(entities: EntityNames[]): EntityLexicon {
       if (/\d/.test(n) && n.length >= 3) put(caseMatters || !latin ? exact : folded, (latin && !caseMatters ? n.toLowerCase() : n).replace(/\d/g, '#'), e.id);
     }
   }
-  const names = [...[...exact.keys()].map((name) => ({ name, folded: false })), ...[...folded.keys()].map((name) => ({ name, folded: true }))].sort((a, b) => b.name.length - a.name.length);
+  const entry = (name: string, isFolded: boolean, ids: Set<string>) => ({ name, folded: isFolded, latinStart: /^[A-Za-z0-9]/.test(name), latinEnd: /[A-Za-z0-9]$/.test(name), ids });
+  const names = [...[...exact].map(([name, ids]) => entry(name, false, ids)), ...[...folded].map(([name, ids]) => entry(name, true, ids))].sort((a, b) => b.name.length - a.name.length);
   return { exact, folded, names };
 }
 
@@ -370,20 +371,22 @@ export function entityMentions(text: string, lex: EntityLexicon): EntityMention[
   const lower = text.toLowerCase();
   const out: EntityMention[] = [];
   const taken = new Uint8Array(text.length);
-  const wordChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
-  for (const { name, folded } of lex.names) {
+  // a Latin letter or digit (by char code: this runs for every name of the lexicon on every verified text)
+  const wordChar = (i: number) => {
+    const c = text.charCodeAt(i); // NaN outside the text
+    return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  };
+  for (const { name, folded, latinStart, latinEnd, ids } of lex.names) {
     const hay = folded ? lower : text;
-    const latinEdges = /^[A-Za-z0-9]/.test(name);
-    const latinEnd = /[A-Za-z0-9]$/.test(name);
     let at = hay.indexOf(name);
     while (at >= 0) {
       const end = at + name.length;
-      const okEdges = !(latinEdges && wordChar(text[at - 1])) && !(latinEnd && wordChar(text[end]));
+      const okEdges = !(latinStart && wordChar(at - 1)) && !(latinEnd && wordChar(end));
       let free = true;
       for (let i = at; i < end && free; i++) if (taken[i]) free = false;
       if (okEdges && free) {
         taken.fill(1, at, end);
-        out.push({ start: at, end, ids: (folded ? lex.folded : lex.exact).get(name)! });
+        out.push({ start: at, end, ids });
       }
       at = hay.indexOf(name, at + 1);
     }
