@@ -5,7 +5,6 @@
 // the killed server's job is completed by another after the visibility timeout. In one process: a transaction that rolls
 // back enqueues nothing (both backends), and on PGlite a job whose execution throws is retried and completed.
 // The PostgreSQL parts are skipped with the reason when no server is reachable, except under CI.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,7 +16,8 @@ import { ReportJobs } from '../../src/server/jobs.ts';
 import { REPORT_QUEUE, startBoss, SYNC_QUEUE, transactionDb } from '../../src/server/queue.ts';
 import * as state from '../../src/store/app-state.ts';
 import { openDatabase, type Database } from '../../src/store/db.ts';
-import { backends, createPostgresDatabase, freshPglite, postgresUnavailable, repoRoot, snapshotRoot } from '../helpers/db.ts';
+import { backends, createPostgresDatabase, freshPglite, postgresUnavailable, snapshotRoot } from '../helpers/db.ts';
+import { startServe, stopServe as stop, type ServeProcess as Server } from '../helpers/serve-process.ts';
 
 const reason = await postgresUnavailable();
 if (reason && process.env.CI) throw new Error(`CI requires PostgreSQL for the report queue test: ${reason}`);
@@ -40,44 +40,6 @@ async function until<T>(what: string, fn: () => Promise<T | null | undefined | f
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(everyMs);
   }
-}
-
-interface Server {
-  url: string;
-  child: ChildProcess;
-  stderr: () => string;
-}
-
-/** `fincite serve` on a free port; resolves when it prints its URL. */
-function startServe(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'fincite.js'), 'serve', '--port', '0'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`fincite serve did not start in 120 s; stderr: ${err}`)), 120_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/localhost:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1]!, child, stderr: () => err });
-      }
-    });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`fincite serve exited (${code ?? signal}) before listening; stderr: ${err}`));
-    });
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 describe.skipIf(reason)('report jobs on two servers sharing one PostgreSQL', () => {

@@ -14,7 +14,8 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServerApp } from '../../src/server/serve.ts';
 import { openDatabase } from '../../src/store/db.ts';
-import { createPostgresDatabase, freshPglite, postgresUnavailable, repoRoot } from '../helpers/db.ts';
+import { createPostgresDatabase, freshPglite, postgresUnavailable } from '../helpers/db.ts';
+import { startServe, stopServe as stop, type ServeProcess as Server } from '../helpers/serve-process.ts';
 import { client, signUp, testSettings } from './helpers.ts';
 
 const REDIS_URL = process.env.FINCITE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -39,44 +40,6 @@ if (reason) console.warn(`[skip] shared limits test skipped: ${reason}`);
 
 const ASK_LIMIT = 7;
 const ACCOUNT_LIMIT = 4;
-
-interface Server {
-  url: string;
-  child: ChildProcess;
-  stderr: () => string;
-}
-
-/** `fincite serve` on a free port; resolves when it prints its URL. */
-function startServe(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'fincite.js'), 'serve', '--port', '0'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`fincite serve did not start in 120 s; stderr: ${err}`)), 120_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/localhost:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1]!, child, stderr: () => err });
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`fincite serve exited (${code}) before listening; stderr: ${err}`));
-    });
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 describe.skipIf(reason)('limits shared by two servers on PostgreSQL and Redis', () => {
   const prefix = `fincite-test-${randomBytes(4).toString('hex')}:`;
