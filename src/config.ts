@@ -41,6 +41,9 @@ const EnvSchema = z.object({
   FINCITE_REDIS_PREFIX: z.string().min(1).max(100).optional(),
   FINCITE_MACHINE_RATE_LIMIT: z.coerce.number().int().min(1).optional(),
   FINCITE_SIGNIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).optional(),
+  FINCITE_SEC_USER_AGENT: z.string().trim().optional(),
+  FINCITE_SEC_URL: z.string().url().optional(),
+  FINCITE_SEC_DATA_URL: z.string().url().optional(),
 });
 
 /** Settings of `fincite serve` (accounts, quotas, rate limits); defaults documented in README. */
@@ -102,6 +105,8 @@ export interface Config {
   queue: QueueSettings;
   /** The language model of the LLM mode (FINCITE_LLM_* or $FINCITE_HOME/config.json), or null: deterministic. */
   llm: LlmConfig | null;
+  /** SEC EDGAR access (src/data/sec.ts): the declared User-Agent with a contact, and base URLs for tests. */
+  sec: { userAgent?: string; wwwUrl?: string; dataUrl?: string };
 }
 
 export function defaultSnapshotDir(): string {
@@ -126,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     liveProbeUrl: e.FINCITE_LIVE_PROBE_URL ?? 'https://fred.stlouisfed.org/graph/fredgraph.csv?id=DFF&cosd=2024-01-01',
     repoRoot,
     llm: loadLlmConfig(env, home),
+    sec: { userAgent: e.FINCITE_SEC_USER_AGENT || undefined, wwwUrl: e.FINCITE_SEC_URL, dataUrl: e.FINCITE_SEC_DATA_URL },
     queue: {
       concurrency: e.FINCITE_REPORT_CONCURRENCY ?? 1,
       timeoutSeconds: e.FINCITE_REPORT_TIMEOUT_SECONDS ?? 600,
