@@ -25,6 +25,10 @@ const EnvSchema = z.object({
   FINCITE_OFFLINE: z.enum(['0', '1', 'true', 'false']).optional(),
   FRED_API_KEY: z.string().min(1).optional(),
   FINCITE_LIVE_PROBE_URL: z.string().url().optional(),
+  /** Base URL of the New York Fed Markets API (tests point it at loopback); read by src/data/nyfed.ts. */
+  FINCITE_NYFED_URL: z.string().url().optional(),
+  /** Base URL of Treasury FiscalData's API (tests point it at loopback); read by src/data/treasury.ts. */
+  FINCITE_FISCALDATA_URL: z.string().url().optional(),
   FINCITE_REPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   FINCITE_REPORT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).optional(),
   FINCITE_REPORT_HEARTBEAT_SECONDS: z.coerce.number().int().refine((n) => n === 0 || n >= 10, 'must be 0 (off) or at least 10').optional(),
