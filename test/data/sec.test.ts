@@ -37,7 +37,7 @@ const FILES: Record<string, string> = {
 const raw = (file: string): string => readFileSync(path.join(DIR, file), 'utf8');
 const rawJson = <T = any>(file: string): T => JSON.parse(raw(file)) as T; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-type Fault = { status: number; retryAfter?: string } | { malformed: 'html' | 'truncated' };
+type Fault = { status: number; retryAfter?: string } | { malformed: 'html' | 'truncated' } | { hang: true };
 interface Seen {
   path: string;
   headers: IncomingHttpHeaders;
@@ -61,6 +61,7 @@ beforeAll(async () => {
     const p = new URL(req.url ?? '/', 'http://x').pathname;
     seen.push({ path: p, headers: req.headers, at: performance.now() });
     const fault = faults.get(p)?.shift();
+    if (fault && 'hang' in fault) return; // accept and never answer
     if (fault && 'status' in fault) {
       res.writeHead(fault.status, { 'Content-Type': 'text/plain', ...(fault.retryAfter !== undefined ? { 'Retry-After': fault.retryAfter } : {}) });
       return res.end(`status ${fault.status}`);
@@ -71,11 +72,11 @@ beforeAll(async () => {
       return res.end('<html><body>Not Found</body></html>');
     }
     let body = raw(file);
-    if (fault?.malformed === 'html') {
+    if (fault && 'malformed' in fault && fault.malformed === 'html') {
       res.writeHead(200, { 'Content-Type': 'text/html' });
       return res.end('<!DOCTYPE html><html><body>Your Request Originates from an Undeclared Automated Tool</body></html>');
     }
-    if (fault?.malformed === 'truncated') body = body.slice(0, Math.floor(body.length / 2));
+    if (fault && 'malformed' in fault && fault.malformed === 'truncated') body = body.slice(0, Math.floor(body.length / 2));
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(body);
   });
@@ -380,6 +381,15 @@ describe('SEC rules and faults', () => {
     expect(seen).toHaveLength(4);
   });
 
+  it('a source that does not answer is retried, then a clear error within the timeout', async () => {
+    faults.set('/submissions/CIK0001318605.json', [{ hang: true }]);
+    const quick = client({ http: { ...http, timeoutMs: 200 } });
+    expect((await quick.submissions(1318605))!.filings.length).toBeGreaterThan(0);
+    expect(seen).toHaveLength(2);
+    faults.set('/submissions/CIK0001318605.json', Array.from({ length: 2 }, () => ({ hang: true }) as Fault));
+    await expect(client({ http: { ...http, timeoutMs: 200, retries: 1 } }).submissions(1318605)).rejects.toThrow(/no response within 200 ms/);
+  });
+
   it('a malformed or truncated body is a clear error', async () => {
     faults.set('/api/xbrl/companyfacts/CIK0001640147.json', [{ malformed: 'html' }]);
     await expect(client().companyFacts(1640147)).rejects.toThrow(/companyfacts CIK0001640147 is not JSON .*Undeclared Automated/);
@@ -433,5 +443,19 @@ describe('storing', () => {
     }
     // the same fetch again changes nothing
     expect((await importSecCompany(db, client(), 'SNOW')).changed).toBe(0);
+  });
+
+  it('stores the value in force of a restated period (LPA, IFRS), from the later filing', async () => {
+    const { result } = await importSecCompany(db, client(), 'LPA');
+    const revised = result.fundamentals.filter((r) => r.revisions.length > 0);
+    expect(revised.length).toBeGreaterThan(0);
+    for (const r of revised) {
+      const [stored] = await db.query<{ value: number; source_url: string }>(
+        "SELECT value, source_url FROM fundamentals WHERE ticker = 'LPA' AND item = $1 AND period = $2 AND period_end = $3::date",
+        [r.item, r.period, r.periodEnd],
+      );
+      expect(stored).toEqual({ value: r.value, source_url: r.sourceUrl });
+      expect(r.revisions.map((x) => x.value)).not.toContain(r.value);
+    }
   });
 });
