@@ -48,6 +48,20 @@ export class SecTickerNotFoundError extends FinciteError {
   }
 }
 
+/** SEC answers 403 to clients it does not accept: an undeclared User-Agent, or one that went over the limit. */
+export class SecForbiddenError extends FinciteError {
+  constructor(url: string, userAgent: string) {
+    super(
+      'sec_forbidden',
+      {
+        en: `SEC EDGAR refused ${url} (HTTP 403). SEC blocks requests whose User-Agent does not name a person or company with a contact, and clients above 10 requests per second; the User-Agent sent was "${userAgent}" (FINCITE_SEC_USER_AGENT).`,
+        zh: `SEC EDGAR 拒绝了请求 ${url}(HTTP 403)。SEC 会拒绝 User-Agent 未注明使用者及联系方式、或每秒请求超过 10 次的客户端;本次发送的 User-Agent 为"${userAgent}"(FINCITE_SEC_USER_AGENT)。`,
+      },
+      502,
+    );
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Rate limit: a token bucket per process, shared by every client
 
@@ -537,6 +551,10 @@ export class SecClient {
     if (res.status === 404) {
       await res.body?.cancel().catch(() => undefined);
       return null;
+    }
+    if (res.status === 403) {
+      await res.body?.cancel().catch(() => undefined);
+      throw new SecForbiddenError(url, this.userAgent);
     }
     if (!res.ok) throw new SourceUnavailableError(SOURCE, `HTTP ${res.status} from ${url}: ${await bodyExcerpt(res)}`);
     const text = await readBodyText(res, SOURCE, url);

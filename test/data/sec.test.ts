@@ -16,6 +16,7 @@ import {
   parseSubmissions,
   SEC_FIELDS,
   SecClient,
+  SecForbiddenError,
   secClientFromEnv,
   secRateLimiter,
   SecTickerNotFoundError,
@@ -388,6 +389,18 @@ describe('SEC rules and faults', () => {
     expect(seen).toHaveLength(2);
     faults.set('/submissions/CIK0001318605.json', Array.from({ length: 2 }, () => ({ hang: true }) as Fault));
     await expect(client({ http: { ...http, timeoutMs: 200, retries: 1 } }).submissions(1318605)).rejects.toThrow(/no response within 200 ms/);
+  });
+
+  it('a 403 (SEC refusing the client) is not retried and says why, in both languages', async () => {
+    faults.set('/api/xbrl/companyfacts/CIK0001640147.json', [{ status: 403 }]);
+    const err = await client().companyFacts(1640147).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SecForbiddenError);
+    expect((err as SecForbiddenError).messages.en).toContain(UA);
+    expect((err as SecForbiddenError).messages.zh).toContain('FINCITE_SEC_USER_AGENT');
+    expect(seen).toHaveLength(1);
+    // other 4xx are a plain unavailable source with the status
+    faults.set('/api/xbrl/companyfacts/CIK0001640147.json', [{ status: 400 }]);
+    await expect(client().companyFacts(1640147)).rejects.toThrow(/HTTP 400 from .*CIK0001640147/);
   });
 
   it('a malformed or truncated body is a clear error', async () => {
