@@ -200,6 +200,8 @@ interface FieldSpec {
   kind: 'duration' | 'instant';
   /** Concepts in priority order, per taxonomy; the first with a fact for a period wins. */
   concepts: Partial<Record<Taxonomy, string[]>>;
+  /** A flow that adds up over a fiscal year: a quarter no filing reports alone may be derived from year-to-date figures. */
+  additive?: boolean;
 }
 
 /** fincite's fundamentals items (the names the snapshot's statements use) and the XBRL concepts behind them. */
@@ -212,8 +214,9 @@ export const SEC_FIELDS: FieldSpec[] = [
       'us-gaap': ['Revenues', 'RevenueFromContractWithCustomerExcludingAssessedTax', 'RevenueFromContractWithCustomerIncludingAssessedTax', 'SalesRevenueNet', 'SalesRevenueGoodsNet', 'SalesRevenueServicesNet'],
       'ifrs-full': ['Revenue', 'RevenueFromContractsWithCustomers'],
     },
+    additive: true,
   },
-  { item: 'Net Income', statement: 'income', kind: 'duration', concepts: { 'us-gaap': ['NetIncomeLoss', 'ProfitLoss'], 'ifrs-full': ['ProfitLossAttributableToOwnersOfParent', 'ProfitLoss'] } },
+  { item: 'Net Income', statement: 'income', kind: 'duration', concepts: { 'us-gaap': ['NetIncomeLoss', 'ProfitLoss'], 'ifrs-full': ['ProfitLossAttributableToOwnersOfParent', 'ProfitLoss'] }, additive: true },
   { item: 'Basic EPS', statement: 'income', kind: 'duration', concepts: { 'us-gaap': ['EarningsPerShareBasic'], 'ifrs-full': ['BasicEarningsLossPerShare'] } },
   { item: 'Diluted EPS', statement: 'income', kind: 'duration', concepts: { 'us-gaap': ['EarningsPerShareDiluted'], 'ifrs-full': ['DilutedEarningsLossPerShare'] } },
   {
@@ -221,6 +224,7 @@ export const SEC_FIELDS: FieldSpec[] = [
     statement: 'cashflow',
     kind: 'duration',
     concepts: { 'us-gaap': ['NetCashProvidedByUsedInOperatingActivities', 'NetCashProvidedByUsedInOperatingActivitiesContinuingOperations'], 'ifrs-full': ['CashFlowsFromUsedInOperatingActivities'] },
+    additive: true,
   },
   { item: 'Total Assets', statement: 'balance', kind: 'instant', concepts: { 'us-gaap': ['Assets'], 'ifrs-full': ['Assets'] } },
   // The cover page's count of shares outstanding, as of the date printed there (not a balance-sheet date).
@@ -255,6 +259,11 @@ export interface SecFundamental extends FundamentalRow {
   sourceUrl: string;
   /** Earlier different values for the same period, oldest first. */
   revisions: SecRevision[];
+  /**
+   * Set when no filing reports this quarter alone: the value is the difference of two year-to-date figures of
+   * the same fiscal year (e.g. Q4 = full year − nine months; a 10-Q's cash flow is year-to-date).
+   */
+  derivedFrom?: Array<{ start: IsoDate; end: IsoDate; value: number; accession: string }>;
 }
 
 export interface SecUnsupported {
@@ -337,6 +346,44 @@ export function conceptHistory(
   return out.sort((a, b) => (a.current.end < b.current.end ? -1 : a.current.end > b.current.end ? 1 : a.period < b.period ? -1 : 1));
 }
 
+/**
+ * Quarters that no filing reports alone, from consecutive year-to-date figures of one fiscal year (same start,
+ * latest filing of each): the quarter ending at a figure's end = that figure − the previous one, when the two
+ * ends are about three months apart. Exported for tests.
+ */
+export function derivedQuarters(
+  facts: SecCompanyFacts,
+  taxonomy: string,
+  concept: string,
+): Array<{ start: IsoDate; end: IsoDate; value: number; unit: string; from: [SecRawFact, SecRawFact] }> {
+  const entry = facts.facts[taxonomy]?.[concept];
+  const unit = entry ? pickUnit(entry.units) : undefined;
+  if (!entry || !unit) return [];
+  const byStart = new Map<string, Map<string, SecRawFact>>();
+  for (const f of entry.units[unit] ?? []) {
+    if (!f.start || !isIsoDate(f.start) || !isIsoDate(f.end) || !Number.isFinite(f.val)) continue;
+    const d = daysBetween(f.start, f.end);
+    if (d < 80 || d > 380) continue;
+    const ends = byStart.get(f.start) ?? byStart.set(f.start, new Map()).get(f.start)!;
+    const prev = ends.get(f.end);
+    if (!prev || f.filed > prev.filed || (f.filed === prev.filed && f.accn > prev.accn)) ends.set(f.end, f);
+  }
+  const out: Array<{ start: IsoDate; end: IsoDate; value: number; unit: string; from: [SecRawFact, SecRawFact] }> = [];
+  for (const ends of byStart.values()) {
+    const chain = [...ends.values()].sort((a, b) => (a.end < b.end ? -1 : 1));
+    for (let i = 1; i < chain.length; i++) {
+      const a = chain[i - 1]!;
+      const b = chain[i]!;
+      const gap = daysBetween(a.end, b.end);
+      if (gap < 80 || gap > 100) continue;
+      const start = new Date(Date.parse(`${a.end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      // subtraction in integers of the reported unit's smallest step avoids 0.1 + 0.2 noise
+      out.push({ start, end: b.end, value: Math.round((b.val - a.val) * 1e6) / 1e6, unit, from: [a, b] });
+    }
+  }
+  return out.sort((x, y) => (x.end < y.end ? -1 : 1));
+}
+
 /** Map a companyfacts body to fincite's fundamentals rows. */
 export function mapCompanyFacts(facts: SecCompanyFacts, ticker: string, wwwUrl = SEC_WWW_URL): MappedFacts {
   const hasGaap = Object.keys(facts.facts['us-gaap'] ?? {}).length > 0;
@@ -387,6 +434,39 @@ export function mapCompanyFacts(facts: SecCompanyFacts, ticker: string, wwwUrl =
             sourceUrl: filingIndexUrl(facts.cik, f.accn, wwwUrl),
             revisions: h.revisions,
           });
+        }
+      }
+    }
+    if (field.additive) {
+      for (const t of taxonomies) {
+        for (const concept of field.concepts[t] ?? []) {
+          for (const q of derivedQuarters(facts, t, concept)) {
+            const key = `quarterly|${q.end}`;
+            if (taken.has(key)) continue;
+            taken.add(key);
+            found = true;
+            const later = q.from[1];
+            rows.push({
+              ticker,
+              statement: field.statement,
+              period: 'quarterly',
+              periodEnd: q.end,
+              item: field.item,
+              value: q.value,
+              taxonomy: t,
+              concept,
+              unit: q.unit,
+              start: q.start,
+              fiscalYear: later.fy ?? null,
+              fiscalPeriod: later.fp ?? null,
+              form: later.form,
+              filed: later.filed,
+              accession: later.accn,
+              sourceUrl: filingIndexUrl(facts.cik, later.accn, wwwUrl),
+              revisions: [],
+              derivedFrom: q.from.map((f) => ({ start: f.start!, end: f.end, value: f.val, accession: f.accn })),
+            });
+          }
         }
       }
     }

@@ -209,7 +209,7 @@ describe('companyfacts mapping', () => {
     let checked = 0;
     for (const field of SEC_FIELDS) {
       const expected = expectedRows(snowRaw, field.item, 'us-gaap');
-      const rows = mapped.rows.filter((r) => r.item === field.item);
+      const rows = mapped.rows.filter((r) => r.item === field.item && !r.derivedFrom);
       expect(rows.length, field.item).toBe(expected.size);
       for (const row of rows) {
         const e = expected.get(`${row.period}|${row.periodEnd}`)!;
@@ -230,7 +230,7 @@ describe('companyfacts mapping', () => {
     }
     expect(mapped.rows.some((r) => r.item === 'Operating Cash Flow' && r.period === 'annual')).toBe(true);
     expect(mapped.rows.filter((r) => r.item === 'Shares Outstanding').every((r) => r.taxonomy === 'dei' && r.start === undefined)).toBe(true);
-    expect(checked).toBe(mapped.rows.length);
+    expect(checked).toBe(mapped.rows.filter((r) => !r.derivedFrom).length);
     // revenue comes from the first concept in priority order that SNOW reports
     const reported = SEC_FIELDS[0]!.concepts['us-gaap']!.filter((c) => snowRaw.facts['us-gaap'][c]);
     expect(new Set(mapped.rows.filter((r) => r.item === 'Total Revenue').map((r) => r.concept))).toEqual(new Set([reported[0]]));
@@ -239,6 +239,37 @@ describe('companyfacts mapping', () => {
       const d = days(r.start!, r.periodEnd);
       expect(r.period === 'annual' ? d >= 350 && d <= 380 : d >= 80 && d <= 100).toBe(true);
     }
+  });
+
+  it('derives a quarter no filing reports alone from year-to-date figures (Q4 = year − nine months), and only then', () => {
+    const mapped = mapCompanyFacts(snowRaw as SecCompanyFacts, 'SNOW');
+    const derived = mapped.rows.filter((r) => r.derivedFrom);
+    expect(derived.length).toBeGreaterThan(0);
+    expect(new Set(derived.map((r) => r.item))).toEqual(new Set(['Total Revenue', 'Net Income', 'Operating Cash Flow']));
+    for (const r of derived) {
+      const list = snowRaw.facts[r.taxonomy][r.concept].units[r.unit] as RawFact[];
+      const [a, b] = r.derivedFrom!;
+      // both figures are in the raw file, with the same fiscal-year start, b the later filing's value for its span
+      const latest = (start: string, end: string) => list.filter((f) => f.start === start && f.end === end).sort((x, y) => (x.filed < y.filed ? -1 : 1)).at(-1)!;
+      expect(a!.start).toBe(b!.start);
+      expect(latest(a!.start, a!.end).val).toBe(a!.value);
+      expect(latest(b!.start, b!.end).val).toBe(b!.value);
+      expect(b!.end).toBe(r.periodEnd);
+      expect(r.value).toBeCloseTo(b!.value - a!.value, 6);
+      const span = days(a!.end, b!.end);
+      expect(span >= 80 && span <= 100).toBe(true);
+      // no filing reports this quarter alone
+      expect(list.some((f) => f.end === r.periodEnd && f.start && days(f.start, f.end) >= 80 && days(f.start, f.end) <= 100)).toBe(false);
+    }
+    // where a fiscal year has four quarters, they add up to the year
+    let years = 0;
+    for (const annual of mapped.rows.filter((r) => r.period === 'annual' && r.item === 'Total Revenue')) {
+      const quarters = mapped.rows.filter((r) => r.item === 'Total Revenue' && r.period === 'quarterly' && r.start! >= annual.start! && r.periodEnd <= annual.periodEnd);
+      if (quarters.length !== 4) continue;
+      years++;
+      expect(quarters.reduce((n, q) => n + q.value, 0)).toBeCloseTo(annual.value, 0);
+    }
+    expect(years).toBeGreaterThan(0);
   });
 
   it('keeps a restated value as a revision: the later filing is in force, the earlier value kept', () => {
@@ -274,7 +305,7 @@ describe('companyfacts mapping', () => {
     for (const [name, file] of [['SNOW', snowRaw], ['LPA', lpaRaw]] as const) {
       const mapped = mapCompanyFacts(file as SecCompanyFacts, name);
       let expectedTotal = 0;
-      for (const row of mapped.rows) {
+      for (const row of mapped.rows.filter((r) => !r.derivedFrom)) {
         const list = (file.facts[row.taxonomy][row.concept].units[row.unit] as RawFact[]).filter((f) => f.end === row.periodEnd && f.start === row.start);
         const same = row.start ? list : list.filter((f) => (row.period === 'annual' ? /^(10-K|20-F|40-F)/ : /^10-Q/).test(f.form));
         const earlier = new Set(same.filter((f) => f.val !== row.value).map((f) => f.val));
@@ -302,7 +333,7 @@ describe('companyfacts mapping', () => {
     const missing: string[] = [];
     for (const field of SEC_FIELDS) {
       const expected = expectedRows(lpaRaw, field.item, 'ifrs-full');
-      const rows = mapped.rows.filter((r) => r.item === field.item);
+      const rows = mapped.rows.filter((r) => r.item === field.item && !r.derivedFrom);
       expect(rows.length, field.item).toBe(expected.size);
       for (const row of rows) expect(row.value).toBe(expected.get(`${row.period}|${row.periodEnd}`)!.val);
       if (expected.size === 0) missing.push(field.item);
