@@ -6,12 +6,14 @@ export interface SourceInfo {
   nameEn: string;
   nameZh: string;
   url: string;
+  /** The publisher's own API that a live connector reads, when there is one. */
+  apiUrl?: string;
 }
 
 export const SOURCES: Record<SourceId, SourceInfo> = {
   fred: { id: 'fred', nameEn: 'Federal Reserve Bank of St. Louis (FRED)', nameZh: '圣路易斯联储 FRED 数据库', url: 'https://fred.stlouisfed.org/' },
-  nyfed: { id: 'nyfed', nameEn: 'Federal Reserve Bank of New York', nameZh: '纽约联储', url: 'https://www.newyorkfed.org/markets' },
-  treasury: { id: 'treasury', nameEn: 'U.S. Department of the Treasury (Fiscal Data)', nameZh: '美国财政部 Fiscal Data', url: 'https://fiscaldata.treasury.gov/' },
+  nyfed: { id: 'nyfed', nameEn: 'Federal Reserve Bank of New York', nameZh: '纽约联储', url: 'https://www.newyorkfed.org/markets', apiUrl: 'https://markets.newyorkfed.org/api/' },
+  treasury: { id: 'treasury', nameEn: 'U.S. Department of the Treasury (Fiscal Data)', nameZh: '美国财政部 Fiscal Data', url: 'https://fiscaldata.treasury.gov/', apiUrl: 'https://api.fiscaldata.treasury.gov/services/api/fiscal_service/' },
   ibkr: { id: 'ibkr', nameEn: 'Interactive Brokers market data', nameZh: '盈透证券行情数据', url: 'https://www.interactivebrokers.com/' },
   yahoo: { id: 'yahoo', nameEn: 'Yahoo Finance', nameZh: '雅虎财经', url: 'https://finance.yahoo.com/' },
   cboe: { id: 'cboe', nameEn: 'Cboe Global Markets', nameZh: '芝加哥期权交易所(Cboe)', url: 'https://www.cboe.com/tradable_products/vix/vix_historical_data/' },
