@@ -41,27 +41,40 @@ export interface SyncReportView {
   documentsAdded: number;
   fundamentalsChanged: number;
   durationMs: number;
-  failures: Array<{ seriesId: string; error: string }>;
-  problems: Array<{ seriesId: string; date?: string | null; kind: string; detail: string }>;
+  failures: Array<{ seriesId: string; error: string; refused?: boolean }>;
+  problems: Array<{ seriesId: string; date?: string | null; kind: string; detail: string; file?: string; line?: number; column?: string }>;
 }
 
 export function renderSyncReport(r: SyncReportView, lang: Lang): string {
   const secs = (r.durationMs / 1000).toFixed(1);
   let out = '';
   if (lang === 'zh') {
-    out += `同步 #${r.runId}(${r.mode === 'live' ? '实时数据源' : '离线快照'}):${r.status === 'completed' ? '完成' : r.status === 'interrupted' ? '已中断' : '失败'},` +
+    out += `同步 #${r.runId}(${r.mode === 'live' ? '实时数据源' : '离线快照'}):${r.status === 'completed' ? '完成' : r.status === 'partial' ? '部分完成' : r.status === 'interrupted' ? '已中断' : '失败'},` +
       `${r.seriesDone}/${r.seriesTotal} 个序列,新增 ${r.rowsAdded} 行,修订 ${r.rowsRevised} 行,未变 ${r.rowsUnchanged} 行,文档新增/更新 ${r.documentsAdded} 篇,财务数据变更 ${r.fundamentalsChanged} 行,用时 ${secs} 秒\n`;
   } else {
     out += `sync #${r.runId} (${r.mode}): ${r.status}, ${r.seriesDone}/${r.seriesTotal} series, ${r.rowsAdded} rows added, ${r.rowsRevised} revised, ` +
       `${r.rowsUnchanged} unchanged, ${r.documentsAdded} documents added/updated, ${r.fundamentalsChanged} fundamentals rows changed, ${secs}s\n`;
   }
-  for (const f of r.failures) out += `  ${lang === 'zh' ? '失败' : 'failed'} ${f.seriesId}: ${f.error}\n`;
-  if (r.problems.length) {
+  for (const f of r.failures) {
+    out += lang === 'zh'
+      ? `  失败 ${f.seriesId}:${f.refused ? '输入数据损坏,已拒绝导入,原有数据保留 — ' : ''}${f.error}\n`
+      : `  failed ${f.seriesId}: ${f.error}\n`;
+  }
+  // revised values (a source changed a stored value; the old one is kept) are listed apart from data problems
+  const revisions = r.problems.filter((p) => p.kind === 'revision');
+  const problems = r.problems.filter((p) => p.kind !== 'revision');
+  const where = (p: SyncReportView['problems'][number]) => [p.file, p.line !== undefined ? `line ${p.line}` : '', p.column ? `column ${p.column}` : ''].filter(Boolean).join(', ');
+  if (problems.length) {
     const byKind = new Map<string, number>();
-    for (const p of r.problems) byKind.set(p.kind, (byKind.get(p.kind) ?? 0) + 1);
+    for (const p of problems) byKind.set(p.kind, (byKind.get(p.kind) ?? 0) + 1);
     out += `  ${lang === 'zh' ? '数据问题' : 'data problems'}: ${[...byKind].map(([k, n]) => `${k} ×${n}`).join(', ')}\n`;
-    for (const p of r.problems.slice(0, 10)) out += `    ${p.seriesId}${p.date ? ` ${p.date}` : ''}: ${p.kind} — ${p.detail}\n`;
-    if (r.problems.length > 10) out += `    … ${r.problems.length - 10} more (stored in table sync_problems, run ${r.runId})\n`;
+    for (const p of problems.slice(0, 10)) out += `    ${p.seriesId}${p.date ? ` ${p.date}` : ''}: ${p.kind} — ${where(p) ? `${where(p)}: ` : ''}${p.detail}\n`;
+    if (problems.length > 10) out += `    … ${problems.length - 10} more (stored in table sync_problems, run ${r.runId})\n`;
+  }
+  if (revisions.length) {
+    out += `  ${lang === 'zh' ? `修订的数值(旧值保留在 observation_revisions):${revisions.length} 条` : `revised values (old values kept in observation_revisions): ${revisions.length}`}\n`;
+    for (const p of revisions.slice(0, 10)) out += `    ${p.seriesId} ${p.detail}\n`;
+    if (revisions.length > 10) out += `    … ${revisions.length - 10} more (stored in table sync_problems, run ${r.runId})\n`;
   }
   return out;
 }

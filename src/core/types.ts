@@ -108,13 +108,34 @@ export interface SeriesBatch {
   problems: DataProblem[];
 }
 
-export type DataProblemKind = 'unsorted_dates' | 'duplicate_date' | 'non_numeric_value' | 'unit_change' | 'bad_date' | 'empty_series' | 'document';
+export type DataProblemKind =
+  | 'unsorted_dates'
+  | 'duplicate_date'
+  | 'non_numeric_value'
+  | 'unit_change'
+  | 'bad_date'
+  | 'empty_series'
+  | 'document'
+  // damaged input (src/data/quality.ts BLOCKING_KINDS: the series is refused, its stored values kept)
+  | 'bad_row'
+  | 'bad_header'
+  | 'truncated_file'
+  | 'empty_file'
+  | 'missing_file'
+  | 'implausible_jump'
+  // reported, not refused: a repeated identical row (kept once) and a stored value the source changed
+  | 'repeated_row'
+  | 'revision';
 
 export interface DataProblem {
   kind: DataProblemKind;
   seriesId: string;
   detail: string;
   date?: IsoDate;
+  /** Where it was read: the file (relative to the snapshot root) or URL, its 1-based line, the column. */
+  file?: string;
+  line?: number;
+  column?: string;
 }
 
 export interface Company {

@@ -7,6 +7,7 @@ import { invalidateReadCaches } from '../store/cache.ts';
 import * as repo from '../store/repo.ts';
 import type { CatalogSeries } from './catalog/types.ts';
 import type { SeriesConnector } from './connector.ts';
+import { checkAgainstStored, capProblems, isBlocking, refusalMessage } from './quality.ts';
 import { SnapshotReader } from './snapshot.ts';
 import { SOURCES } from './sources.ts';
 import { readValuationSnapshot } from './valuation.ts';
@@ -51,10 +52,12 @@ export type SyncProgress =
 export interface SyncReport {
   runId: number;
   mode: SyncMode;
-  status: 'completed' | 'failed' | 'interrupted';
+  /** 'partial': some series were stored and some failed or were refused (see failures). */
+  status: 'completed' | 'partial' | 'failed' | 'interrupted';
   seriesTotal: number;
   seriesDone: number;
-  failures: Array<{ seriesId: string; error: string }>;
+  /** Series not stored: the source failed, or its input was damaged and refused (`refused`; the stored values are kept). */
+  failures: Array<{ seriesId: string; error: string; refused?: true }>;
   rowsAdded: number;
   rowsRevised: number;
   rowsUnchanged: number;
@@ -148,7 +151,32 @@ export async function runSync(db: Database, opts: SyncOptions): Promise<SyncRepo
         );
         for (let i = 0; i < results.length; i++) await stored(done[i]!.entry, done[i]!.batch, results[i]!, true);
       };
+      /**
+       * Damaged input is refused, not stored: a batch with a blocking problem (quality.ts), or whose values
+       * jump implausibly against the stored series, is not written — its stored values stay — and is reported
+       * as a failure with where and what was wrong. Changed values are reported as revisions. Returns false
+       * when the batch was refused.
+       */
+      const accept = async (entry: CatalogSeries, batch: SeriesBatch): Promise<boolean> => {
+        const blocking = batch.problems.some(isBlocking);
+        let problems = batch.problems;
+        if (!blocking && !bulk) {
+          const snap = batch.provenance.mode === 'snapshot';
+          const where = { file: snap ? entry.snapshot.file : batch.provenance.url, ...(snap ? { column: entry.snapshot.valueColumn } : {}) };
+          const check = checkAgainstStored(entry.id, await repo.readValues(db, entry.id), batch.observations, where);
+          if (check.problems.length) problems = capProblems([...batch.problems, ...check.problems]);
+          else if (check.revisions.length) batch.problems.push(...(await describeRevisions(db, batch, capProblems(check.revisions, 20))));
+        }
+        if (!problems.some(isBlocking)) return true;
+        await repo.recordProblems(db, runId, problems);
+        report.problems.push(...problems);
+        const error = refusalMessage(problems);
+        report.failures.push({ seriesId: entry.id, error, refused: true });
+        opts.onProgress?.({ type: 'series', done: report.seriesDone + report.failures.length, total: entries.length, seriesId: entry.id, added: 0, revised: 0, error });
+        return false;
+      };
       await forEachBatch(entries, opts, snapshot, async (entry, batch, error) => {
+        if (batch && !(await accept(entry, batch))) return;
         if (batch && bulk) {
           group.push({ entry, batch });
           groupRows += batch.observations.length;
@@ -192,7 +220,7 @@ export async function runSync(db: Database, opts: SyncOptions): Promise<SyncRepo
         }
       }
       if (opts.signal?.aborted) report.status = 'interrupted';
-      else if (report.failures.length && report.seriesDone === 0) report.status = 'failed';
+      else if (report.failures.length) report.status = report.seriesDone === 0 ? 'failed' : 'partial';
     } catch (err) {
       report.status = opts.signal?.aborted ? 'interrupted' : 'failed';
       report.durationMs = performance.now() - t0;
@@ -226,6 +254,23 @@ async function finish(db: Database, report: SyncReport, err?: unknown): Promise<
     bySource: report.bySource,
     durationMs: report.durationMs,
     ...(err ? { error: err instanceof Error ? err.message : String(err) } : {}),
+  });
+}
+
+/**
+ * Revision problems with both retrieval times: when the stored value was retrieved, and this batch's. (The
+ * store keeps the old value with both times in observation_revisions.)
+ */
+async function describeRevisions(db: Database, batch: SeriesBatch, revisions: DataProblem[]): Promise<DataProblem[]> {
+  const dates = revisions.flatMap((r) => (r.date ? [r.date] : []));
+  const rows = dates.length
+    ? await db.query<{ date: string; retrieved_at: Date | string }>(`SELECT date::text AS date, retrieved_at FROM observations WHERE series_id = $1 AND date = ANY($2::date[])`, [batch.seriesId, dates])
+    : [];
+  const when = new Map(rows.map((r) => [r.date, new Date(r.retrieved_at).toISOString()]));
+  const now = batch.provenance.retrievedAt.toISOString();
+  return revisions.map((r) => {
+    const old = r.date ? when.get(r.date) : undefined;
+    return old ? { ...r, detail: `${r.detail} (stored value retrieved ${old}, new value retrieved ${now}; the old value is kept as a revision)` } : r;
   });
 }
 

@@ -375,7 +375,7 @@ export async function markStaleRunsInterrupted(db: Executor): Promise<number> {
 }
 
 export interface RunTotals {
-  status: 'completed' | 'failed' | 'interrupted';
+  status: 'completed' | 'partial' | 'failed' | 'interrupted';
   seriesDone: number;
   seriesFailed: number;
   rowsAdded: number;

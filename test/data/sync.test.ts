@@ -159,7 +159,7 @@ describe('revisions, problems and interruptions', () => {
     }
   });
 
-  it('reports unsorted and duplicate dates and non-numeric values instead of hiding them', async () => {
+  it('reports unsorted and repeated dates and non-numeric values instead of hiding them, and refuses the damaged series', async () => {
     const file = path.join(dir, 'fred-snapshot', 'DGS2.csv');
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
     const body = lines.slice(1);
@@ -173,11 +173,12 @@ describe('revisions, problems and interruptions', () => {
     const db = await freshPglite();
     try {
       const r = await runSync(db, { mode: 'snapshot', catalog: entries(['DGS2']), companies: [], snapshotDir: dir });
-      expect(r.problems.map((p) => p.kind).sort()).toEqual(['duplicate_date', 'non_numeric_value', 'unsorted_dates']);
+      // an identical repeated row alone would be kept once; unsorted dates and a non-number refuse the series (test/data/damaged.test.ts)
+      expect(r.problems.map((p) => p.kind).sort()).toEqual(['non_numeric_value', 'repeated_row', 'unsorted_dates']);
       const stored = await db.query<{ kind: string }>('SELECT kind FROM sync_problems ORDER BY kind');
-      expect(stored.map((s) => s.kind)).toEqual(['duplicate_date', 'non_numeric_value', 'unsorted_dates']);
-      const [row] = await repo.readObservations(db, 'DGS2', d3, d3);
-      expect(row?.value).toBeNull();
+      expect(stored.map((s) => s.kind)).toEqual(['non_numeric_value', 'repeated_row', 'unsorted_dates']);
+      expect(r).toMatchObject({ status: 'failed', failures: [{ seriesId: 'DGS2', refused: true }] });
+      expect(await repo.readObservations(db, 'DGS2', d3, d3)).toEqual([]);
     } finally {
       await db.close();
     }
