@@ -126,6 +126,16 @@ export class SnapshotReader {
     }
   }
 
+  /** The 1-based line of the first row dated `date` in the series' file (to locate a problem found later). */
+  async lineOf(loc: SnapshotLocation, date: IsoDate): Promise<number | undefined> {
+    if (loc.dateColumn === 'observation_date') return lineOfDate(await readFile(path.join(this.root, loc.file), 'utf8'), date);
+    const table = await this.table(loc.file);
+    const di = table.header.findIndex((h) => h.toLowerCase() === loc.dateColumn.toLowerCase());
+    const wi = loc.where ? table.header.findIndex((h) => h.toLowerCase() === loc.where!.column.toLowerCase()) : -1;
+    const r = table.rows.findIndex((cells) => (!loc.where || (cells[wi] ?? '').trim() === loc.where.equals) && normaliseDate(cells[di] ?? '', loc.dateFormat) === date);
+    return r >= 0 ? table.lines[r] : undefined;
+  }
+
   /** Tickers with statement files under equities/financials/. */
   fundamentalTickers(): string[] {
     const dir = path.join(this.root, 'equities/financials');

@@ -164,7 +164,10 @@ export async function runSync(db: Database, opts: SyncOptions): Promise<SyncRepo
           const snap = batch.provenance.mode === 'snapshot';
           const where = { file: snap ? entry.snapshot.file : batch.provenance.url, ...(snap ? { column: entry.snapshot.valueColumn } : {}) };
           const check = checkAgainstStored(entry.id, await repo.readValues(db, entry.id), batch.observations, where);
-          if (check.problems.length) problems = capProblems([...batch.problems, ...check.problems]);
+          if (check.problems.length) {
+            problems = capProblems([...batch.problems, ...check.problems]);
+            if (snap && snapshot) for (const p of problems) if (p.date && p.line === undefined) p.line = await snapshot.lineOf(entry.snapshot, p.date);
+          }
           else if (check.revisions.length) batch.problems.push(...(await describeRevisions(db, batch, capProblems(check.revisions, 20))));
         }
         if (!problems.some(isBlocking)) return true;

@@ -128,7 +128,7 @@ describe('damaged snapshot files', () => {
     const [date, raw] = lines[last]!.split(',') as [string, string];
     const at = (value: string) => lines.map((l, i) => (i === last ? `${date},${value}` : l)).join('\n') + '\n';
     const jump = await damaged('fred-snapshot/DGS10.csv', () => at(String(Math.round(Number(raw) * 100))));
-    expect(failure(jump, 'DGS10')!.error).toMatch(new RegExp(`DGS10\\.csv, column DGS10: the stored value on ${date} would change from ${raw} to ${Math.round(Number(raw) * 100)}: a move of .* more than 10× the largest move in the stored history`));
+    expect(failure(jump, 'DGS10')!.error).toMatch(new RegExp(`DGS10\\.csv, line ${last + 1}, column DGS10: the stored value on ${date} would change from ${raw} to ${Math.round(Number(raw) * 100)}: a move of .* more than 10× the largest move in the stored history`));
 
     // a plausible revision is stored (not a failure) and reported
     const revised = (Number(raw) + 0.05).toFixed(2);
