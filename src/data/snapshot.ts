@@ -146,9 +146,15 @@ export class SnapshotReader {
       .sort();
   }
 
-  /** Income, balance-sheet and cash-flow rows (annual and quarterly) of one company, one row per item. */
-  async readFundamentals(ticker: string): Promise<{ rows: FundamentalRow[]; url: string }> {
+  /**
+   * Income, balance-sheet and cash-flow rows (annual and quarterly) of one company, one row per item. Empty cells
+   * are items not reported; a file of the wrong shape, a row without a real date or a cell that is not a whole
+   * number is a blocking problem (the sync then keeps the company's stored fundamentals).
+   */
+  async readFundamentals(ticker: string): Promise<{ rows: FundamentalRow[]; url: string; problems: DataProblem[] }> {
     const rows: FundamentalRow[] = [];
+    const problems: DataProblem[] = [];
+    const seriesId = `fundamentals:${ticker}`;
     const statements: StatementKind[] = ['income', 'balance', 'cashflow'];
     const periods: PeriodKind[] = ['annual', 'quarterly'];
     for (const statement of statements) {
@@ -156,21 +162,40 @@ export class SnapshotReader {
         const file = `equities/financials/${ticker}/${statement}_${period}.csv`;
         if (!existsSync(path.join(this.root, file))) continue;
         const table = await this.table(file);
-        const dateIdx = columnIndex(table, 'date', file);
-        for (const cells of table.rows) {
+        if (table.shape.length) {
+          for (const s of table.shape) problems.push({ kind: s.kind, seriesId, file, line: s.line, detail: s.detail });
+          continue;
+        }
+        let dateIdx: number;
+        try {
+          dateIdx = columnIndex(table, 'date', file);
+        } catch (err) {
+          problems.push({ kind: 'bad_header', seriesId, file, line: 1, column: 'date', detail: err instanceof Error ? err.message : String(err) });
+          continue;
+        }
+        table.rows.forEach((cells, r) => {
+          const line = table.lines[r] ?? r + 2;
           const periodEnd = cells[dateIdx]?.trim() ?? '';
-          if (!isIsoDate(periodEnd)) continue;
+          if (!isIsoDate(periodEnd)) {
+            problems.push({ kind: 'bad_date', seriesId, file, line, column: 'date', detail: `"${excerpt(periodEnd, 30)}" is not a date` });
+            return;
+          }
           table.header.forEach((item, i) => {
             if (i === dateIdx) return;
             const raw = cells[i]?.trim();
             if (!raw) return;
-            const value = Number(raw);
-            if (Number.isFinite(value)) rows.push({ ticker, statement, period, periodEnd, item, value });
+            const before = problems.length;
+            const value = parseValue(raw, periodEnd, seriesId, problems);
+            if (problems.length > before) {
+              problems[before]!.file = file;
+              problems[before]!.line = line;
+              problems[before]!.column = item;
+            } else if (value !== null) rows.push({ ticker, statement, period, periodEnd, item, value });
           });
-        }
+        });
       }
     }
-    return { rows, url: this.fileUrl(`equities/financials/${ticker}`) };
+    return { rows, url: this.fileUrl(`equities/financials/${ticker}`), problems: capProblems(problems) };
   }
 }
 

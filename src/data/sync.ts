@@ -214,7 +214,16 @@ export async function runSync(db: Database, opts: SyncOptions): Promise<SyncRepo
           const now = new Date();
           for (const ticker of snapshot.fundamentalTickers()) {
             if (!known.has(ticker)) continue;
-            const { rows, url } = await snapshot.readFundamentals(ticker);
+            const { rows, url, problems } = await snapshot.readFundamentals(ticker);
+            if (problems.length) {
+              await repo.recordProblems(db, runId, problems);
+              report.problems.push(...problems);
+            }
+            if (problems.some(isBlocking)) {
+              // damaged statements: the company's stored fundamentals stay as they were
+              report.failures.push({ seriesId: `fundamentals:${ticker}`, error: refusalMessage(problems), refused: true });
+              continue;
+            }
             report.fundamentalsChanged += await repo.upsertFundamentals(db, ticker, rows, url, now);
           }
           // the dated valuation snapshot (market cap, P/E, dividend yield …) of the catalog's companies

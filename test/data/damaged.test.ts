@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalog } from '../../src/data/catalog/index.ts';
+import { catalog, companies } from '../../src/data/catalog/index.ts';
 import { cutLastLine, implausibleMove, parseValue, ScaleAccumulator } from '../../src/data/quality.ts';
 import { SnapshotReader } from '../../src/data/snapshot.ts';
 import { runSync, type SyncReport } from '../../src/data/sync.ts';
@@ -160,6 +160,30 @@ describe('damaged snapshot files', () => {
       rmSync(home, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('damaged company statements', () => {
+  it('a non-numeric cell refuses the company\'s fundamentals and keeps the stored ones', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fincite-damaged-fund-'));
+    const db = await freshPglite();
+    try {
+      cpSync(path.join(snapshotRoot, 'equities/financials/CRCL'), path.join(dir, 'equities/financials/CRCL'), { recursive: true });
+      const crcl = companies.filter((c) => c.ticker === 'CRCL');
+      const sync = () => runSync(db, { mode: 'snapshot', catalog: [], companies: crcl, snapshotDir: dir, fundamentals: true });
+      expect(await sync()).toMatchObject({ status: 'completed', failures: [] });
+      const stored = async () => JSON.stringify(await db.query("SELECT * FROM fundamentals WHERE ticker = 'CRCL' ORDER BY statement, period, period_end, item"));
+      const before = await stored();
+      expect(before.length).toBeGreaterThan(100);
+      const file = path.join(dir, 'equities/financials/CRCL/income_annual.csv');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('6038000.0', '6038000.0abc'));
+      const r = await sync();
+      expect(r.failures).toEqual([{ seriesId: 'fundamentals:CRCL', refused: true, error: expect.stringMatching(/income_annual\.csv, line 2, column .+: value "6038000\.0abc" on 2021-12-31 is not a number/) }]);
+      expect(await stored()).toBe(before);
+    } finally {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('the checks themselves', () => {
