@@ -38,14 +38,14 @@ async function printStatus(db: Database, lang: Lang): Promise<void> {
   const walcl = await repo.getSeries(db, 'WALCL');
   const lines =
     lang === 'zh'
-      ? [`数据库(${db.kind}):${c.series} 个序列(${c.seriesWithData} 个有数据),${c.observations} 条观测值,${c.companies} 家公司,${c.fundamentals} 行财务数据,${c.documents} 篇文档,${c.revisions} 条修订记录`]
+      ? [`数据库（${db.kind}）：${c.series} 个序列（${c.seriesWithData} 个有数据），${c.observations} 条观测值，${c.companies} 家公司，${c.fundamentals} 行财务数据，${c.documents} 篇文档，${c.revisions} 条修订记录`]
       : [`database (${db.kind}): ${c.series} series (${c.seriesWithData} with data), ${c.observations} observations, ${c.companies} companies, ${c.fundamentals} fundamentals rows, ${c.documents} documents, ${c.revisions} revisions`];
-  if (last) lines.push(lang === 'zh' ? `最近一次同步 #${last.id}:${last.mode},${last.status},${last.startedAt.toISOString()}` : `last sync #${last.id}: ${last.mode}, ${last.status}, ${last.startedAt.toISOString()}`);
+  if (last) lines.push(lang === 'zh' ? `最近一次同步 #${last.id}：${last.mode}，${last.status}，${last.startedAt.toISOString()}` : `last sync #${last.id}: ${last.mode}, ${last.status}, ${last.startedAt.toISOString()}`);
   if (walcl?.lastDate) {
     const [obs] = await repo.readObservations(db, 'WALCL', walcl.lastDate, walcl.lastDate);
     if (obs?.value != null) {
       lines.push(lang === 'zh'
-        ? `数据截至:美联储总资产 ${formatValue(obs.value, walcl.unit, 'zh')}(${walcl.lastDate},来源 ${walcl.url})`
+        ? `数据截至：美联储总资产 ${formatValue(obs.value, walcl.unit, 'zh')}（${walcl.lastDate}，来源 ${walcl.url}）`
         : `data as of: Fed total assets ${formatValue(obs.value, walcl.unit, 'en')} (${walcl.lastDate}, source ${walcl.url})`);
     }
   }
@@ -69,7 +69,7 @@ export function buildProgram(): Command {
     const progress = syncProgressPrinter();
     const report = await ensureLoaded(db, config, {
       onProgress: progress.onProgress,
-      onMode: (c) => process.stderr.write(`${lang() === 'zh' ? '首次启动,加载数据:' : 'first start, loading data: '}${c.reason}\n`),
+      onMode: (c) => process.stderr.write(`${lang() === 'zh' ? '首次启动，加载数据：' : 'first start, loading data: '}${c.reason}\n`),
     });
     progress.stop();
     if (report) process.stdout.write(renderSyncReport(report, lang()));

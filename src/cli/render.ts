@@ -49,32 +49,42 @@ export function renderSyncReport(r: SyncReportView, lang: Lang): string {
   const secs = (r.durationMs / 1000).toFixed(1);
   let out = '';
   if (lang === 'zh') {
-    out += `同步 #${r.runId}(${r.mode === 'live' ? '实时数据源' : '离线快照'}):${r.status === 'completed' ? '完成' : r.status === 'partial' ? '部分完成' : r.status === 'interrupted' ? '已中断' : '失败'},` +
-      `${r.seriesDone}/${r.seriesTotal} 个序列,新增 ${r.rowsAdded} 行,修订 ${r.rowsRevised} 行,未变 ${r.rowsUnchanged} 行,文档新增/更新 ${r.documentsAdded} 篇,财务数据变更 ${r.fundamentalsChanged} 行,用时 ${secs} 秒\n`;
+    out += `同步 #${r.runId}（${r.mode === 'live' ? '实时数据源' : '离线快照'}）：${r.status === 'completed' ? '完成' : r.status === 'partial' ? '部分完成' : r.status === 'interrupted' ? '已中断' : '失败'}，` +
+      `${r.seriesDone}/${r.seriesTotal} 个序列，新增 ${r.rowsAdded} 行，修订 ${r.rowsRevised} 行，未变 ${r.rowsUnchanged} 行，文档新增/更新 ${r.documentsAdded} 篇，财务数据变更 ${r.fundamentalsChanged} 行，用时 ${secs} 秒\n`;
   } else {
     out += `sync #${r.runId} (${r.mode}): ${r.status}, ${r.seriesDone}/${r.seriesTotal} series, ${r.rowsAdded} rows added, ${r.rowsRevised} revised, ` +
       `${r.rowsUnchanged} unchanged, ${r.documentsAdded} documents added/updated, ${r.fundamentalsChanged} fundamentals rows changed, ${secs}s\n`;
   }
   for (const f of r.failures) {
     out += lang === 'zh'
-      ? `  失败 ${f.seriesId}:${f.refused ? '输入数据损坏,已拒绝导入,原有数据保留 — ' : ''}${f.error}\n`
+      ? `  失败 ${f.seriesId}：${f.refused ? '输入数据损坏，已拒绝导入，原有数据保留——' : ''}${f.error}\n`
       : `  failed ${f.seriesId}: ${f.error}\n`;
   }
   // revised values (a source changed a stored value; the old one is kept) are listed apart from data problems
   const revisions = r.problems.filter((p) => p.kind === 'revision');
   const problems = r.problems.filter((p) => p.kind !== 'revision');
-  const where = (p: SyncReportView['problems'][number]) => [p.file, p.line !== undefined ? `line ${p.line}` : '', p.column ? `column ${p.column}` : ''].filter(Boolean).join(', ');
+  const where = (p: SyncReportView['problems'][number]) =>
+    lang === 'zh'
+      ? [p.file, p.line !== undefined ? `第 ${p.line} 行` : '', p.column ? `列 ${p.column}` : ''].filter(Boolean).join('，')
+      : [p.file, p.line !== undefined ? `line ${p.line}` : '', p.column ? `column ${p.column}` : ''].filter(Boolean).join(', ');
+  const more = (n: number) => (lang === 'zh' ? `    …另有 ${n} 条（保存在 sync_problems 表，同步 #${r.runId}）\n` : `    … ${n} more (stored in table sync_problems, run ${r.runId})\n`);
   if (problems.length) {
     const byKind = new Map<string, number>();
     for (const p of problems) byKind.set(p.kind, (byKind.get(p.kind) ?? 0) + 1);
-    out += `  ${lang === 'zh' ? '数据问题' : 'data problems'}: ${[...byKind].map(([k, n]) => `${k} ×${n}`).join(', ')}\n`;
-    for (const p of problems.slice(0, 10)) out += `    ${p.seriesId}${p.date ? ` ${p.date}` : ''}: ${p.kind} — ${where(p) ? `${where(p)}: ` : ''}${p.detail}\n`;
-    if (problems.length > 10) out += `    … ${problems.length - 10} more (stored in table sync_problems, run ${r.runId})\n`;
+    if (lang === 'zh') {
+      out += `  数据问题：${[...byKind].map(([k, n]) => `${problemName(k, lang)} ×${n}`).join('，')}\n`;
+      // the kind and the place in Chinese; the specifics (values as read) as the sync recorded them
+      for (const p of problems.slice(0, 10)) out += `    ${p.seriesId}${p.date ? ` ${p.date}` : ''}：${problemName(p.kind, lang)}——${where(p) ? `${where(p)}：` : ''}${p.detail}\n`;
+    } else {
+      out += `  data problems: ${[...byKind].map(([k, n]) => `${k} ×${n}`).join(', ')}\n`;
+      for (const p of problems.slice(0, 10)) out += `    ${p.seriesId}${p.date ? ` ${p.date}` : ''}: ${p.kind} — ${where(p) ? `${where(p)}: ` : ''}${p.detail}\n`;
+    }
+    if (problems.length > 10) out += more(problems.length - 10);
   }
   if (revisions.length) {
-    out += `  ${lang === 'zh' ? `修订的数值(旧值保留在 observation_revisions):${revisions.length} 条` : `revised values (old values kept in observation_revisions): ${revisions.length}`}\n`;
+    out += `  ${lang === 'zh' ? `修订的数值（旧值保留在 observation_revisions）：${revisions.length} 条` : `revised values (old values kept in observation_revisions): ${revisions.length}`}\n`;
     for (const p of revisions.slice(0, 10)) out += `    ${p.seriesId} ${p.detail}\n`;
-    if (revisions.length > 10) out += `    … ${revisions.length - 10} more (stored in table sync_problems, run ${r.runId})\n`;
+    if (revisions.length > 10) out += more(revisions.length - 10);
   }
   return out;
 }
@@ -259,6 +269,29 @@ export interface PolicyEventView {
 }
 
 /** `fincite events`: the timeline as text or JSON; events that could not be cited are named on stderr. */
+/** What each kind of data problem is called, for people (the sync records the kind code). */
+const PROBLEM_NAMES: Record<string, { zh: string; en: string }> = {
+  unsorted_dates: { zh: '日期顺序错乱', en: 'dates out of order' },
+  duplicate_date: { zh: '同一日期数值不同', en: 'duplicate date' },
+  non_numeric_value: { zh: '非数字数值', en: 'non-numeric value' },
+  unit_change: { zh: '单位变化', en: 'unit change' },
+  bad_date: { zh: '无效日期', en: 'invalid date' },
+  empty_series: { zh: '序列为空', en: 'empty series' },
+  document: { zh: '文档问题', en: 'document problem' },
+  bad_row: { zh: '行格式错误', en: 'malformed row' },
+  bad_header: { zh: '表头不符', en: 'wrong header' },
+  truncated_file: { zh: '文件被截断', en: 'truncated file' },
+  empty_file: { zh: '空文件', en: 'empty file' },
+  missing_file: { zh: '文件缺失', en: 'missing file' },
+  implausible_jump: { zh: '数值跳变不合理', en: 'implausible jump' },
+  repeated_row: { zh: '重复行（保留一行）', en: 'repeated row (kept once)' },
+  revision: { zh: '数值修订', en: 'revised value' },
+};
+
+export function problemName(kind: string, lang: Lang): string {
+  return PROBLEM_NAMES[kind]?.[lang] ?? kind;
+}
+
 export function renderEvents(result: { events: PolicyEventView[]; problems: string[] }, json: boolean, l: Lang): Rendered {
   const { events, problems } = result;
   const stderr = problems.map((p) => `${l === 'zh' ? '无法引证的事件' : 'event without a citation'}: ${p}\n`).join('');
