@@ -21,11 +21,11 @@ export type NyfedRateField = 'percentRate' | 'percentPercentile1' | 'percentPerc
 export const NYFED_RATE_FIELDS: readonly NyfedRateField[] = ['percentRate', 'percentPercentile1', 'percentPercentile25', 'percentPercentile75', 'percentPercentile99', 'volumeInBillions'];
 
 export const NYFED_RATES: Record<NyfedRate, { group: 'secured' | 'unsecured'; name: Bilingual; /** First day the New York Fed publishes the rate. */ first: IsoDate; /** Our catalog id of the rate itself. */ id: string; /** Prefix of the companion ids (FRED's naming: SOFR1 … SOFRVOL). */ prefix: string }> = {
-  sofr: { group: 'secured', first: '2018-04-02', id: 'SOFR', prefix: 'SOFR', name: { en: 'Secured Overnight Financing Rate (SOFR)', zh: '担保隔夜融资利率(SOFR)' } },
-  tgcr: { group: 'secured', first: '2018-04-02', id: 'TGCRRATE', prefix: 'TGCR', name: { en: 'Tri-Party General Collateral Rate (TGCR)', zh: '三方一般抵押品回购利率(TGCR)' } },
-  bgcr: { group: 'secured', first: '2018-04-02', id: 'BGCR', prefix: 'BGCR', name: { en: 'Broad General Collateral Rate (BGCR)', zh: '广义一般抵押品回购利率(BGCR)' } },
-  effr: { group: 'unsecured', first: '2016-03-01', id: 'EFFR', prefix: 'EFFR', name: { en: 'Effective Federal Funds Rate (EFFR)', zh: '有效联邦基金利率(EFFR)' } },
-  obfr: { group: 'unsecured', first: '2016-03-01', id: 'OBFR', prefix: 'OBFR', name: { en: 'Overnight Bank Funding Rate (OBFR)', zh: '隔夜银行融资利率(OBFR)' } },
+  sofr: { group: 'secured', first: '2018-04-02', id: 'SOFR', prefix: 'SOFR', name: { en: 'Secured Overnight Financing Rate (SOFR)', zh: '担保隔夜融资利率（SOFR）' } },
+  tgcr: { group: 'secured', first: '2018-04-02', id: 'TGCRRATE', prefix: 'TGCR', name: { en: 'Tri-Party General Collateral Rate (TGCR)', zh: '三方一般抵押品回购利率（TGCR）' } },
+  bgcr: { group: 'secured', first: '2018-04-02', id: 'BGCR', prefix: 'BGCR', name: { en: 'Broad General Collateral Rate (BGCR)', zh: '广义一般抵押品回购利率（BGCR）' } },
+  effr: { group: 'unsecured', first: '2016-03-01', id: 'EFFR', prefix: 'EFFR', name: { en: 'Effective Federal Funds Rate (EFFR)', zh: '有效联邦基金利率（EFFR）' } },
+  obfr: { group: 'unsecured', first: '2016-03-01', id: 'OBFR', prefix: 'OBFR', name: { en: 'Overnight Bank Funding Rate (OBFR)', zh: '隔夜银行融资利率（OBFR）' } },
 };
 
 export type NyfedUnit = 'percent' | 'billions_usd' | 'usd';
@@ -51,15 +51,15 @@ const FIELD_SUFFIX: Record<NyfedRateField, { suffix: string; en: string; zh: str
 
 export type SomaField = 'total' | 'bills' | 'notesbonds' | 'frn' | 'tips' | 'tipsInflationCompensation' | 'mbs' | 'cmbs' | 'agencies';
 const SOMA_FIELDS: Record<SomaField, Bilingual> = {
-  total: { en: 'SOMA Holdings: Total', zh: 'SOMA持仓:合计' },
-  bills: { en: 'SOMA Holdings: Treasury Bills', zh: 'SOMA持仓:短期国库券' },
-  notesbonds: { en: 'SOMA Holdings: Treasury Notes and Bonds', zh: 'SOMA持仓:中长期国债' },
-  frn: { en: 'SOMA Holdings: Treasury Floating Rate Notes', zh: 'SOMA持仓:浮动利率国债' },
-  tips: { en: 'SOMA Holdings: TIPS', zh: 'SOMA持仓:通胀保值国债(TIPS)' },
-  tipsInflationCompensation: { en: 'SOMA Holdings: TIPS Inflation Compensation', zh: 'SOMA持仓:TIPS通胀补偿' },
-  mbs: { en: 'SOMA Holdings: Agency Mortgage-Backed Securities', zh: 'SOMA持仓:机构抵押支持证券(MBS)' },
-  cmbs: { en: 'SOMA Holdings: Agency Commercial MBS', zh: 'SOMA持仓:机构商业抵押支持证券(CMBS)' },
-  agencies: { en: 'SOMA Holdings: Agency Debt', zh: 'SOMA持仓:机构债' },
+  total: { en: 'SOMA Holdings: Total', zh: 'SOMA持仓：合计' },
+  bills: { en: 'SOMA Holdings: Treasury Bills', zh: 'SOMA持仓：短期国库券' },
+  notesbonds: { en: 'SOMA Holdings: Treasury Notes and Bonds', zh: 'SOMA持仓：中长期国债' },
+  frn: { en: 'SOMA Holdings: Treasury Floating Rate Notes', zh: 'SOMA持仓：浮动利率国债' },
+  tips: { en: 'SOMA Holdings: TIPS', zh: 'SOMA持仓：通胀保值国债（TIPS）' },
+  tipsInflationCompensation: { en: 'SOMA Holdings: TIPS Inflation Compensation', zh: 'SOMA持仓：TIPS通胀补偿' },
+  mbs: { en: 'SOMA Holdings: Agency Mortgage-Backed Securities', zh: 'SOMA持仓：机构抵押支持证券（MBS）' },
+  cmbs: { en: 'SOMA Holdings: Agency Commercial MBS', zh: 'SOMA持仓：机构商业抵押支持证券（CMBS）' },
+  agencies: { en: 'SOMA Holdings: Agency Debt', zh: 'SOMA持仓：机构债' },
 };
 
 export type RepoMeasure = 'rrpAccepted' | 'rrpAwardRate' | 'repoAccepted';
@@ -84,9 +84,9 @@ function buildSpecs(): Map<string, NyfedSeriesSpec> {
     const id = `SOMA_${field === 'tipsInflationCompensation' ? 'TIPS_INFL_COMP' : field.toUpperCase()}`;
     specs.set(id, { id, kind: 'soma', field, title, unit: 'usd' });
   }
-  specs.set('RRPONTSYD', { id: 'RRPONTSYD', kind: 'repo', measure: 'rrpAccepted', unit: 'billions_usd', title: { en: 'Overnight Reverse Repurchase Agreements: Total Amount Accepted', zh: '隔夜逆回购(ON RRP)使用量' } });
-  specs.set('RRPONTSYAWARD', { id: 'RRPONTSYAWARD', kind: 'repo', measure: 'rrpAwardRate', unit: 'percent', title: { en: 'Overnight Reverse Repurchase Agreements: Award Rate (Treasury)', zh: '隔夜逆回购(ON RRP)利率' } });
-  specs.set('SRFUSAGE', { id: 'SRFUSAGE', kind: 'repo', measure: 'repoAccepted', unit: 'billions_usd', title: { en: 'Repo Operations (Standing Repo Facility): Total Amount Accepted', zh: '回购操作(常备回购便利)使用量' } });
+  specs.set('RRPONTSYD', { id: 'RRPONTSYD', kind: 'repo', measure: 'rrpAccepted', unit: 'billions_usd', title: { en: 'Overnight Reverse Repurchase Agreements: Total Amount Accepted', zh: '隔夜逆回购（ON RRP）使用量' } });
+  specs.set('RRPONTSYAWARD', { id: 'RRPONTSYAWARD', kind: 'repo', measure: 'rrpAwardRate', unit: 'percent', title: { en: 'Overnight Reverse Repurchase Agreements: Award Rate (Treasury)', zh: '隔夜逆回购（ON RRP）利率' } });
+  specs.set('SRFUSAGE', { id: 'SRFUSAGE', kind: 'repo', measure: 'repoAccepted', unit: 'billions_usd', title: { en: 'Repo Operations (Standing Repo Facility): Total Amount Accepted', zh: '回购操作（常备回购便利）使用量' } });
   return specs;
 }
 

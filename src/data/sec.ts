@@ -32,7 +32,7 @@ export class SecUserAgentMissingError extends FinciteError {
       'sec_user_agent_missing',
       {
         en: `SEC EDGAR requires a User-Agent that names you and a contact: ${what}. Set it, e.g. FINCITE_SEC_USER_AGENT="fincite admin@example.com".`,
-        zh: `SEC EDGAR 要求请求头 User-Agent 注明使用者及联系方式:${whatZh}。请设置,例如 FINCITE_SEC_USER_AGENT="fincite admin@example.com"。`,
+        zh: `SEC EDGAR 要求请求头 User-Agent 注明使用者及联系方式：${whatZh}。请设置，例如 FINCITE_SEC_USER_AGENT="fincite admin@example.com"。`,
       },
       400,
     );
@@ -55,7 +55,7 @@ export class SecForbiddenError extends FinciteError {
       'sec_forbidden',
       {
         en: `SEC EDGAR refused ${url} (HTTP 403). SEC blocks requests whose User-Agent does not name a person or company with a contact, and clients above 10 requests per second; the User-Agent sent was "${userAgent}" (FINCITE_SEC_USER_AGENT).`,
-        zh: `SEC EDGAR 拒绝了请求 ${url}(HTTP 403)。SEC 会拒绝 User-Agent 未注明使用者及联系方式、或每秒请求超过 10 次的客户端;本次发送的 User-Agent 为"${userAgent}"(FINCITE_SEC_USER_AGENT)。`,
+        zh: `SEC EDGAR 拒绝了请求 ${url}（HTTP 403）。SEC 会拒绝 User-Agent 未注明使用者及联系方式、或每秒请求超过 10 次的客户端；本次发送的 User-Agent 为"${userAgent}"（FINCITE_SEC_USER_AGENT）。`,
       },
       502,
     );
@@ -394,7 +394,7 @@ export function mapCompanyFacts(facts: SecCompanyFacts, ticker: string, wwwUrl =
       'sec_unsupported_taxonomy',
       {
         en: `${facts.entityName} reports its financial statements in no taxonomy fincite reads (found: ${taxonomies}; supported: us-gaap, ifrs-full).`,
-        zh: `${facts.entityName} 的财务报表未使用 fincite 支持的分类标准(实际:${taxonomies};支持:us-gaap、ifrs-full)。`,
+        zh: `${facts.entityName} 的财务报表未使用 fincite 支持的分类标准（实际：${taxonomies}；支持：us-gaap、ifrs-full）。`,
       },
       422,
     );
@@ -699,8 +699,8 @@ export class SecClient {
     const tickerKey = normaliseTicker(entry.ticker);
     let mapped: MappedFacts | undefined;
     if (facts) mapped = mapCompanyFacts(facts, tickerKey, this.wwwUrl);
-    else notes.push({ en: `SEC has no XBRL financial data for ${entry.ticker} (CIK ${entry.cik}).`, zh: `SEC 没有 ${entry.ticker}(CIK ${entry.cik})的 XBRL 财务数据。` });
-    if (!subs) notes.push({ en: `SEC has no filings index for ${entry.ticker} (CIK ${entry.cik}).`, zh: `SEC 没有 ${entry.ticker}(CIK ${entry.cik})的申报文件索引。` });
+    else notes.push({ en: `SEC has no XBRL financial data for ${entry.ticker} (CIK ${entry.cik}).`, zh: `SEC 没有 ${entry.ticker}（CIK ${entry.cik}）的 XBRL 财务数据。` });
+    if (!subs) notes.push({ en: `SEC has no filings index for ${entry.ticker} (CIK ${entry.cik}).`, zh: `SEC 没有 ${entry.ticker}（CIK ${entry.cik}）的申报文件索引。` });
     const name = subs?.name ?? facts?.entityName ?? entry.title;
     const company: Company = {
       ticker: tickerKey,

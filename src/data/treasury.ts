@@ -47,10 +47,10 @@ const DOLLARS: Bilingual = { en: 'U.S. Dollars', zh: '美元' };
 export const TREASURY_SERIES: ReadonlyMap<string, TreasurySeriesSpec> = new Map(
   (
     [
-      { id: 'TGA_DTS', endpoint: DTS_OPERATING_CASH, field: 'open_today_bal', filter: [`account_type:eq:${TGA_CLOSING_ACCOUNT}`], unit: MILLIONS, title: { en: 'Treasury General Account (TGA) Closing Balance, Daily Treasury Statement', zh: '财政部一般账户(TGA)日终余额(每日国库报表)' } },
-      { id: 'DEBT_PENNY_TOTAL', endpoint: DEBT_TO_PENNY, field: 'tot_pub_debt_out_amt', unit: DOLLARS, title: { en: 'Total Public Debt Outstanding (Debt to the Penny)', zh: '美国联邦公共债务总额(每日,Debt to the Penny)' } },
-      { id: 'DEBT_PENNY_PUBLIC', endpoint: DEBT_TO_PENNY, field: 'debt_held_public_amt', unit: DOLLARS, title: { en: 'Debt Held by the Public (Debt to the Penny)', zh: '公众持有的美国联邦债务(每日,Debt to the Penny)' } },
-      { id: 'DEBT_PENNY_INTRAGOV', endpoint: DEBT_TO_PENNY, field: 'intragov_hold_amt', unit: DOLLARS, title: { en: 'Intragovernmental Holdings (Debt to the Penny)', zh: '政府内部持有的美国联邦债务(每日,Debt to the Penny)' } },
+      { id: 'TGA_DTS', endpoint: DTS_OPERATING_CASH, field: 'open_today_bal', filter: [`account_type:eq:${TGA_CLOSING_ACCOUNT}`], unit: MILLIONS, title: { en: 'Treasury General Account (TGA) Closing Balance, Daily Treasury Statement', zh: '财政部一般账户（TGA）日终余额（每日国库报表）' } },
+      { id: 'DEBT_PENNY_TOTAL', endpoint: DEBT_TO_PENNY, field: 'tot_pub_debt_out_amt', unit: DOLLARS, title: { en: 'Total Public Debt Outstanding (Debt to the Penny)', zh: '美国联邦公共债务总额（每日，Debt to the Penny）' } },
+      { id: 'DEBT_PENNY_PUBLIC', endpoint: DEBT_TO_PENNY, field: 'debt_held_public_amt', unit: DOLLARS, title: { en: 'Debt Held by the Public (Debt to the Penny)', zh: '公众持有的美国联邦债务（每日，Debt to the Penny）' } },
+      { id: 'DEBT_PENNY_INTRAGOV', endpoint: DEBT_TO_PENNY, field: 'intragov_hold_amt', unit: DOLLARS, title: { en: 'Intragovernmental Holdings (Debt to the Penny)', zh: '政府内部持有的美国联邦债务（每日，Debt to the Penny）' } },
     ] satisfies TreasurySeriesSpec[]
   ).map((s) => [s.id, s]),
 );

@@ -35,7 +35,7 @@ export class EmptyTopicError extends FinciteError {
 export class ChromiumMissingError extends FinciteError {
   constructor(path: string) {
     super('chromium_missing', {
-      zh: `导出PDF需要Chromium,但未找到 ${path}。请安装Debian软件包:apt-get install -y chromium fonts-noto-cjk(或用 FINCITE_CHROMIUM 指定可执行文件)。`,
+      zh: `导出PDF需要Chromium，但未找到 ${path}。请安装Debian软件包：apt-get install -y chromium fonts-noto-cjk（或用 FINCITE_CHROMIUM 指定可执行文件）。`,
       en: `PDF export needs Chromium, but ${path} was not found. Install the Debian package: apt-get install -y chromium fonts-noto-cjk (or point FINCITE_CHROMIUM at the executable).`,
     }, 503);
   }
@@ -43,7 +43,7 @@ export class ChromiumMissingError extends FinciteError {
 
 export class PdfExportError extends FinciteError {
   constructor(detail: string) {
-    super('pdf_export_failed', { zh: `PDF导出失败:${detail}`, en: `PDF export failed: ${detail}` }, 500);
+    super('pdf_export_failed', { zh: `PDF导出失败：${detail}`, en: `PDF export failed: ${detail}` }, 500);
   }
 }
 

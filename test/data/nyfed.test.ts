@@ -166,7 +166,7 @@ describe('NyfedConnector on documented-format fixtures (not recordings)', () => 
       { date: '2026-06-02', value: 3.33 },
     ]);
     expect(parseNyfedRates(JSON.parse(EFFR_FIXTURE), 'effr').map((r) => r.revised)).toEqual([false, true]);
-    expect(NYFED_SERIES.get('EFFR99')!.title).toEqual({ en: 'Effective Federal Funds Rate (EFFR): 99th Percentile', zh: '有效联邦基金利率(EFFR)第99百分位数' });
+    expect(NYFED_SERIES.get('EFFR99')!.title).toEqual({ en: 'Effective Federal Funds Rate (EFFR): 99th Percentile', zh: '有效联邦基金利率（EFFR）第99百分位数' });
     expect(NYFED_SERIES.get('TGCRVOL')).toMatchObject({ unit: 'billions_usd', rate: 'tgcr' });
   });
 
